@@ -1,0 +1,1 @@
+"""Graph stores (embedded LadybugDB, Neo4j), analysis and export."""
