@@ -1,0 +1,461 @@
+"""Find the names in a document: gazetteer hits, pattern-found organisations and
+programs, acronym definitions, and people by their titles.
+
+The gazetteer alone would miss what matters most in news (a new consortium, a foreign
+university, a centre being founded), so organisations are also found by how names are
+built in English: a run of capitalised words, joined by of/for/and, whose head word says
+what it is ("... Hospital", "Ministry of ...", "... Center", "... Project"), programs by
+the lowercase head that follows a capitalised or quoted name ("the RISE project",
+"'MIRACLE' consortium"), and people only next to a title ("President X", "X, dean of Y"),
+which keeps bylines and quoted names out.
+
+Headlines are title-cased, so capitalisation says nothing there: only known names (the
+gazetteer and names this document defines elsewhere) are taken from headline lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import Entry, Gazetteer, is_acronym, name_key
+
+# ----------------------------------------------------------------------------- records
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str
+    how: str                                # gaz | pattern | quoted | acronym | person
+    entries: list[Entry] = field(default_factory=list)   # gazetteer candidates
+    parent_text: str | None = None          # an organisation named inside this one
+    role: str | None = None                 # people: the title as written
+    org_span: tuple[int, int] | None = None  # people: where the organisation they lead is named
+    key: str | None = None                  # entity id, set by the resolver
+
+
+# ----------------------------------------------------------------------------- vocabulary
+
+UNIV_HEADS = {"university", "univ", "college", "school", "academy", "department", "dept",
+              "faculty", "polytechnic"}
+HOSPITAL_HEADS = {"hospital", "hospitals", "clinic"}
+AGENCY_HEADS = {"agency", "council", "foundation", "administration", "commission", "authority",
+                "board", "bureau", "association", "federation", "society", "service", "corporation",
+                "office", "organization", "organisation", "ministry"}
+INSTITUTE_HEADS = {"institute", "center", "centre", "headquarters", "laboratory", "lab", "labs",
+                   "hub", "observatory", "museum", "library", "park"}
+COMPANY_HEADS = {"co", "ltd", "inc", "corp", "company", "electronics", "pharmaceutical",
+                 "pharmaceuticals", "holdings", "technologies", "motors", "motor", "chemical",
+                 "bio", "biologics", "group"}
+PROGRAM_HEADS = {"project", "projects", "program", "programs", "programme", "initiative",
+                 "consortium", "scheme", "track", "fund", "challenge", "plan"}
+LOCALGOV_HEADS = {"province", "city", "county", "district", "gu", "gun", "si", "do"}
+LOWER_PROGRAM_HEADS = {"project", "projects", "program", "programme", "initiative", "consortium",
+                       "scheme", "track"}
+UNIT_HEADS = UNIV_HEADS - {"university", "univ", "polytechnic"} | HOSPITAL_HEADS | INSTITUTE_HEADS | {"office"}
+
+CONNECTORS = {"of", "for", "and", "&", "de", "du", "der", "la", "y", "on"}
+LEAD_STRIP = {"the", "a", "an", "in", "at", "on", "for", "from", "with", "by", "through", "according",
+              "among", "earlier", "first", "second", "third", "finally", "additionally", "furthermore",
+              "moreover", "meanwhile", "also", "however", "this", "these", "that", "those", "its",
+              "their", "his", "her", "our", "we", "it", "they", "he", "she", "under", "as", "after",
+              "before", "during", "since", "while", "when", "if", "having", "following", "to", "of",
+              "and", "but", "or", "so", "other", "both", "each", "all", "some", "more", "many",
+              "most", "over", "then", "there", "here", "such", "last", "next", "new", "one", "two",
+              "about", "per", "via", "what", "which", "who", "why", "how", "where", "is", "was",
+              "are", "were", "be", "in particular", "particularly", "currently", "today",
+              "yesterday", "recently", "previously", "besides", "instead", "overall",
+              "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+              "thursday", "friday", "saturday", "sunday", "mr", "ms", "mrs", "dr", "prof"}
+NOT_NAME_TOKENS = {"said", "says", "stated", "added", "noted", "explained", "announced", "photo",
+                   "korea", "korean", "south", "north", "national", "university", "hospital",
+                   "ministry", "project", "program", "center", "centre", "institute", "college",
+                   "school", "department", "city", "province", "district", "county", "office",
+                   "government", "the", "and", "of", "ai", "ict", "asia", "global"}
+
+ROLE_WORDS = (r"(?:Vice[ -])?President|(?:Vice[ -])?Chancellor|Dean|(?:Executive |Managing |General )?Director"
+              r"(?:-General)?|(?:District |City |Deputy )?Mayor|(?:Provincial )?Governor|(?:Vice[ -])?Minister"
+              r"|Chair(?:man|woman|person)?|CEO|Chief Executive(?: Officer)?|President and CEO|Professor"
+              r"|Prof\.|Superintendent|Head|Chief|Commissioner|Administrator|Principal|Rector|Provost"
+              r"|Secretary(?:-General)?|Ambassador|Leader|Manager|Representative")
+_ROLE_LOWER = ROLE_WORDS.lower()
+
+# A person's name: 2-3 capitalised parts, Korean given names often hyphenated.
+_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
+PERSON_TITLE_RE = re.compile(r"(?<![\w-])(?P<role>(?:" + ROLE_WORDS + r"))\s(?P<name>" + _NAME + r")\b")
+PERSON_APPOS_RE = re.compile(
+    r"(?<![\w-])(?P<name>" + _NAME + r"),\s(?:the\s|a\s|an\s)?(?P<role>(?:[A-Za-z&-]+\s){0,3}?(?:"
+    + ROLE_WORDS + "|" + _ROLE_LOWER + r"))\b(?P<rest>[^,.;:“”\"()]{0,160})")
+
+WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F](?:[\w.&\-]|['’](?=[A-Za-z]))*|&")
+_QUOTED_RE = re.compile(r"[‘'“\"]([A-Z0-9][^‘’'“”\"\n]{1,80}?)[,.]?[’'”\"]")
+_PAREN_RE = re.compile(r"\(([^()\n]{2,160})\)")
+_LAUNCH_CUE = re.compile(r"\b(launch\w*|selected\s+for|designat\w+\s+as|named|called|dubbed|titled|"
+                         r"join\w*|participat\w+\s+in|under|the)\s*$", re.I)
+ABBREVIATED = {"univ", "co", "inc", "ltd", "corp", "dept", "nat'l", "st"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"}
+
+
+def is_headline(line: str) -> bool:
+    """Title-case lines without sentence punctuation: capital letters carry no signal."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
+    if len(words) < 3:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    small = {"of", "for", "and", "the", "a", "an", "in", "to", "on", "at", "with", "by", "as", "from"}
+    content = [w for w in words if w.lower() not in small]
+    return bool(content) and sum(1 for w in content if w[0].isupper()) / len(content) >= 0.75 \
+        and caps >= 3
+
+
+def _strip_possessive(tok: str) -> str:
+    for suf in ("'s", "’s"):
+        if tok.endswith(suf):
+            return tok[: -len(suf)]
+    return tok
+
+
+def head_kind(tokens: list[str]) -> tuple[str | None, int]:
+    """Kind named by the head word of a capitalised name, and the head's index.
+
+    The head is the last kind word, except that "Ministry of ..." and "University of ..."
+    (a head followed by an of-complement) are headed by their first word."""
+    low = [t.lower().rstrip(".") for t in tokens]
+    if low and low[0] == "ministry":
+        return "Ministry", 0
+    for i in range(len(low) - 1, -1, -1):
+        w = low[i]
+        if w in PROGRAM_HEADS:
+            return "Program", i
+        if w in HOSPITAL_HEADS or (w in {"center", "centre"} and i > 0 and low[i - 1] == "medical"):
+            return "Hospital", i
+        if w in UNIV_HEADS:
+            return "University", i
+        if w in INSTITUTE_HEADS:
+            return "Institute", i
+        if w in AGENCY_HEADS:
+            return "Agency", i
+        if w in COMPANY_HEADS and i == len(low) - 1 and i > 0:
+            return "Company", i
+        if w in {"province", "city", "county", "district"} and i == len(low) - 1 and i > 0:
+            return "LocalGovernment", i
+    return None, -1
+
+
+# ----------------------------------------------------------------------------- finder
+
+
+class MentionFinder:
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+
+    def find(self, text: str, sentences: list[tuple[int, int]], ignore: list[tuple[int, int]]) -> list[Mention]:
+        headline_lines = self._headline_spans(text)
+        found: list[Mention] = []
+        for g in self.gaz.find(text):
+            if _inside(g.start, g.end, ignore) or self.gaz.is_stopname(g.text):
+                continue
+            kinds = {e.kind for e in g.entries}
+            found.append(Mention(g.start, g.end, g.text, kinds.pop() if len(kinds) == 1 else "University",
+                                 "gaz", list(g.entries)))
+        people = self._people(text, sentences, ignore)
+        pattern: list[Mention] = []
+        for s, e in sentences:
+            if _inside(s, e, ignore):
+                continue
+            headline = any(hs <= s < he for hs, he in headline_lines)
+            pattern.extend(self._programs_before_heads(text, s, e))
+            pattern.extend(self._quoted(text, s, e))
+            if not headline:
+                pattern.extend(self._capitalised(text, s, e, found))
+        pattern = [m for m in pattern if not _inside(m.start, m.end, ignore)
+                   and not self.gaz.is_stopname(m.text)]
+        return _merge(found, pattern, people)
+
+    # -- helpers ---------------------------------------------------------------
+
+    @staticmethod
+    def _headline_spans(text: str) -> list[tuple[int, int]]:
+        spans, pos = [], 0
+        for line in text.split("\n"):
+            st = line.strip()
+            if st and not st.endswith((".", "”", '"', ":")) and is_headline(st):
+                spans.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return spans
+
+    def _capitalised(self, text: str, s: int, e: int, gaz_hits: list[Mention]) -> list[Mention]:
+        """Runs of capitalised words joined by of/for/and, split and classified by head."""
+        out: list[Mention] = []
+        words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, s, e)]
+        runs: list[list[tuple[int, int, str]]] = []
+        cur: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(words):
+            st, en, w = words[i]
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            capital = w[0].isupper() or (w[0].isdigit() and nxt is not None and nxt[2][0].isupper()
+                                           and _gap_ok(text, en, nxt[0]))
+            if capital:
+                if cur and not _gap_ok(text, cur[-1][1], st):
+                    runs.append(cur)
+                    cur = []
+                tok, stops = w, False
+                if tok.endswith(".") and tok.lower().rstrip(".") not in ABBREVIATED and tok.count(".") == 1:
+                    tok, stops = tok[:-1], True          # sentence end, not part of the name
+                if _strip_possessive(tok) != tok:
+                    tok, stops = _strip_possessive(tok), True
+                cur.append((st, st + len(tok), tok))
+                if stops:
+                    runs.append(cur)
+                    cur = []
+                i += 1
+                continue
+            if cur and nxt is not None and w.lower() in CONNECTORS and _gap_ok(text, cur[-1][1], st):
+                if nxt[2][0].isupper() and _gap_ok(text, en, nxt[0]):
+                    cur.append((st, en, w))
+                    i += 1
+                    continue
+                if w.lower() in {"of", "for"} and nxt[2].lower() == "the" and i + 2 < len(words) \
+                        and words[i + 2][2][0].isupper() and _gap_ok(text, nxt[1], words[i + 2][0]):
+                    cur.extend([(st, en, w), nxt])
+                    i += 2
+                    continue
+            if cur:
+                runs.append(cur)
+                cur = []
+            i += 1
+        if cur:
+            runs.append(cur)
+        for run in runs:
+            for seg in self._segments(run, gaz_hits):
+                m = self._classify(text, seg, gaz_hits)
+                if m:
+                    out.append(m)
+        return out
+
+    def _segments(self, run, gaz_hits):
+        """Strip leading function words; split coordinations "A and B" where both sides
+        are complete names (a known name, or a capitalised name with a head word)."""
+        while run and (run[0][2].lower() in LEAD_STRIP or run[0][2].lower() in CONNECTORS):
+            run = run[1:]
+        while run and run[-1][2].lower() in CONNECTORS | {"the"}:
+            run = run[:-1]
+        if not run:
+            return []
+        for k, (st, en, w) in enumerate(run):
+            if w.lower() in {"and", "&"} and 0 < k < len(run) - 1:
+                left, right = run[:k], run[k + 1:]
+                if _inside_any(st, en, gaz_hits):
+                    continue
+                if self._complete(left, gaz_hits) and self._complete(right, gaz_hits):
+                    return self._segments(left, gaz_hits) + self._segments(right, gaz_hits)
+        return [run]
+
+    def _complete(self, seg, gaz_hits) -> bool:
+        toks = [w for _, _, w in seg]
+        if head_kind(toks)[0]:
+            return True
+        s, e = seg[0][0], seg[-1][1]
+        return any(m.start == s and m.end == e for m in gaz_hits) or bool(self.gaz.lookup(" ".join(toks)))
+
+    def _classify(self, text, seg, gaz_hits) -> Mention | None:
+        toks = [w for _, _, w in seg]
+        kind, hi = head_kind(toks)
+        if kind is None:
+            return None
+        low = [t.lower().rstrip(".") for t in toks]
+        # keep the head and its of/for-complement; drop words after a final head
+        end_i = len(toks) - 1
+        if hi < len(toks) - 1 and low[hi + 1] not in {"of", "for", "on", "de", "du", "der"}:
+            end_i = hi
+        seg = seg[: end_i + 1]
+        toks = toks[: end_i + 1]
+        if len(toks) == 1 and kind not in {"Program"} and not is_acronym(toks[0]):
+            return None        # a bare head word ("University", "Center") is no name
+        if all(t.lower() in LEAD_STRIP | UNIT_HEADS | PROGRAM_HEADS | AGENCY_HEADS | UNIV_HEADS |
+               CONNECTORS for t in toks):
+            return None
+        s, e = seg[0][0], seg[-1][1]
+        m = Mention(s, e, text[s:e], kind, "pattern")
+        # an organisation named inside (parent of a unit): the first known org in the span
+        if kind in {"University", "Hospital", "Institute", "Agency"}:
+            for g in gaz_hits:
+                if s <= g.start and g.end <= e and (g.start, g.end) != (s, e) and \
+                        any(x.kind in {"University", "Hospital", "Agency", "Ministry", "Company"} for x in g.entries):
+                    if low[hi] in UNIT_HEADS or kind == "Hospital":
+                        m.parent_text = g.text
+                    break
+        return m
+
+    def _programs_before_heads(self, text, s, e) -> list[Mention]:
+        """'X project', 'the RISE project', '‘MIRACLE’ consortium', 'K-STAR (...) visa track':
+        a capitalised or quoted name followed by a lowercase program word."""
+        out = []
+        for hm in re.finditer(r"\b(" + "|".join(LOWER_PROGRAM_HEADS) + r")\b", text[s:e]):
+            hpos = s + hm.start()
+            before = text[s:hpos]
+            mm = re.search(r"([A-Z0-9][\w'’&.-]*(?:\s(?:of|for|and|&)?\s?[A-Z0-9][\w'’&.-]*)*)"
+                           r"(?P<q>[’'”\"]?)(?P<paren>\s?\([^()]{2,120}\))?(?P<mod>\s[a-z]+)?\s$", before)
+            if not mm:
+                continue
+            if mm.group("mod") and mm.group("q"):
+                continue
+            name = mm.group(1)
+            ns = s + mm.start(1)
+            toks = name.split()
+            while toks and toks[0].lower() in LEAD_STRIP:
+                ns += len(toks[0]) + 1
+                toks = toks[1:]
+            if not toks or all(t.lower() in LEAD_STRIP for t in toks):
+                continue
+            name = " ".join(toks)
+            if name.lower() in MONTHS or re.fullmatch(r"[\d\s]+", name):
+                continue
+            out.append(Mention(ns, ns + len(name), text[ns:ns + len(name)], "Program", "pattern"))
+            full_end = hpos + len(hm.group(1))
+            if not mm.group("paren") and not mm.group("mod") and not mm.group("q"):
+                out.append(Mention(ns, full_end, text[ns:full_end], "Program", "pattern"))
+        return out
+
+    def _quoted(self, text, s, e) -> list[Mention]:
+        out = []
+        for q in _QUOTED_RE.finditer(text, s, e):
+            inner = q.group(1).strip()
+            words = inner.split()
+            if len(words) > 8:
+                continue
+            ins = q.start(1)
+            name = re.split(r"\s\(", inner)[0].rstrip(",. ")
+            after = text[q.end(): q.end() + 30]
+            before = text[max(s, q.start() - 40): q.start()]
+            has_paren = "(" in inner
+            kind, _ = head_kind(name.split())
+            if kind == "Program" or (has_paren and _LAUNCH_CUE.search(before)) or \
+                    (_LAUNCH_CUE.search(before) and re.match(r"[\w-]*[A-Z][\w-]*[A-Z]", name) and len(words) <= 3) or \
+                    re.match(r"\s*(" + "|".join(LOWER_PROGRAM_HEADS) + r")\b", after):
+                out.append(Mention(ins, ins + len(name), name, "Program", "quoted"))
+        return out
+
+    def _people(self, text, sentences, ignore) -> list[Mention]:
+        out = []
+        for s, e in sentences:
+            if _inside(s, e, ignore):
+                continue
+            sent = text[s:e]
+            for m in PERSON_TITLE_RE.finditer(sent):
+                name = m.group("name")
+                if not _plausible_name(name):
+                    continue
+                ns = s + m.start("name")
+                out.append(Mention(ns, ns + len(name), name, "Person", "person", role=m.group("role")))
+            for m in PERSON_APPOS_RE.finditer(sent):
+                name = m.group("name")
+                if not _plausible_name(name):
+                    continue
+                role = m.group("role").strip()
+                rest = m.group("rest")
+                org = None
+                om = re.match(r"\s(?:of|at)\s", rest)
+                if om:
+                    org = (s + m.start("rest") + om.end(), s + m.end("rest"))
+                ns = s + m.start("name")
+                out.append(Mention(ns, ns + len(name), name, "Person", "person", role=role, org_span=org))
+        return out
+
+
+def _plausible_name(name: str) -> bool:
+    parts = name.split()
+    return all(p.lower().split("-")[0] not in NOT_NAME_TOKENS and p.lower() not in LEAD_STRIP
+               for p in parts)
+
+
+def _gap_ok(text: str, a: int, b: int) -> bool:
+    return b - a <= 2 and text[a:b].strip() == ""
+
+
+def _inside(s: int, e: int, spans) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
+
+
+def _inside_any(s, e, mentions) -> bool:
+    return any(m.start <= s and e <= m.end for m in mentions)
+
+
+def _merge(gaz: list[Mention], pattern: list[Mention], people: list[Mention]) -> list[Mention]:
+    """One mention per span: people first (a title marks them), then the longest span;
+    a pattern name that strictly contains a gazetteer hit replaces it when it is a unit
+    of it ("X University College of Medicine") or a program named after a place."""
+    allm = people + sorted(gaz + pattern, key=lambda m: (-(m.end - m.start), m.how != "gaz"))
+    chosen: list[Mention] = []
+    for m in allm:
+        if any(c.start < m.end and m.start < c.end for c in chosen):
+            continue
+        chosen.append(m)
+    # dedupe people found by both patterns (same span)
+    chosen.sort(key=lambda m: (m.start, m.end))
+    return chosen
+
+
+def acronym_fits(acro: str, expansion: str) -> bool:
+    """Do the acronym's letters appear, in order, among the expansion's word initials
+    (first letters must agree)?  'GSMSE' ~ 'Graduate School of Medical Science and
+    Engineering'; 'KSTAR' ~ 'Korea-Science & Technology Advanced Human Resources'."""
+    letters = [c for c in acro if c.isalpha()]
+    words = [w for w in re.split(r"[\s\-–/]+", expansion) if w and w.lower() not in {"of", "for", "and", "&", "the", "in", "on", "at"}]
+    initials = [w[0].upper() for w in words if w[0].isalpha()]
+    if not letters or not initials or letters[0].upper() != initials[0]:
+        return False
+    # letters may also come from inside a word (KAIST: Korea Advanced Institute of Science and Technology)
+    it = iter(initials)
+    ok = all(any(c.upper() == x for x in it) for c in letters)
+    if ok:
+        return True
+    joined = "".join(words).upper()
+    pos = 0
+    for c in letters:
+        pos = joined.find(c.upper(), pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return len(letters) >= 3 and len(words) >= 2
+
+
+def paren_definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, str, int, int]]:
+    """'Long Name (ACR)' and 'ACR (Long Name)': (the named mention, the other form, span)."""
+    out = []
+    by_end = {}
+    for m in mentions:
+        by_end.setdefault(m.end, m)
+    for p in _PAREN_RE.finditer(text):
+        inner = p.group(1).strip()
+        first = inner.split(",")[0].strip()
+        m = by_end.get(p.start()) or by_end.get(p.start() - 1)
+        if not m:
+            continue
+        if is_acronym(first) and first != m.text and (acronym_fits(first, m.text) or len(m.text.split()) > 2):
+            s = p.start(1) + inner.find(first)
+            out.append((m, first, s, s + len(first)))
+        elif re.search(r"[A-Z].*[A-Z]", m.text) and len(first.split()) >= 2 and first[0].isupper() \
+                and acronym_fits(re.sub(r"[^A-Z]", "", m.text.split("-")[-1]) or m.text, first):
+            s = p.start(1) + inner.find(first)
+            out.append((m, first, s, s + len(first)))
+    return out
+
+
+def colon_definitions(text: str) -> list[tuple[str, str, int, int]]:
+    """'* MIRACLE: Medicine-Engineering Innovation and ...' footnote-style definitions."""
+    out = []
+    for m in re.finditer(r"(?m)^[\s*※·-]*([A-Z][A-Za-z0-9-]{1,15}):\s+([A-Z][^\n]{5,200}?)\s*$", text):
+        acro, exp = m.group(1), m.group(2).rstrip(".")
+        if acronym_fits(acro, exp):
+            out.append((acro, exp, m.start(2), m.start(2) + len(exp)))
+    return out
+
+
+__all__ = ["Mention", "MentionFinder", "head_kind", "paren_definitions", "colon_definitions",
+           "acronym_fits", "name_key", "is_headline", "UNIT_HEADS", "PROGRAM_HEADS"]

@@ -1,0 +1,118 @@
+"""Money and periods as written in Korean and international news, normalised.
+
+``19.4 billion won``, ``KRW 17.2 billion``, ``750 million KRW``, ``194억 원``, ``$3 million``,
+``£2m`` -> integer ``amount`` + ISO ``currency`` (+ ``amount_krw`` when the currency is
+KRW), keeping ``amount_text`` as written.  Periods: ``over five years until 2030``,
+``2026–2030``, ``by 2029`` -> ``start_year``/``end_year``/``years``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "mil": 10**6,
+          "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12}
+_KO_SCALE = {"만": 10**4, "억": 10**8, "조": 10**12, "천만": 10**7, "백만": 10**6, "천": 10**3,
+             "천억": 10**11, "백억": 10**10, "십억": 10**9}
+_CUR_WORDS = {"won": "KRW", "krw": "KRW", "₩": "KRW", "원": "KRW", "$": "USD", "usd": "USD",
+              "us$": "USD", "dollars": "USD", "dollar": "USD", "£": "GBP", "gbp": "GBP",
+              "pounds": "GBP", "€": "EUR", "eur": "EUR", "euros": "EUR", "¥": "JPY", "yen": "JPY",
+              "jpy": "JPY", "yuan": "CNY", "cny": "CNY", "rmb": "CNY"}
+
+_NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SC = r"(thousand|million|billion|trillion|mn|bn|tn|[mbk])\b"
+_CUR_AFTER = r"(won|KRW|krw|USD|dollars?|GBP|pounds|EUR|euros|yen|JPY|yuan|CNY|RMB)\b"
+_PATTERNS = [
+    # KRW 17.2 billion / USD 3 million / US$ 3m / $3 million / £2m / €1.5bn / ₩5 billion
+    re.compile(r"(?P<cur>KRW|USD|GBP|EUR|JPY|CNY|US\$|\$|£|€|¥|₩)\s?" + _NUM + r"(?:\s?" + _SC + r")?", re.I),
+    # 19.4 billion won / 750 million KRW / 3 million dollars / 100,000,000 won
+    re.compile(_NUM + r"(?:\s?" + _SC + r")?\s?" + _CUR_AFTER, re.I),
+    # 194억 원 / 1조 2천억원 / 5천만 원
+    re.compile(r"(\d+(?:\.\d+)?)\s?(조|천억|백억|십억|억|천만|백만|만|천)(?:\s?(\d+(?:\.\d+)?)\s?(천억|백억|십억|억|천만|백만|만|천))?\s?원"),
+]
+
+
+@dataclass(slots=True)
+class Money:
+    start: int
+    end: int
+    text: str
+    amount: int
+    currency: str
+
+    def attrs(self) -> dict:
+        d = {"amount": self.amount, "currency": self.currency, "amount_text": self.text}
+        if self.currency == "KRW":
+            d["amount_krw"] = self.amount
+        return d
+
+
+def _num(s: str) -> Decimal | None:
+    try:
+        return Decimal(s.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def find_money(text: str) -> list[Money]:
+    found: list[Money] = []
+    taken: list[tuple[int, int]] = []
+    for i, pat in enumerate(_PATTERNS):
+        for m in pat.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if i == 0:
+                cur = _CUR_WORDS.get(m.group("cur").lower(), m.group("cur").upper())
+                val, sc = _num(m.group(2)), m.group(3)
+            elif i == 1:
+                val, sc, cur = _num(m.group(1)), m.group(2), _CUR_WORDS[m.group(3).lower()]
+            else:
+                v1 = _num(m.group(1))
+                if v1 is None:
+                    continue
+                val = v1 * _KO_SCALE[m.group(2)]
+                if m.group(3):
+                    val += _num(m.group(3)) * _KO_SCALE[m.group(4)]
+                found.append(Money(m.start(), m.end(), m.group(), int(val), "KRW"))
+                taken.append((m.start(), m.end()))
+                continue
+            if val is None:
+                continue
+            if sc:
+                val *= _SCALE[sc.lower()]
+            if val <= 0 or val > 10**16:
+                continue
+            found.append(Money(m.start(), m.end(), m.group(), int(val), cur))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+_WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+_RANGE_RE = re.compile(r"\b((?:19|20)\d\d)\s?(?:[-–—~]|to|through|until)\s?((?:19|20)\d\d)\b")
+_UNTIL_RE = re.compile(r"\b(?:until|through|till|by|to)\s+((?:19|20)\d\d)\b")
+_YEARS_RE = re.compile(r"\b(?:over|for|during)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?(\d+|" +
+                       "|".join(_WORDNUM) + r")\s+years?\b", re.I)
+
+
+def find_period(text: str) -> dict:
+    """start_year/end_year/years stated in a sentence (the first of each kind)."""
+    out: dict = {}
+    m = _RANGE_RE.search(text)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        if a <= b:
+            out["start_year"], out["end_year"] = a, b
+    if "end_year" not in out:
+        m = _UNTIL_RE.search(text)
+        if m:
+            out["end_year"] = int(m.group(1))
+    m = _YEARS_RE.search(text)
+    if m:
+        w = m.group(1).lower()
+        out["years"] = int(w) if w.isdigit() else _WORDNUM[w]
+    if "end_year" in out and "years" in out and "start_year" not in out:
+        out["start_year"] = out["end_year"] - out["years"] + 1
+    return out

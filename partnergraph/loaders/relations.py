@@ -1,0 +1,549 @@
+"""Relations from trigger phrases and argument structure, one sentence at a time.
+
+Each rule reads one way a news sentence states a fact, independent of who is named:
+
+=================  ============================================================
+MOU                "A and B signed an MOU", "A ... sign(s) an agreement with B",
+                   "an agreement between A and B"
+PARTNERS_WITH      "A ... in collaboration/cooperation/partnership with B, C and D",
+                   "A and B launch/jointly ..."
+PARTICIPATES_IN    "A was selected for / to perform P", "designation as a P",
+                   "A participates in / operates / launches P",
+                   "the P consortium comprising A, B and C", a consortium in a program
+ORGANIZES          "P, organized/run/hosted by A and B"
+FUNDS              "P ... supported/funded by A and B", "N won from A" (split
+                   contributions, "the national government" -> the ministry that
+                   funds P), "A will receive N" (from the program), "A invests N in B"
+HOSTS              "A (plans to) establish(es) an X Center", "At H, ... establish X",
+                   "the X Center at H"
+AFFILIATED_WITH    units and their parent ("its affiliated H", "Department of X at A",
+                   "A's Department", "A University College of ...")
+LEADS              "President X", "X, dean of Y", "Y (District Mayor X)"
+LOCATED_IN         "A, located/based/headquartered in R"
+=================  ============================================================
+
+Back-references ("the university", "the district", "the two institutions", "this
+project") resolve to the entity the document is about or the latest one of that kind.
+Long quotations (what officials said) state hopes, not facts: no relation is read from
+inside them.  Evidence is always the whole sentence, with its offsets.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Entity, Evidence, Relation
+from .money import find_money, find_period
+from .resolve import ORG_LIKE, Resolved
+
+ORGISH = ORG_LIKE | {"Region"}
+GOV_WORDS = re.compile(r"^\s*(?:the\s+)?(?:national|central|korean|state|federal)?\s*government\b|^\s*(?:the\s+)?state\b", re.I)
+
+
+@dataclass
+class M:
+    """A mention inside one sentence, with its entity's final kind."""
+    start: int
+    end: int
+    key: str
+    kind: str
+    ref: bool = False            # a back-reference ("the university"), not a name
+
+
+_BACKREF_RE = re.compile(
+    r"\b(?:the|this|its|their|both|our)\s+(?:(?:two|three|four|participating|partner|affiliated)\s+)?"
+    r"(?P<w>university|universities|district|city|province|county|hospital|ministry|agency|institute|"
+    r"school|college|consortium|project|program|programme|initiative|institutions|organizations|"
+    r"organisations|company|foundation|council|center|centre)\b", re.I)
+_SEP_RE = re.compile(r"^(?:\s|,|\band\b|&|\bthe\b|\bas well as\b|\bboth\b|\bor\b|[’']s\b)*$", re.I)
+_PREP_BEFORE = re.compile(r"\b(?:with|by|from|of|at|to|in|for|into|within|between|including|and|as|under|"
+                          r"on|via|through|than|among|like|such as|behind)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
+                          r"(?:affiliated\s+)?$", re.I)
+
+MOU_RE = re.compile(r"\b(?:sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|ink(?:s|ed)?|enter(?:s|ed|ing)?\s+into|"
+                    r"exchang(?:e|es|ed|ing))\b[^.;]{0,80}?\b(?:MOU|MoU|memorandum|agreement|pact|accord|"
+                    r"partnership)\b|\b(?:MOU|MoU|memorandum of understanding|agreement)\b[^.;]{0,60}?\b"
+                    r"(?:was|were|has been|had been)?\s*(?:signed|concluded)\b")
+PARTNER_RE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:collaboration|cooperation|partnership|conjunction)\s+with|"
+                        r"jointly\s+with|together\s+with|(?:collaborat|cooperat|partner)(?:e|es|ed|ing|s)?\s+with|"
+                        r"team(?:s|ed)?\s+up\s+with|join(?:s|ed)?\s+(?:hands|forces)\s+with)\b", re.I)
+CO_VERB_RE = re.compile(r"^\s*(?:will\s+|to\s+|have\s+|has\s+|jointly\s+|officially\s+)*"
+                        r"(?:launch(?:es|ed)?|co-?host(?:s|ed)?|co-?organi[sz]e[sd]?|jointly|join\s+hands|"
+                        r"team\s+up|partner(?:s|ed)?|collaborate[sd]?|cooperate[sd]?)\b", re.I)
+PARTICIPATE_RE = re.compile(
+    r"\b(?:selected|chosen|picked|designated)\b[^.;]{0,120}?\b(?:for|to\s+(?:perform|carry\s+out|run|lead|"
+    r"operate|conduct|implement|host|join)|as)\b|\bdesignation\s+as\b|\bparticipat(?:e|es|ed|ing)\s+in\b|"
+    r"\btak(?:e|es|ing)\s+part\s+in\b|\btook\s+part\s+in\b|\bjoin(?:s|ed)?\b|\boperat(?:e|es|ing)\b|"
+    r"\blaunch(?:es|ed|ing)?\b|\bcarr(?:y|ies|ied)\s+out\b|\bperform(?:s|ed|ing)?\b|\bimplement(?:s|ed|ing)?\b|"
+    r"\b(?:won|wins|win|awarded)\b", re.I)
+MEMBERS_RE = re.compile(r"\b(?:consortium|alliance|coalition|network|group|team)\W{0,3}\s*(?:—|–|-|,|\()?\s*"
+                        r"(?:comprising|consisting\s+of|composed\s+of|made\s+up\s+of|that\s+includes|including|"
+                        r"which\s+includes|of)\s", re.I)
+AMONG_RE = re.compile(r"^\s*(?:Among\s+(?:them|these|those)|Of\s+(?:them|these)|One\s+of\s+(?:them|these))\b", re.I)
+ORGANIZE_RE = re.compile(r"\b(?:organi[sz]ed|hosted|run|managed|operated|administered|overseen|coordinated|"
+                         r"led|spearheaded|implemented)\s+(?:jointly\s+)?by\b", re.I)
+FUND_BY_RE = re.compile(r"\b(?:supported|funded|sponsored|financed|backed|bankrolled|subsidi[sz]ed|"
+                        r"underwritten)\s+(?:jointly\s+|financially\s+)?by\b", re.I)
+RECEIVE_RE = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|get(?:s)?|got|obtain(?:s|ed)?|"
+                        r"(?:was|were|be|been)\s+(?:awarded|granted|allocated))\b", re.I)
+INVEST_RE = re.compile(r"\b(?:invest(?:s|ed|ing)?|provid(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|"
+                       r"allocat(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|grant(?:s|ed)?|pledg(?:e|es|ed)|"
+                       r"commit(?:s|ted)?|spend(?:s)?|fund(?:s|ed)?)\b", re.I)
+ESTABLISH_RE = re.compile(r"\b(?:establish(?:es|ed|ing)?|set(?:s|ting)?\s+up|open(?:s|ed|ing)?|launch(?:es|ed|ing)?|"
+                          r"build(?:s|ing)?|built|creat(?:e|es|ed|ing)|found(?:s|ed|ing)?|hous(?:e|es|ed|ing)|"
+                          r"host(?:s|ed|ing)?|inaugurat(?:e|es|ed|ing)|unveil(?:s|ed|ing)?)\b"
+                          r"(?P<obj>\s+(?:a|an|the|its|their|new|joint|dedicated|\s)*)", re.I)
+LOCATIVE_RE = re.compile(r"^\s*(?:At|In|Within|Inside)\s+(?:its\s+|their\s+|the\s+)?(?:affiliated\s+)?$")
+AFFIL_RE = re.compile(r"\b(?:its|their)\s+affiliated\s+$|\baffiliated\s+$", re.I)
+LOCATED_RE = re.compile(r"^,?\s+(?:which\s+is\s+|is\s+)?(?:located|based|headquartered|situated)\s+in\s+$", re.I)
+PROGRAM_LINK_VERB = re.compile(r"\b(?:link|connect|align|tie)\w*\b", re.I)
+
+
+class RelationExtractor:
+    def __init__(self, text: str, sentences: list[tuple[int, int]], res: Resolved,
+                 quotes: list[tuple[int, int]]):
+        self.text = text
+        self.sentences = sentences
+        self.ents: dict[str, Entity] = res.entities
+        self.quotes = quotes
+        self.ms = [M(m.start, m.end, m.key, self.ents[m.key].kind) for m in res.mentions
+                   if m.key in self.ents]
+        self.raw_mentions = res.mentions
+        self.out: list[Relation] = []
+        self._last_mou: tuple[str, str] | None = None
+        self.main_org = self._main_org()
+
+    # -- context ---------------------------------------------------------------
+
+    def _main_org(self) -> str | None:
+        c = Counter(m.key for m in self.ms if m.kind in ORG_LIKE and m.kind != "Region")
+        top_univ = [k for k, _ in c.most_common() if self.ents[k].kind == "University" and not self.ents[k].parent]
+        if top_univ:
+            return top_univ[0]
+        return c.most_common(1)[0][0] if c else None
+
+    def _latest(self, pos: int, kinds: set[str], exclude: set[str] = frozenset(), pred=None) -> str | None:
+        best = None
+        for m in self.ms:
+            if m.start >= pos:
+                break
+            if m.kind in kinds and m.key not in exclude and (pred is None or pred(m)):
+                best = m.key
+        return best
+
+    def _backrefs(self, s: int, e: int) -> list[M]:
+        out = []
+        for b in _BACKREF_RE.finditer(self.text, s, e):
+            w = b.group("w").lower()
+            if any(m.start <= b.start() < m.end for m in self.ms):
+                continue
+            key = None
+            if w in {"university", "school", "college"}:
+                key = self.main_org if self.main_org and self.ents[self.main_org].kind == "University" else \
+                    self._latest(b.start(), {"University"})
+            elif w in {"district", "city", "province", "county"}:
+                key = self._latest(b.start(), {"LocalGovernment", "Region"},
+                                   pred=lambda m: self.ents[m.key].kind == "LocalGovernment" or w in m.key)
+                key = key or self._latest(b.start(), {"LocalGovernment"})
+            elif w == "hospital":
+                key = self._latest(b.start(), {"Hospital"})
+            elif w in {"ministry"}:
+                key = self._latest(b.start(), {"Ministry"})
+            elif w in {"agency", "foundation", "council"}:
+                key = self._latest(b.start(), {"Agency"})
+            elif w in {"institute", "center", "centre"}:
+                key = self._latest(b.start(), {"Institute"})
+            elif w in {"company"}:
+                key = self._latest(b.start(), {"Company"})
+            elif w in {"project", "program", "programme", "initiative"}:
+                key = self._latest(b.start(), {"Program"}, pred=lambda m: "consortium" not in self.ents[m.key].name.lower())
+            elif w == "consortium":
+                key = self._latest(b.start(), {"Program"}, pred=lambda m: "consortium" in self.ents[m.key].name.lower())
+            elif w in {"institutions", "organizations", "organisations", "universities"} and self._last_mou:
+                a, c = self._last_mou
+                out.append(M(b.start(), b.end(), a, self.ents[a].kind, True))
+                out.append(M(b.start(), b.end(), c, self.ents[c].kind, True))
+                continue
+            if key:
+                out.append(M(b.start(), b.end(), key, self.ents[key].kind, True))
+        return out
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quotes)
+
+    # -- groups ----------------------------------------------------------------
+
+    def _group_from(self, ms: list[M], i: int, kinds=ORGISH) -> list[M]:
+        """The coordination starting at ms[i]: 'A, B, and C'."""
+        grp = [ms[i]]
+        j = i + 1
+        while j < len(ms):
+            between = self.text[grp[-1].end:ms[j].start]
+            if ms[j].start == grp[-1].start:          # two back-references for one phrase
+                grp.append(ms[j])
+                j += 1
+                continue
+            if _SEP_RE.match(between) and ms[j].kind in kinds:
+                grp.append(ms[j])
+                j += 1
+                continue
+            if between.strip() == "" and ms[j].start == grp[-1].end:
+                j += 1
+                continue
+            break
+        return [g for g in grp if g.kind in kinds]
+
+    def _after(self, ms: list[M], pos: int, kinds=ORGISH, max_gap: int = 12) -> list[M]:
+        for i, m in enumerate(ms):
+            if m.start >= pos:
+                if m.kind in kinds and re.fullmatch(r"\s*(?:the\s+|a\s+|an\s+|its\s+)?", self.text[pos:m.start]) \
+                        or (m.kind in kinds and m.start - pos <= max_gap and "," not in self.text[pos:m.start]):
+                    return self._group_from(ms, i, kinds)
+                return []
+        return []
+
+    def _subject(self, ms: list[M], s: int, before: int | None = None) -> list[M]:
+        for i, m in enumerate(ms):
+            if before is not None and m.start >= before:
+                break
+            if m.kind == "Person":
+                continue
+            pre = self.text[s:m.start]
+            if _PREP_BEFORE.search(pre):
+                continue
+            if m.kind in ORGISH or m.kind == "Program":
+                grp = self._group_from(ms, i, ORGISH | {"Program"})
+                return [g for g in grp if g.kind != "Region" or self.ents[g.key].kind == "LocalGovernment"
+                        or g.ref] or []
+        return []
+
+    # -- emit --------------------------------------------------------------------
+
+    def _emit(self, typ: str, a: str, b: str, s: int, e: int, conf: float, **attrs):
+        if not a or not b or a == b:
+            return
+        ev = Evidence(self.text[s:e], s, e)
+        self.out.append(Relation(type=typ, source=a, target=b, evidence=ev, confidence=conf,
+                                 attrs={k: v for k, v in attrs.items() if v is not None}))
+
+    # -- rules -------------------------------------------------------------------
+
+    def run(self) -> list[Relation]:
+        for s, e in self.sentences:
+            ms = [m for m in self.ms if s <= m.start and m.end <= e and not self._in_quote(m.start)]
+            ms = sorted(ms + [b for b in self._backrefs(s, e) if not self._in_quote(b.start)],
+                        key=lambda m: (m.start, m.end))
+            if not ms:
+                continue
+            self._leads(s, e)
+            self._mou(ms, s, e)
+            self._partners(ms, s, e)
+            self._participates(ms, s, e)
+            self._organizes(ms, s, e)
+            self._funds(ms, s, e)
+            self._hosts(ms, s, e)
+            self._affiliated(ms, s, e)
+            self._located(ms, s, e)
+        self._structural()
+        self._government_funders()
+        return self.out
+
+    def _sentence_of(self, pos: int) -> tuple[int, int]:
+        for s, e in self.sentences:
+            if s <= pos < e:
+                return s, e
+        return pos, pos
+
+    def _mou(self, ms, s, e):
+        t = MOU_RE.search(self.text, s, e)
+        if not t or self._in_quote(t.start()):
+            return
+        orgs = [m for m in ms if m.kind in ORGISH]
+        between = re.search(r"\bbetween\s", self.text[t.start():e])
+        pairs = []
+        if between:
+            grp = self._after(ms, t.start() + between.end())
+            pairs = [(grp[i].key, grp[j].key) for i in range(len(grp)) for j in range(i + 1, len(grp))]
+        else:
+            left = self._subject(ms, s, before=t.start())
+            left = [m for m in left if m.kind in ORGISH]
+            w = re.search(r"\bwith\s", self.text[t.start():e])
+            right = self._after(ms, t.start() + w.end()) if w else []
+            if not w:
+                w2 = re.search(r"\bwith\s", self.text[s:t.start()])
+                if w2:
+                    right = self._after(ms, s + w2.end())
+            if left and right:
+                pairs = [(a.key, b.key) for a in left for b in right]
+            elif len(left) >= 2:
+                pairs = [(left[i].key, left[j].key) for i in range(len(left)) for j in range(i + 1, len(left))]
+        for a, b in pairs:
+            if a != b and self.ents[a].kind != "Program" and self.ents[b].kind != "Program":
+                self._emit("MOU", a, b, s, e, 0.9)
+                self._last_mou = (a, b)
+        del orgs
+
+    def _partners(self, ms, s, e):
+        for t in PARTNER_RE.finditer(self.text, s, e):
+            if self._in_quote(t.start()):
+                continue
+            subj = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORGISH]
+            right = self._after(ms, t.end() + 1)
+            for a in subj:
+                for b in right:
+                    if b.kind in ORG_LIKE:
+                        self._emit("PARTNERS_WITH", a.key, b.key, s, e, 0.8)
+        subj = self._subject(ms, s)
+        subj = [m for m in subj if m.kind in ORG_LIKE]
+        if len(subj) >= 2 and CO_VERB_RE.match(self.text[subj[-1].end:e]):
+            for i in range(len(subj)):
+                for j in range(i + 1, len(subj)):
+                    self._emit("PARTNERS_WITH", subj[i].key, subj[j].key, s, e, 0.7)
+
+    def _participates(self, ms, s, e):
+        progs = [m for m in ms if m.kind == "Program" and not m.ref]
+        for t in PARTICIPATE_RE.finditer(self.text, s, e):
+            if self._in_quote(t.start()):
+                continue
+            target = next((p for p in progs if p.start >= t.end() - 1 and
+                           not re.search(r"[;]|\bby\b", self.text[t.end():p.start])), None)
+            if target is None:
+                continue
+            subj = [m for m in self._subject(ms, s, before=t.start()) if m.key != target.key]
+            for a in subj:
+                if a.kind in ORG_LIKE or (a.kind == "Program" and "consortium" in self.ents[a.key].name.lower()):
+                    self._emit("PARTICIPATES_IN", a.key, target.key, s, e, 0.75, **self._period(s, e))
+            if subj:
+                break
+        mm = MEMBERS_RE.search(self.text, s, e)
+        if mm:
+            cons = self._latest(mm.end(), {"Program"})
+            members = self._after(ms, mm.end(), ORG_LIKE, max_gap=4)
+            for a in members:
+                self._emit("PARTICIPATES_IN", a.key, cons, s, e, 0.85)
+        # a consortium inside a program: "Among them, the X consortium ..."
+        for c in progs:
+            if "consortium" not in self.ents[c.key].name.lower():
+                continue
+            other = next((p for p in progs if p.key != c.key and "consortium" not in self.ents[p.key].name.lower()), None)
+            host = other.key if other else (self._latest(s, {"Program"}, exclude={c.key},
+                                                          pred=lambda m: "consortium" not in self.ents[m.key].name.lower())
+                                            if AMONG_RE.match(self.text[s:e]) else None)
+            if host:
+                self._emit("PARTICIPATES_IN", c.key, host, s, e, 0.7)
+
+    def _organizes(self, ms, s, e):
+        for t in ORGANIZE_RE.finditer(self.text, s, e):
+            if self._in_quote(t.start()):
+                continue
+            target = next((m for m in reversed(ms) if m.end <= t.start() and m.kind == "Program"), None)
+            if not target:
+                continue
+            for a in self._after(ms, t.end() + 1, ORG_LIKE):
+                self._emit("ORGANIZES", a.key, target.key, s, e, 0.8)
+
+    def _program_target(self, ms, s, pos) -> str | None:
+        t = next((m for m in reversed(ms) if m.end <= pos and m.kind == "Program"), None)
+        if t:
+            return t.key
+        t = next((m for m in ms if m.kind == "Program"), None)
+        return t.key if t else self._latest(s, {"Program"})
+
+    def _funds(self, ms, s, e):
+        sent = self.text[s:e]
+        period = self._period(s, e)
+        for t in FUND_BY_RE.finditer(self.text, s, e):
+            if self._in_quote(t.start()):
+                continue
+            target = next((m for m in reversed(ms) if m.end <= t.start() and m.kind in {"Program"} | ORG_LIKE), None)
+            if target is None:
+                continue
+            if target.kind != "Program":
+                prog = next((m for m in reversed(ms) if m.end <= t.start() and m.kind == "Program"), None)
+                target = prog or target
+            for a in self._after(ms, t.end() + 1, ORG_LIKE):
+                self._emit("FUNDS", a.key, target.key, s, e, 0.8)
+        money = [x for x in find_money(sent)]
+        from_parts = []
+        for mo in money:
+            rest = sent[mo.end:]
+            fm = re.match(r"\s*(?:in\s+[\w\s]{0,30}?funds?(?:ing)?\s+)?from\s+", rest)
+            if fm:
+                from_parts.append((mo, s + mo.end + fm.end()))
+        if from_parts:
+            target = self._program_target(ms, s, e)
+            for mo, pos in from_parts:
+                funder = self._after(ms, pos, ORG_LIKE, max_gap=2)
+                attrs = dict(mo.attrs(), **period)
+                if funder:
+                    for f in funder[:1]:
+                        self._emit("FUNDS", f.key, target, s, e, 0.85, **attrs)
+                elif GOV_WORDS.match(self.text[pos:e]) and target:
+                    self._pending_gov.append((target, s, e, attrs))
+            return
+        if not money:
+            return
+        r = RECEIVE_RE.search(self.text, s, e)
+        if r and not self._in_quote(r.start()):
+            mo = next((x for x in money if s + x.start > r.start()), None)
+            recip = [m for m in self._subject(ms, s, before=r.start())]
+            if mo and recip:
+                fr = re.search(r"\bfrom\s", self.text[s + mo.end:e])
+                funder = self._after(ms, s + mo.end + fr.end(), ORG_LIKE) if fr else []
+                for rc in recip[:1]:
+                    src = funder[0].key if funder else self._latest(
+                        s, {"Program"}, exclude={rc.key},
+                        pred=lambda m: "consortium" not in self.ents[m.key].name.lower())
+                    if src:
+                        self._emit("FUNDS", src, rc.key, s, e, 0.7, **dict(mo.attrs(), **period))
+            return
+        v = INVEST_RE.search(self.text, s, e)
+        if v and not self._in_quote(v.start()):
+            mo = next((x for x in money if s + x.start > v.start()), None)
+            subj = [m for m in self._subject(ms, s, before=v.start()) if m.kind in ORG_LIKE]
+            if mo and subj:
+                tm = re.match(r"[^.;]{0,40}?\b(?:to|in|into|for|toward|towards)\s+", self.text[s + mo.end:e])
+                tgt = self._after(ms, s + mo.end + tm.end(), ORG_LIKE | {"Program"}, max_gap=2) if tm else []
+                if tgt:
+                    self._emit("FUNDS", subj[0].key, tgt[0].key, s, e, 0.75, **dict(mo.attrs(), **period))
+
+    def _government_funders(self):
+        """'N won from the national government': the ministry that funds that program."""
+        for target, s, e, attrs in self._pending_gov:
+            mins = [r.source for r in self.out if r.type == "FUNDS" and r.target == target
+                    and self.ents[r.source].kind == "Ministry"]
+            mins = list(dict.fromkeys(mins))
+            if len(mins) == 1:
+                self._emit("FUNDS", mins[0], target, s, e, 0.7, **attrs)
+
+    def _hosts(self, ms, s, e):
+        insts = [m for m in ms if m.kind == "Institute" and not m.ref]
+        for t in ESTABLISH_RE.finditer(self.text, s, e):
+            if self._in_quote(t.start()):
+                continue
+            obj = next((m for m in insts if m.start == t.end("obj") or
+                        (0 <= m.start - t.end() <= 20 and re.fullmatch(r"[\sa-z]*", self.text[t.end():m.start]))), None)
+            if obj is None:
+                continue
+            host = None
+            first = ms[0]
+            if LOCATIVE_RE.match(self.text[s:first.start]) and first.kind in ORG_LIKE and first.key != obj.key:
+                host = [first]
+            if host is None:
+                host = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORG_LIKE]
+            for h in host[:1]:
+                self._emit("HOSTS", h.key, obj.key, s, e, 0.75)
+        for i, m in enumerate(ms):
+            if m.kind != "Institute" or m.ref or i + 1 >= len(ms):
+                continue
+            nxt = ms[i + 1]
+            if re.fullmatch(r"\s+(?:at|of|in)\s+(?:the\s+)?", self.text[m.end:nxt.start]) and nxt.kind in ORG_LIKE \
+                    and nxt.kind != "LocalGovernment":
+                self._emit("HOSTS", nxt.key, m.key, s, e, 0.8)
+
+    def _affiliated(self, ms, s, e):
+        for i, m in enumerate(ms):
+            pre = self.text[max(s, m.start - 40):m.start]
+            if AFFIL_RE.search(pre) and m.kind in ORG_LIKE:
+                owner = None
+                if re.search(r"\b(?:its|their)\s+affiliated\s+$", pre):
+                    later = [x for x in ms if x.start > m.end and x.kind in ORG_LIKE and x.key != m.key]
+                    owner = later[0].key if later and later[0].ref else self.main_org
+                    if owner is None and later:
+                        owner = later[0].key
+                else:
+                    prev = ms[i - 1] if i > 0 else None
+                    owner = prev.key if prev and prev.kind in ORG_LIKE else None
+                if owner:
+                    self._emit("AFFILIATED_WITH", m.key, owner, s, e, 0.8)
+            post = self.text[m.end:e]
+            am = re.match(r",?\s+(?:an?\s+)?(?:affiliated\s+(?:with|to)|(?:an\s+)?affiliate\s+of|"
+                          r"(?:a\s+)?(?:unit|subsidiary|branch|campus)\s+of)\s+(?:the\s+)?", post)
+            if am:
+                tgt = self._after(ms, m.end + am.end(), ORG_LIKE, max_gap=2)
+                if tgt:
+                    self._emit("AFFILIATED_WITH", m.key, tgt[0].key, s, e, 0.8)
+
+    def _structural(self):
+        """Units and their parents (AFFILIATED_WITH), with the sentence that names both."""
+        for key, ent in self.ents.items():
+            if not ent.parent or ent.parent not in self.ents or ent.kind not in {"University", "Hospital", "Institute"}:
+                continue
+            if ent.kind == "Institute" and any(r.type == "HOSTS" and r.target == key for r in self.out):
+                continue
+            span = self._evidence_for_pair(key, ent.parent)
+            if span:
+                self._emit("AFFILIATED_WITH", key, ent.parent, span[0], span[1], 0.7)
+
+    def _evidence_for_pair(self, child: str, parent: str):
+        pnames = [self.ents[parent].name] + self.ents[parent].aliases
+        for m in self.raw_mentions:
+            if m.key != child:
+                continue
+            s, e = self._sentence_of(m.start)
+            sent = self.text[s:e]
+            if any(n and len(n) > 1 and n in sent for n in pnames) or any(
+                    x.key == parent and s <= x.start < e for x in self.ms):
+                return s, e
+        return None
+
+    def _leads(self, s, e):
+        for m in self.raw_mentions:
+            if m.how != "person" or not (s <= m.start < e):
+                continue
+            orgs = []
+            if m.org_span:
+                os_, oe = m.org_span
+                inside = [x for x in self.ms if os_ <= x.start < oe and x.kind in ORG_LIKE | {"Program"}]
+                if inside:
+                    orgs.append(inside[0].key)
+                # "(Dean of the Department ... at GIST)": a second role in parentheses
+                pm = re.match(r"\s*\(\s*(?P<role>[A-Z][\w\s-]{1,40}?)\s+of\s+", self.text[oe:e]) if oe < e else None
+                if pm:
+                    close = self.text.find(")", oe, e)
+                    inner = [x for x in self.ms if oe < x.start < (close if close > 0 else e) and x.kind in ORG_LIKE | {"Program"}]
+                    if inner:
+                        self._emit("LEADS", m.key, inner[0].key, s, e, 0.8, role=pm.group("role").strip())
+            role = m.role
+            if not orgs:
+                # "Y (Mayor X" / "(Y, President X)": the organisation just before the parenthesis
+                open_p = self.text.rfind("(", s, m.start)
+                if open_p >= 0 and ")" not in self.text[open_p:m.start]:
+                    before = [x for x in self.ms if x.end <= open_p + 1 and x.start >= s and x.kind in ORG_LIKE]
+                    inner = [x for x in self.ms if open_p < x.start < m.start and x.kind in ORG_LIKE]
+                    if before:
+                        orgs.append(before[-1].key)
+                    elif inner:
+                        orgs.append(inner[0].key)
+                else:
+                    prev = [x for x in self.ms if s <= x.start and x.end <= m.start and x.kind in ORG_LIKE]
+                    if prev and re.fullmatch(r"\s*(?:'s|’s)?\s*", self.text[prev[-1].end:m.start - len(role) - 1] if False else "") :
+                        orgs.append(prev[-1].key)
+            if not orgs and m.org_span is None or (m.org_span and not orgs and not re.search(
+                    r"\b(?:of|at)\s+[A-Z]", self.text[m.org_span[0] - 4:m.org_span[1]])):
+                if self.main_org:
+                    orgs.append(self.main_org)
+            for o in orgs[:1]:
+                self._emit("LEADS", m.key, o, s, e, 0.8, role=role)
+
+    def _located(self, ms, s, e):
+        for i in range(len(ms) - 1):
+            a, b = ms[i], ms[i + 1]
+            if a.kind in ORG_LIKE and b.kind in {"Region", "LocalGovernment"} and \
+                    LOCATED_RE.match(self.text[a.end:b.start]):
+                self._emit("LOCATED_IN", a.key, b.key, s, e, 0.8)
+
+    def _period(self, s, e) -> dict:
+        return find_period(self.text[s:e])
+
+    _pending_gov: list
+
+    def __post_init__(self):  # pragma: no cover - dataclass-style hook not used
+        pass
+
+
+def extract_relations(text, sentences, res, quotes) -> list[Relation]:
+    rx = RelationExtractor(text, sentences, res, quotes)
+    rx._pending_gov = []
+    return rx.run()

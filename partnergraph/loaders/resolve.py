@@ -1,0 +1,302 @@
+"""Turn mentions into entities with canonical ids.
+
+What resolves to what, and why it is safe:
+
+* a gazetteer hit is its entry (``ror:...`` or a curated id);
+* an acronym shared by several entries (CNU) is settled by the document: the full name
+  of one candidate appearing, or the candidate's region being mentioned; otherwise it
+  stays an ``unresolved:`` entity rather than being merged with the wrong institution;
+* "Long Name (ACR)", "ACR (Long Name)" and "ACR: Long Name" make the two forms one entity
+  for the rest of the document;
+* program mentions with the same core ("K-MediST", "the K-MediST project") or whose core
+  is the distinctive tail of another's ("AIMS" / "CAMPUS Asia-AIMS") are one program;
+* a unit named without its organisation ("its affiliated Cheonan Hospital") becomes the
+  gazetteer unit "<org> <unit>" when an organisation of the document has one, and a unit
+  found by pattern gets its parent from its name, "X's unit" or "unit at X";
+* people are keyed by their name parts regardless of order ("Tae Kim" = "Kim Tae").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Entity, slug
+from .gazetteer import Entry, Gazetteer, is_acronym, name_key
+from .mentions import (PROGRAM_HEADS, UNIT_HEADS, Mention, colon_definitions, head_kind,
+                       paren_definitions)
+
+ORG_LIKE = {"University", "Hospital", "Ministry", "Agency", "LocalGovernment", "Company", "Institute"}
+_LOCALGOV_CUE = re.compile(r"(?:officials?|governors?|mayors?|heads?)\s+(?:from|of|at)\s+(?:the\s+)?"
+                           r"(?:(?:cities|city|province|provinces|county|counties|district|districts)\s+of\s+)?$", re.I)
+
+
+@dataclass
+class Resolved:
+    entities: dict[str, Entity]
+    mentions: list[Mention]                      # with .key set, in text order
+    first_span: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def program_core(text: str) -> str:
+    toks = name_key(text).split()
+    while toks and toks[-1] in PROGRAM_HEADS | {"group", "business"}:
+        toks = toks[:-1]
+    return " ".join(toks) or name_key(text)
+
+
+def person_key(name: str) -> str:
+    parts = sorted(p.replace("-", "").lower() for p in name.split())
+    return "person:" + slug(" ".join(parts))
+
+
+def person_aliases(name: str) -> list[str]:
+    parts = name.split()
+    out = []
+    if len(parts) >= 2:
+        out.append(" ".join(parts[1:] + parts[:1]))
+        out.append(" ".join(parts[-1:] + parts[:-1]))
+    dehy = name.replace("-", "").replace("  ", " ")
+    if dehy != name:
+        out.append(" ".join(p[0].upper() + p[1:].lower() if p else p for p in dehy.split()))
+    return [a for a in dict.fromkeys(out) if a != name]
+
+
+class Resolver:
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+
+    def resolve(self, text: str, mentions: list[Mention]) -> Resolved:
+        mentions = self._add_definition_mentions(text, mentions)
+        alias_of: dict[str, str] = {}        # extra names per entity key
+        extra_names: defaultdict[str, list[str]] = defaultdict(list)
+
+        # 1. unambiguous gazetteer hits and people first: they anchor the rest
+        for m in mentions:
+            if m.how == "person":
+                m.key = person_key(m.text)
+            elif m.how == "gaz" and len(m.entries) == 1:
+                m.key = m.entries[0].id
+        # pattern names the gazetteer knows under exactly that name
+        for m in mentions:
+            if m.key is None and m.how != "gaz":
+                hits = self.gaz.lookup(m.text)
+                if len(hits) == 1:
+                    m.key, m.entries = hits[0].id, hits
+        # 2. ambiguous acronyms: settle by the document's other names and regions
+        known_ids = {m.key for m in mentions if m.key}
+        region_ids = {m.key for m in mentions if m.key and m.key.startswith("region:")}
+        region_names = {name_key(m.text) for m in mentions if m.kind == "Region"}
+        for m in mentions:
+            if m.key is None and m.how == "gaz":
+                m.key = self._disambiguate(m, known_ids, region_ids, region_names)
+        # 3. units without their organisation: "<org> <unit>" in the gazetteer
+        orgs_in_doc = [m for m in mentions if m.key and m.kind in ORG_LIKE]
+        for m in mentions:
+            if m.key is None and m.kind in {"Hospital", "University", "Institute"} and m.parent_text is None:
+                for o in sorted(orgs_in_doc, key=lambda o: abs(o.start - m.start)):
+                    e = self.gaz.entries.get(o.key)
+                    if not e:
+                        continue
+                    for nm in [e.name] + e.acronyms:
+                        hits = self.gaz.lookup(f"{nm} {m.text}")
+                        if len(hits) == 1:
+                            extra_names[hits[0].id].append(m.text)
+                            m.key, m.entries = hits[0].id, hits
+                            break
+                    if m.key:
+                        break
+        # 4. parents for pattern units: in the name, "X's unit", "unit at/of X"
+        parent_key: dict[int, str] = {}
+        by_start = sorted(mentions, key=lambda x: x.start)
+        for idx, m in enumerate(by_start):
+            if m.how == "person" or m.kind not in {"University", "Hospital", "Institute"}:
+                continue
+            if m.entries and m.entries[0].parent:
+                continue
+            head = m.text.split()[0].lower() if m.text else ""
+            is_unit = head in UNIT_HEADS or any(w.lower() in UNIT_HEADS for w in m.text.split()[-1:])
+            if not is_unit:
+                continue
+            p = None
+            if m.parent_text:
+                p = next((o for o in by_start if o.start >= m.start and o.end <= m.end and o is not m
+                          and o.text == m.parent_text), None)
+                if p is None:
+                    hits = self.gaz.lookup(m.parent_text)
+                    if len(hits) == 1:
+                        parent_key[id(m)] = hits[0].id
+                        continue
+            if p is None and idx > 0:
+                prev = by_start[idx - 1]
+                gap = text[prev.end:m.start]
+                if re.fullmatch(r"['’]s\s+", gap) and prev.kind in ORG_LIKE:
+                    p = prev
+            if p is None and idx + 1 < len(by_start):
+                nxt = by_start[idx + 1]
+                if re.fullmatch(r"\s+(?:at|of)\s+(?:the\s+)?", text[m.end:nxt.start]) and nxt.kind in ORG_LIKE \
+                        and head in {"department", "dept", "college", "school", "graduate", "faculty", "division"}:
+                    p = nxt
+            if p is not None and p.key:
+                parent_key[id(m)] = p.key
+        # 5. programs: merge by core name and distinctive tails
+        progs = [m for m in mentions if m.kind == "Program" and m.how != "person"]
+        core_key: dict[str, str] = {}
+        for m in sorted(progs, key=lambda x: -len(program_core(x.text))):
+            core = program_core(m.text)
+            if m.key:
+                core_key.setdefault(core, m.key)
+                continue
+            if core in core_key:
+                m.key = core_key[core]
+                continue
+            tail_hit = next((k for c, k in core_key.items()
+                             if c.endswith(" " + core) and (is_acronym(m.text.split()[0]) or len(core) > 5)), None)
+            if tail_hit:
+                m.key = tail_hit
+                continue
+            m.key = "program:" + slug(core)
+            core_key[core] = m.key
+        # definitions resolve both forms to one key
+        for m in mentions:
+            if m.key is None and m.how == "acronym" and m.parent_text in alias_of:
+                m.key = alias_of[m.parent_text]
+        # 6. everything else: a deterministic id from kind and name, units named with parent
+        for m in mentions:
+            if m.key is None:
+                pk = parent_key.get(id(m))
+                base = m.text
+                if pk and not any(w in m.text for w in self._names_of(pk, mentions)[:1]):
+                    pname = self._short_name(pk, mentions)
+                    base = f"{pname} {m.text}"
+                    extra_names.setdefault("__canon__" + str(id(m)), []).append(base)
+                m.key = f"{m.kind.lower()}:{slug(base)}"
+        # definition mentions (acronyms defined in the text) take their owner's key
+        for m in mentions:
+            if m.how == "acronym" and getattr(m, "_owner", None) is not None:
+                m.key = m._owner.key          # type: ignore[attr-defined]
+        return self._entities(text, mentions, parent_key, extra_names)
+
+    # -- steps ---------------------------------------------------------------
+
+    def _add_definition_mentions(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Record 'X (ACR)' / 'ACR (X)' / 'ACR: X' and add every later use of the defined
+        form as a mention of the same entity."""
+        defs: list[tuple[Mention, str]] = []
+        for owner, other, s, e in paren_definitions(text, mentions):
+            defs.append((owner, other))
+            if not any(x.start <= s < x.end for x in mentions):
+                am = Mention(s, e, other, owner.kind, "acronym")
+                am._owner = owner            # type: ignore[attr-defined]
+                mentions.append(am)
+        for acro, exp, s, e in colon_definitions(text):
+            owner = next((m for m in mentions if m.text == acro or program_core(m.text) == program_core(acro)), None)
+            if owner:
+                defs.append((owner, exp))
+        taken = [(m.start, m.end) for m in mentions]
+        for owner, other in defs:
+            owner.__dict__.setdefault("defined", []).append(other)
+            if not is_acronym(other.replace(" ", "")) and len(other.split()) > 1:
+                continue
+            for mm in re.finditer(r"(?<![\w-])" + re.escape(other) + r"(?![\w-])", text):
+                if any(a < mm.end() and mm.start() < b for a, b in taken):
+                    continue
+                am = Mention(mm.start(), mm.end(), other, owner.kind, "acronym")
+                am._owner = owner            # type: ignore[attr-defined]
+                mentions.append(am)
+                taken.append((mm.start(), mm.end()))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions
+
+    def _disambiguate(self, m: Mention, known_ids, region_ids, region_names) -> str:
+        scores = Counter()
+        for e in m.entries:
+            if e.id in known_ids:
+                scores[e.id] += 10
+            if e.region and (e.region in region_ids or name_key(e.region.split(":")[-1].replace("-", " ")) in region_names):
+                scores[e.id] += 3
+        if scores:
+            best = scores.most_common(2)
+            if len(best) == 1 or best[0][1] > best[1][1]:
+                return best[0][0]
+        return "unresolved:" + slug(m.text)
+
+    def _names_of(self, key: str, mentions) -> list[str]:
+        e = self.gaz.entries.get(key)
+        if e:
+            return [e.name] + e.acronyms
+        return [m.text for m in mentions if m.key == key]
+
+    def _short_name(self, key: str, mentions) -> str:
+        e = self.gaz.entries.get(key)
+        if e:
+            acr = [a for a in e.acronyms if is_acronym(a)]
+            return acr[0] if acr else e.name
+        names = [m.text for m in mentions if m.key == key]
+        acr = [n for n in names if is_acronym(n)]
+        return acr[0] if acr else (names[0] if names else key)
+
+    def _entities(self, text, mentions, parent_key, extra_names) -> Resolved:
+        groups: dict[str, list[Mention]] = {}
+        for m in mentions:
+            groups.setdefault(m.key, []).append(m)
+        entities: dict[str, Entity] = {}
+        first_span: dict[str, tuple[int, int]] = {}
+        for key, ms in groups.items():
+            entry: Entry | None = self.gaz.entries.get(key)
+            surfaces = list(dict.fromkeys(m.text for m in ms))
+            for m in ms:
+                surfaces.extend(m.__dict__.get("defined", []))
+                surfaces.extend(extra_names.get("__canon__" + str(id(m)), []))
+            surfaces.extend(extra_names.get(key, []))
+            surfaces = list(dict.fromkeys(surfaces))
+            kind = entry.kind if entry else Counter(m.kind for m in ms if m.how != "acronym").most_common(1)[0][0] \
+                if any(m.how != "acronym" for m in ms) else ms[0].kind
+            if entry:
+                name = entry.name
+                aliases = surfaces + entry.aliases + entry.acronyms + ([entry.name_ko] if entry.name_ko else [])
+            elif key.startswith("unresolved:"):
+                name = surfaces[0]
+                aliases = surfaces
+            else:
+                canon = [s for s in surfaces if not is_acronym(s)]
+                name = max(canon or surfaces, key=len)
+                aliases = surfaces
+            if kind == "Person":
+                name = ms[0].text
+                aliases = surfaces + [a for s in surfaces for a in person_aliases(s)]
+            aliases = [a for a in dict.fromkeys(aliases) if a and a != name]
+            parent = entry.parent if entry and entry.parent else next(
+                (parent_key[id(m)] for m in ms if id(m) in parent_key), None)
+            attrs = {}
+            if entry and entry.ror:
+                attrs["ror"] = entry.ror
+            if entry and entry.region:
+                attrs["region"] = entry.region
+            if entry and entry.name_ko:
+                attrs["name_ko"] = entry.name_ko
+            if key.startswith("unresolved:"):
+                attrs["candidates"] = [e.id for e in ms[0].entries]
+            if kind == "Region" and entry and entry.level in {"district", "city", "county", "province",
+                                                                "metropolitan_city", "special_city"}:
+                if any(_LOCALGOV_CUE.search(text[max(0, m.start - 60):m.start]) or
+                       re.search(r"-gu\b|\bOffice\b|City Hall", m.text) for m in ms):
+                    kind = "LocalGovernment"
+            entities[key] = Entity(id=key, name=name, kind=kind, aliases=aliases, parent=parent, attrs=attrs)
+            first_span[key] = (ms[0].start, ms[0].end)
+        # a unit whose parent is named inside it brings the parent along (even when the
+        # parent is never mentioned alone): "Yonsei University College of Medicine"
+        for key, ent in list(entities.items()):
+            pk = ent.parent
+            if pk and pk not in entities:
+                pe = self.gaz.entries.get(pk)
+                if pe and any(n in s for n in [pe.name] + pe.acronyms for s in [ent.name] + ent.aliases
+                              if len(n) > 2):
+                    entities[pk] = Entity(id=pk, name=pe.name, kind=pe.kind,
+                                          aliases=[a for a in pe.aliases + pe.acronyms if a != pe.name]
+                                          + ([pe.name_ko] if pe.name_ko else []),
+                                          parent=pe.parent, attrs={"ror": pe.ror} if pe.ror else {})
+                    first_span[pk] = first_span[key]
+                elif pk not in entities:
+                    ent.parent = None if not pe else pk
+        return Resolved(entities, sorted(mentions, key=lambda m: m.start), first_span)
