@@ -34,6 +34,7 @@ class Mention:
     role: str | None = None                 # people: the title as written
     org_span: tuple[int, int] | None = None  # people: where the organisation they lead is named
     key: str | None = None                  # entity id, set by the resolver
+    unit: bool = False                      # headed by a unit word (College, Hospital, Center...)
 
 
 # ----------------------------------------------------------------------------- vocabulary
@@ -95,6 +96,10 @@ _QUOTED_RE = re.compile(r"[‘'“\"]([A-Z0-9][^‘’'“”\"\n]{1,80}?)[,.]?[
 _PAREN_RE = re.compile(r"\(([^()\n]{2,160})\)")
 _LAUNCH_CUE = re.compile(r"\b(launch\w*|selected\s+for|designat\w+\s+as|named|called|dubbed|titled|"
                          r"join\w*|participat\w+\s+in|under|the)\s*$", re.I)
+ROLE_START_RE = re.compile(r"(?:Vice|Deputy|Acting|Former|Executive|District|Provincial|" + ROLE_WORDS + ")")
+_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
+_BAD_SUFFIX_RE = re.compile(r"-(?:related|based|led|linked|centered|centred|oriented|focused|driven|supported|"
+                            r"specific|friendly|level|type|style|wide|owned|run)$", re.I)
 ABBREVIATED = {"univ", "co", "inc", "ltd", "corp", "dept", "nat'l", "st"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"}
@@ -127,6 +132,11 @@ def head_kind(tokens: list[str]) -> tuple[str | None, int]:
     low = [t.lower().rstrip(".") for t in tokens]
     if low and low[0] == "ministry":
         return "Ministry", 0
+    for i in range(len(low) - 1):
+        if low[i + 1] in {"of", "for"} and i + 2 < len(low) and low[i] in ALL_HEADS:
+            k, _ = _kind_of_word(low, i)
+            if k:
+                return k, i
     for i in range(len(low) - 1, -1, -1):
         w = low[i]
         if w in PROGRAM_HEADS:
@@ -143,6 +153,18 @@ def head_kind(tokens: list[str]) -> tuple[str | None, int]:
             return "Company", i
         if w in {"province", "city", "county", "district"} and i == len(low) - 1 and i > 0:
             return "LocalGovernment", i
+    return None, -1
+
+
+ALL_HEADS = (PROGRAM_HEADS | HOSPITAL_HEADS | UNIV_HEADS | INSTITUTE_HEADS | AGENCY_HEADS) - {"group", "plan"}
+
+
+def _kind_of_word(low: list[str], i: int) -> tuple[str | None, int]:
+    w = low[i]
+    for kind, heads in (("Program", PROGRAM_HEADS), ("Hospital", HOSPITAL_HEADS), ("University", UNIV_HEADS),
+                        ("Institute", INSTITUTE_HEADS), ("Agency", AGENCY_HEADS)):
+        if w in heads:
+            return kind, i
     return None, -1
 
 
@@ -174,6 +196,13 @@ class MentionFinder:
                 pattern.extend(self._capitalised(text, s, e, found))
         pattern = [m for m in pattern if not _inside(m.start, m.end, ignore)
                    and not self.gaz.is_stopname(m.text)]
+        # names found in body text are names in headlines and captions too
+        known = {m.text: m for m in pattern if len(m.text) > 2}
+        for hs, he in headline_lines:
+            for name, like in known.items():
+                for k in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text[hs:he]):
+                    pattern.append(Mention(hs + k.start(), hs + k.end(), name, like.kind, like.how,
+                                           parent_text=like.parent_text, unit=like.unit))
         return _merge(found, pattern, people)
 
     # -- helpers ---------------------------------------------------------------
@@ -241,7 +270,8 @@ class MentionFinder:
     def _segments(self, run, gaz_hits):
         """Strip leading function words; split coordinations "A and B" where both sides
         are complete names (a known name, or a capitalised name with a head word)."""
-        while run and (run[0][2].lower() in LEAD_STRIP or run[0][2].lower() in CONNECTORS):
+        while run and (run[0][2].lower() in LEAD_STRIP or run[0][2].lower() in CONNECTORS
+                       or ROLE_START_RE.fullmatch(run[0][2]) or _ORDINAL_RE.fullmatch(run[0][2])):
             run = run[1:]
         while run and run[-1][2].lower() in CONNECTORS | {"the"}:
             run = run[:-1]
@@ -281,7 +311,7 @@ class MentionFinder:
                CONNECTORS for t in toks):
             return None
         s, e = seg[0][0], seg[-1][1]
-        m = Mention(s, e, text[s:e], kind, "pattern")
+        m = Mention(s, e, text[s:e], kind, "pattern", unit=low[hi] in UNIT_HEADS)
         # an organisation named inside (parent of a unit): the first known org in the span
         if kind in {"University", "Hospital", "Institute", "Agency"}:
             for g in gaz_hits:
@@ -308,10 +338,12 @@ class MentionFinder:
             name = mm.group(1)
             ns = s + mm.start(1)
             toks = name.split()
-            while toks and toks[0].lower() in LEAD_STRIP:
+            while toks and (toks[0].lower() in LEAD_STRIP | CONNECTORS or _ORDINAL_RE.fullmatch(toks[0])
+                            or ROLE_START_RE.fullmatch(toks[0])):
                 ns += len(toks[0]) + 1
                 toks = toks[1:]
-            if not toks or all(t.lower() in LEAD_STRIP for t in toks):
+            if not toks or all(t.lower() in LEAD_STRIP for t in toks) or _BAD_SUFFIX_RE.search(toks[-1]) \
+                    or _ORDINAL_RE.fullmatch(toks[-1]):
                 continue
             name = " ".join(toks)
             if name.lower() in MONTHS or re.fullmatch(r"[\d\s]+", name):
@@ -334,8 +366,8 @@ class MentionFinder:
             after = text[q.end(): q.end() + 30]
             before = text[max(s, q.start() - 40): q.start()]
             has_paren = "(" in inner
-            kind, _ = head_kind(name.split())
-            if kind == "Program" or (has_paren and _LAUNCH_CUE.search(before)) or \
+            last = name.split()[-1] if name.split() else ""
+            if (last[:1].isupper() and last.lower() in PROGRAM_HEADS) or (has_paren and _LAUNCH_CUE.search(before)) or \
                     (_LAUNCH_CUE.search(before) and re.match(r"[\w-]*[A-Z][\w-]*[A-Z]", name) and len(words) <= 3) or \
                     re.match(r"\s*(" + "|".join(LOWER_PROGRAM_HEADS) + r")\b", after):
                 out.append(Mention(ins, ins + len(name), name, "Program", "quoted"))

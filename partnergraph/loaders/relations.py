@@ -497,7 +497,10 @@ class RelationExtractor:
                 os_, oe = m.org_span
                 inside = [x for x in self.ms if os_ <= x.start < oe and x.kind in ORG_LIKE | {"Program"}]
                 if inside:
-                    orgs.append(inside[0].key)
+                    k = 0        # "KAIST GSMSE": the last of adjacent names is the unit led
+                    while k + 1 < len(inside) and self.text[inside[k].end:inside[k + 1].start].strip() == "":
+                        k += 1
+                    orgs.append(inside[k].key)
                 # "(Dean of the Department ... at GIST)": a second role in parentheses
                 pm = re.match(r"\s*\(\s*(?P<role>[A-Z][\w\s-]{1,40}?)\s+of\s+", self.text[oe:e]) if oe < e else None
                 if pm:
@@ -516,14 +519,13 @@ class RelationExtractor:
                         orgs.append(before[-1].key)
                     elif inner:
                         orgs.append(inner[0].key)
-                else:
+                else:      # "GIST President X": the organisation right before the title
                     prev = [x for x in self.ms if s <= x.start and x.end <= m.start and x.kind in ORG_LIKE]
-                    if prev and re.fullmatch(r"\s*(?:'s|’s)?\s*", self.text[prev[-1].end:m.start - len(role) - 1] if False else "") :
+                    if prev and re.fullmatch(r"(?:['’]s)?\s+" + re.escape(role) + r"\s+",
+                                             self.text[prev[-1].end:m.start]):
                         orgs.append(prev[-1].key)
-            if not orgs and m.org_span is None or (m.org_span and not orgs and not re.search(
-                    r"\b(?:of|at)\s+[A-Z]", self.text[m.org_span[0] - 4:m.org_span[1]])):
-                if self.main_org:
-                    orgs.append(self.main_org)
+            if not orgs and self.main_org:     # "President X said": the organisation the article is about
+                orgs.append(self.main_org)
             for o in orgs[:1]:
                 self._emit("LEADS", m.key, o, s, e, 0.8, role=role)
 

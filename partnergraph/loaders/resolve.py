@@ -115,8 +115,7 @@ class Resolver:
             if m.entries and m.entries[0].parent:
                 continue
             head = m.text.split()[0].lower() if m.text else ""
-            is_unit = head in UNIT_HEADS or any(w.lower() in UNIT_HEADS for w in m.text.split()[-1:])
-            if not is_unit:
+            if not m.unit:
                 continue
             p = None
             if m.parent_text:
@@ -259,8 +258,9 @@ class Resolver:
                 name = surfaces[0]
                 aliases = surfaces
             else:
-                canon = [s for s in surfaces if not is_acronym(s)]
-                name = max(canon or surfaces, key=len)
+                said = list(dict.fromkeys(m.text for m in ms if m.how != "acronym"))
+                canon = [s for s in said if not is_acronym(s)]
+                name = max(canon or said or surfaces, key=len)
                 aliases = surfaces
             if kind == "Person":
                 name = ms[0].text
