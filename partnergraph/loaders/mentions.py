@@ -57,7 +57,7 @@ LOWER_PROGRAM_HEADS = {"project", "projects", "program", "programme", "initiativ
                        "scheme", "track"}
 UNIT_HEADS = UNIV_HEADS - {"university", "univ", "polytechnic"} | HOSPITAL_HEADS | INSTITUTE_HEADS | {"office"}
 
-CONNECTORS = {"of", "for", "and", "&", "de", "du", "der", "la", "y", "on"}
+CONNECTORS = {"of", "for", "and", "&", "de", "du", "der", "la", "y"}
 LEAD_STRIP = {"the", "a", "an", "in", "at", "on", "for", "from", "with", "by", "through", "according",
               "among", "earlier", "first", "second", "third", "finally", "additionally", "furthermore",
               "moreover", "meanwhile", "also", "however", "this", "these", "that", "those", "its",
@@ -100,6 +100,10 @@ ROLE_START_RE = re.compile(r"(?:Vice|Deputy|Acting|Former|Executive|District|Pro
 _ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
 _BAD_SUFFIX_RE = re.compile(r"-(?:related|based|led|linked|centered|centred|oriented|focused|driven|supported|"
                             r"specific|friendly|level|type|style|wide|owned|run)$", re.I)
+CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+            "nov", "dec"}
 ABBREVIATED = {"univ", "co", "inc", "ltd", "corp", "dept", "nat'l", "st"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"}
@@ -227,7 +231,7 @@ class MentionFinder:
         while i < len(words):
             st, en, w = words[i]
             nxt = words[i + 1] if i + 1 < len(words) else None
-            capital = w[0].isupper() or (w[0].isdigit() and nxt is not None and nxt[2][0].isupper()
+            capital = (w[0].isupper() and w.lower().rstrip(".") not in CALENDAR) or (w[0].isdigit() and nxt is not None and nxt[2][0].isupper()
                                            and _gap_ok(text, en, nxt[0]))
             if capital:
                 if cur and not _gap_ok(text, cur[-1][1], st):
@@ -301,7 +305,7 @@ class MentionFinder:
         low = [t.lower().rstrip(".") for t in toks]
         # keep the head and its of/for-complement; drop words after a final head
         end_i = len(toks) - 1
-        if hi < len(toks) - 1 and low[hi + 1] not in {"of", "for", "on", "de", "du", "der"}:
+        if hi < len(toks) - 1 and low[hi + 1] not in {"of", "for", "de", "du", "der"}:
             end_i = hi
         seg = seg[: end_i + 1]
         toks = toks[: end_i + 1]
@@ -320,6 +324,10 @@ class MentionFinder:
                     if low[hi] in UNIT_HEADS or kind == "Hospital":
                         m.parent_text = g.text
                     break
+            if m.parent_text is None and low[hi] in UNIT_HEADS and hi >= 2:
+                pk, phi = head_kind(toks[:hi])
+                if pk == "University" and phi == hi - 1:
+                    m.parent_text = " ".join(toks[:hi])
         return m
 
     def _programs_before_heads(self, text, s, e) -> list[Mention]:

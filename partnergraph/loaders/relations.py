@@ -83,8 +83,9 @@ MEMBERS_RE = re.compile(r"\b(?:consortium|alliance|coalition|network|group|team)
 AMONG_RE = re.compile(r"^\s*(?:Among\s+(?:them|these|those)|Of\s+(?:them|these)|One\s+of\s+(?:them|these))\b", re.I)
 ORGANIZE_RE = re.compile(r"\b(?:organi[sz]ed|hosted|run|managed|operated|administered|overseen|coordinated|"
                          r"led|spearheaded|implemented)\s+(?:jointly\s+)?by\b", re.I)
-FUND_BY_RE = re.compile(r"\b(?:supported|funded|sponsored|financed|backed|bankrolled|subsidi[sz]ed|"
-                        r"underwritten)\s+(?:jointly\s+|financially\s+)?by\b", re.I)
+FUND_BY_RE = re.compile(r"\b(?:(?:supported|funded|sponsored|financed|backed|bankrolled|subsidi[sz]ed|"
+                        r"underwritten)\s+(?:jointly\s+|financially\s+)?by|with\s+(?:the\s+)?(?:financial\s+)?"
+                        r"(?:support|funding|grants?|sponsorship)\s+(?:of|from))\b", re.I)
 RECEIVE_RE = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|get(?:s)?|got|obtain(?:s|ed)?|"
                         r"(?:was|were|be|been)\s+(?:awarded|granted|allocated))\b", re.I)
 INVEST_RE = re.compile(r"\b(?:invest(?:s|ed|ing)?|provid(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|"
@@ -214,8 +215,7 @@ class RelationExtractor:
                 continue
             if m.kind in ORGISH or m.kind == "Program":
                 grp = self._group_from(ms, i, ORGISH | {"Program"})
-                return [g for g in grp if g.kind != "Region" or self.ents[g.key].kind == "LocalGovernment"
-                        or g.ref] or []
+                return grp      # a place that acts is a local government (set after extraction)
         return []
 
     # -- emit --------------------------------------------------------------------
@@ -362,7 +362,7 @@ class RelationExtractor:
             if target.kind != "Program":
                 prog = next((m for m in reversed(ms) if m.end <= t.start() and m.kind == "Program"), None)
                 target = prog or target
-            for a in self._after(ms, t.end() + 1, ORG_LIKE):
+            for a in self._after(ms, t.end() + 1, ORGISH):
                 self._emit("FUNDS", a.key, target.key, s, e, 0.8)
         money = [x for x in find_money(sent)]
         from_parts = []
@@ -524,10 +524,31 @@ class RelationExtractor:
                     if prev and re.fullmatch(r"(?:['’]s)?\s+" + re.escape(role) + r"\s+",
                                              self.text[prev[-1].end:m.start]):
                         orgs.append(prev[-1].key)
-            if not orgs and self.main_org:     # "President X said": the organisation the article is about
-                orgs.append(self.main_org)
+            if not orgs:     # "President X said": the organisation the article is about
+                fallback = self._org_for_role(role, m.start)
+                if fallback:
+                    orgs.append(fallback)
             for o in orgs[:1]:
                 self._emit("LEADS", m.key, o, s, e, 0.8, role=role)
+
+    def _org_for_role(self, role: str, pos: int) -> str | None:
+        """Whom a title without a named organisation refers to: mayors and governors lead
+        the local government, ministers the ministry, others the organisation the article
+        is about."""
+        r = role.lower()
+        if "mayor" in r or "governor" in r:
+            c = Counter(m.key for m in self.ms if m.kind in {"LocalGovernment", "Region"}
+                        and not self.ents[m.key].id.startswith("region:") or m.kind == "LocalGovernment"
+                        or (m.kind == "Region" and self._region_level(m.key) not in {"country", "group"}))
+            return c.most_common(1)[0][0] if c else None
+        if "minister" in r:
+            return self._latest(pos, {"Ministry"}) or self._latest(10**9, {"Ministry"})
+        return self.main_org
+
+    def _region_level(self, key: str) -> str | None:
+        from .gazetteer import default
+        e = default().entries.get(key)
+        return e.level if e else None
 
     def _located(self, ms, s, e):
         for i in range(len(ms) - 1):

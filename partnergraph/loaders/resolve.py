@@ -108,6 +108,7 @@ class Resolver:
                         break
         # 4. parents for pattern units: in the name, "X's unit", "unit at/of X"
         parent_key: dict[int, str] = {}
+        new_parents: list[Mention] = []
         by_start = sorted(mentions, key=lambda x: x.start)
         for idx, m in enumerate(by_start):
             if m.how == "person" or m.kind not in {"University", "Hospital", "Institute"}:
@@ -133,11 +134,22 @@ class Resolver:
                     p = prev
             if p is None and idx + 1 < len(by_start):
                 nxt = by_start[idx + 1]
-                if re.fullmatch(r"\s+(?:at|of)\s+(?:the\s+)?", text[m.end:nxt.start]) and nxt.kind in ORG_LIKE \
-                        and head in {"department", "dept", "college", "school", "graduate", "faculty", "division"}:
+                gap = text[m.end:nxt.start]
+                if nxt.kind in ORG_LIKE and nxt.kind not in {"LocalGovernment"} and (
+                        re.fullmatch(r"\s+at\s+(?:the\s+)?", gap) or
+                        (re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and
+                         head in {"department", "dept", "college", "school", "graduate", "faculty", "division"})):
                     p = nxt
-            if p is not None and p.key:
-                parent_key[id(m)] = p.key
+            pkey = p.key or getattr(getattr(p, "_owner", None), "key", None) if p is not None else None
+            if pkey:
+                parent_key[id(m)] = pkey
+            elif p is None and m.parent_text and m.text.startswith(m.parent_text):
+                # a parent named only inside the unit and unknown to the gazetteer
+                pm = Mention(m.start, m.start + len(m.parent_text), m.parent_text, "University", "pattern")
+                pm.key = "university:" + slug(m.parent_text)
+                parent_key[id(m)] = pm.key
+                new_parents.append(pm)
+        mentions = sorted(mentions + new_parents, key=lambda x: (x.start, x.end))
         # 5. programs: merge by core name and distinctive tails
         progs = [m for m in mentions if m.kind == "Program" and m.how != "person"]
         core_key: dict[str, str] = {}
