@@ -337,7 +337,7 @@ class MentionFinder:
         for hm in re.finditer(r"\b(" + "|".join(LOWER_PROGRAM_HEADS) + r")\b", text[s:e]):
             hpos = s + hm.start()
             before = text[s:hpos]
-            mm = re.search(r"([A-Z0-9][\w'’&.-]*(?:\s(?:of|for|and|&)?\s?[A-Z0-9][\w'’&.-]*)*)"
+            mm = re.search(r"([A-Z0-9][\w&.-]*(?:['’][a-z]+)?(?:\s(?:of|for|and|&)?\s?[A-Z0-9][\w&.-]*(?:['’][a-z]+)?)*)"
                            r"(?P<q>[’'”\"]?)(?P<paren>\s?\([^()]{2,120}\))?(?P<mod>\s[a-z]+)?\s$", before)
             if not mm:
                 continue
@@ -356,7 +356,9 @@ class MentionFinder:
             name = " ".join(toks)
             if name.lower() in MONTHS or re.fullmatch(r"[\d\s]+", name):
                 continue
-            out.append(Mention(ns, ns + len(name), text[ns:ns + len(name)], "Program", "pattern"))
+            pm = Mention(ns, ns + len(name), text[ns:ns + len(name)], "Program", "pattern")
+            pm.__dict__["defined"] = [f"{name} {hm.group(1)}"]     # "'MIRACLE' consortium" is also "MIRACLE consortium"
+            out.append(pm)
             full_end = hpos + len(hm.group(1))
             if not mm.group("paren") and not mm.group("mod") and not mm.group("q"):
                 out.append(Mention(ns, full_end, text[ns:full_end], "Program", "pattern"))

@@ -119,10 +119,10 @@ class RelationExtractor:
 
     def _main_org(self) -> str | None:
         c = Counter(m.key for m in self.ms if m.kind in ORG_LIKE and m.kind != "Region")
-        top_univ = [k for k, _ in c.most_common() if self.ents[k].kind == "University" and not self.ents[k].parent]
-        if top_univ:
-            return top_univ[0]
-        return c.most_common(1)[0][0] if c else None
+        if not c:
+            return None
+        # the most mentioned organisation; among equals, a university (the usual subject)
+        return max(c, key=lambda k: (c[k], self.ents[k].kind == "University" and not self.ents[k].parent))
 
     def _latest(self, pos: int, kinds: set[str], exclude: set[str] = frozenset(), pred=None) -> str | None:
         best = None
@@ -158,9 +158,9 @@ class RelationExtractor:
             elif w in {"company"}:
                 key = self._latest(b.start(), {"Company"})
             elif w in {"project", "program", "programme", "initiative"}:
-                key = self._latest(b.start(), {"Program"}, pred=lambda m: "consortium" not in self.ents[m.key].name.lower())
+                key = self._latest(b.start(), {"Program"}, pred=lambda m: not self._consortium(m.key))
             elif w == "consortium":
-                key = self._latest(b.start(), {"Program"}, pred=lambda m: "consortium" in self.ents[m.key].name.lower())
+                key = self._latest(b.start(), {"Program"}, pred=lambda m: self._consortium(m.key))
             elif w in {"institutions", "organizations", "organisations", "universities"} and self._last_mou:
                 a, c = self._last_mou
                 out.append(M(b.start(), b.end(), a, self.ents[a].kind, True))
@@ -169,6 +169,10 @@ class RelationExtractor:
             if key:
                 out.append(M(b.start(), b.end(), key, self.ents[key].kind, True))
         return out
+
+    def _consortium(self, key: str) -> bool:
+        e = self.ents[key]
+        return any("consortium" in n.lower() for n in [e.name] + e.aliases)
 
     def _in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quotes)
@@ -312,7 +316,7 @@ class RelationExtractor:
                 continue
             subj = [m for m in self._subject(ms, s, before=t.start()) if m.key != target.key]
             for a in subj:
-                if a.kind in ORG_LIKE or (a.kind == "Program" and "consortium" in self.ents[a.key].name.lower()):
+                if a.kind in ORG_LIKE or (a.kind == "Program" and self._consortium(a.key)):
                     self._emit("PARTICIPATES_IN", a.key, target.key, s, e, 0.75, **self._period(s, e))
             if subj:
                 break
@@ -324,11 +328,11 @@ class RelationExtractor:
                 self._emit("PARTICIPATES_IN", a.key, cons, s, e, 0.85)
         # a consortium inside a program: "Among them, the X consortium ..."
         for c in progs:
-            if "consortium" not in self.ents[c.key].name.lower():
+            if not self._consortium(c.key):
                 continue
-            other = next((p for p in progs if p.key != c.key and "consortium" not in self.ents[p.key].name.lower()), None)
+            other = next((p for p in progs if p.key != c.key and not self._consortium(p.key)), None)
             host = other.key if other else (self._latest(s, {"Program"}, exclude={c.key},
-                                                          pred=lambda m: "consortium" not in self.ents[m.key].name.lower())
+                                                          pred=lambda m: not self._consortium(m.key))
                                             if AMONG_RE.match(self.text[s:e]) else None)
             if host:
                 self._emit("PARTICIPATES_IN", c.key, host, s, e, 0.7)
@@ -357,6 +361,9 @@ class RelationExtractor:
             if self._in_quote(t.start()):
                 continue
             target = next((m for m in reversed(ms) if m.end <= t.start() and m.kind in {"Program"} | ORG_LIKE), None)
+            if target is None:     # "The collaboration is supported by X": the latest program, or the article's subject
+                key = self._latest(s, {"Program"}, pred=lambda m: not self._consortium(m.key)) or self.main_org
+                target = M(s, s, key, self.ents[key].kind, True) if key else None
             if target is None:
                 continue
             if target.kind != "Program":
@@ -394,7 +401,7 @@ class RelationExtractor:
                 for rc in recip[:1]:
                     src = funder[0].key if funder else self._latest(
                         s, {"Program"}, exclude={rc.key},
-                        pred=lambda m: "consortium" not in self.ents[m.key].name.lower())
+                        pred=lambda m: not self._consortium(m.key))
                     if src:
                         self._emit("FUNDS", src, rc.key, s, e, 0.7, **dict(mo.attrs(), **period))
             return

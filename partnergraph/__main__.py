@@ -1,0 +1,4 @@
+"""``python -m partnergraph`` is the ``partnergraph`` command."""
+from .cli import main
+
+main()

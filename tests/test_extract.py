@@ -1,0 +1,189 @@
+"""The extractor on texts written for these tests (tests/data/articles), the development
+set floors, and properties that must hold for any input (hypothesis)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from partnergraph.loaders.extract import extract
+from partnergraph.loaders.money import find_money, find_period
+from partnergraph.loaders.read import read_text_document
+from partnergraph.model import Document
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(name: str):
+    path = ARTICLES / name
+    doc = read_text_document(path.read_text(encoding="utf-8"), name=name, source=str(path))
+    x = extract(doc)
+    names = {e.id: e.name for e in x.entities}
+    rels = {(r.type, names[r.source], names[r.target]) for r in x.relations}
+    return x, names, rels
+
+
+def has(rels, typ, a, b):
+    sym = typ in {"MOU", "PARTNERS_WITH"}
+    return (typ, a, b) in rels or (sym and (typ, b, a) in rels)
+
+
+def test_mou_with_foreign_university_and_hosting():
+    x, names, rels = run("mou_foreign.txt")
+    assert "University of Tokyo" in names.values()       # not in any gazetteer: found by pattern
+    assert has(rels, "MOU", "Pusan National University", "University of Tokyo")
+    assert has(rels, "HOSTS", "Pusan National University", "Busan Semiconductor Innovation Center")
+    assert has(rels, "LEADS", "Choi Jae-won", "Pusan National University")
+    funds = [r for r in x.relations if r.type == "FUNDS"]
+    assert any(names[r.target] == "Busan Semiconductor Innovation Center" for r in funds)
+    # nothing is read from the quoted speech: "both institutions" is no MOU pair
+    assert len([r for r in x.relations if r.type == "MOU"]) == 1
+
+
+def test_consortium_members_organiser_and_money():
+    x, names, rels = run("consortium.txt")
+    prog = "Daegu AI Talent Hub Project"
+    for member in ("Kyungpook National University", "Keimyung University", "Samsung Electronics"):
+        assert has(rels, "PARTICIPATES_IN", member, prog)
+    assert has(rels, "ORGANIZES", "Daegu Digital Innovation Agency", prog)
+    funds = [r for r in x.relations if r.type == "FUNDS" and names[r.source] == "Ministry of Science and ICT"]
+    assert funds and funds[0].attrs["amount_krw"] == 4_500_000_000
+    assert has(rels, "PARTNERS_WITH", "Daegu", "Kyungpook National University")
+    lead = {(names[r.source], names[r.target]) for r in x.relations if r.type == "LEADS"}
+    assert ("Hong Jun-pyo", "Daegu") in lead           # a mayor leads the city, not the university
+    kinds = {e.name: e.kind for e in x.entities}
+    assert kinds["Daegu"] == "LocalGovernment"           # a place that acts
+    assert not any("Monday" in n for n in names.values())
+
+
+def test_units_get_their_parents():
+    x, names, rels = run("hospital_units.txt")
+    by_name = {e.name: e for e in x.entities}
+    som = by_name["Stanford University School of Medicine"]
+    assert names[som.parent] == "Stanford University"
+    assert has(rels, "AFFILIATED_WITH", "Stanford University School of Medicine", "Stanford University")
+    centres = [e for e in x.entities if "Center for Digital Health" in e.name]
+    assert len(centres) == 1, "the two mentions of the centre are one entity"
+    assert has(rels, "HOSTS", "Seoul National University Hospital", centres[0].name)
+    assert has(rels, "FUNDS", "Korea Health Industry Development Institute", "Seoul National University Hospital") \
+        or any(r.type == "FUNDS" for r in x.relations)
+
+
+def test_split_contributions_and_boilerplate():
+    x, names, rels = run("split_funding.txt")
+    amounts = {names[r.source]: r.attrs.get("amount_krw") for r in x.relations if r.type == "FUNDS"}
+    assert amounts == {"Ministry of Education": 2_000_000_000, "Gangnam-gu": 600_000_000,
+                       "Hanbit University": 400_000_000}
+    assert has(rels, "MOU", "Gangnam-gu", "Hanbit University")
+    assert ("LEADS", "Park Seo-yeon", "Gangnam-gu") in rels
+    assert all(r.attrs.get("end_year") == 2027 for r in x.relations if r.type == "FUNDS" and "amount" in r.attrs)
+    # page chrome, copyright and related-article headlines are not article content
+    for r in x.relations:
+        assert "Related" not in r.evidence.text and "Copyright" not in r.evidence.text
+    assert "Example Daily" not in " ".join(names.values())
+    assert not any("dormitory" in r.evidence.text or "job fair" in r.evidence.text for r in x.relations)
+
+
+def test_ambiguous_acronym_settled_by_region_or_left_unresolved():
+    x, names, _ = run("ambiguous_cnu.txt")
+    assert "Chungnam National University" in names.values()     # Daejeon is Chungnam's city
+    assert "Chonnam National University" not in names.values()
+    x2, names2, _ = run("ambiguous_cnu_none.txt")
+    ids = [e.id for e in x2.entities if e.name == "CNU"]
+    assert ids and ids[0].startswith("unresolved:")
+    assert not any(n in names2.values() for n in ("Chungnam National University", "Chonnam National University"))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in ARTICLES.glob("*.txt")))
+def test_evidence_offsets_and_determinism(name):
+    path = ARTICLES / name
+    doc = read_text_document(path.read_text(encoding="utf-8"), name=name)
+    a, b = extract(doc).to_dict(), extract(doc).to_dict()
+    assert a == b
+    ids = {e["id"] for e in a["entities"]}
+    for r in a["relations"]:
+        ev = r["evidence"]
+        assert doc.text[ev["start"]:ev["end"]] == ev["text"]
+        assert r["source"] in ids and r["target"] in ids
+
+
+@pytest.mark.parametrize("text,amount,currency", [
+    ("19.4 billion won", 19_400_000_000, "KRW"),
+    ("KRW 17.2 billion", 17_200_000_000, "KRW"),
+    ("750 million KRW", 750_000_000, "KRW"),
+    ("$3 million", 3_000_000, "USD"),
+    ("£2m", 2_000_000, "GBP"),
+    ("194억 원", 19_400_000_000, "KRW"),
+    ("1조 2천억원", 1_200_000_000_000, "KRW"),
+    ("100,000,000 won", 100_000_000, "KRW"),
+])
+def test_money(text, amount, currency):
+    [m] = find_money(f"they will receive {text} over five years")
+    assert (m.amount, m.currency) == (amount, currency)
+    assert m.attrs().get("amount_krw") == (amount if currency == "KRW" else None)
+
+
+def test_periods():
+    assert find_period("over five years until 2030") == {"end_year": 2030, "years": 5, "start_year": 2026}
+    assert find_period("the 3rd cycle (2026–2030)") == {"start_year": 2026, "end_year": 2030}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["University", "Hospital", "Ministry of Education", "signed an MOU with", "CNU",
+                     "(GIST, President Kim Lee)", "supported by", "‘X’ consortium", "billion won",
+                     "\n", ", ", " and ", "Dean", "of", "(", ")", "’s", "Project", "at its affiliated",
+                     "19.4", "KRW", "Seocho-gu", "“", "”", "the university", "Korea-ASEAN"])),
+    max_size=60))
+def test_fuzz_never_raises_and_offsets_hold(parts):
+    text = " ".join(parts)
+    if not text.strip():
+        return
+    doc = Document.from_text(text, name="fuzz.txt")
+    x = extract(doc)
+    ids = {e.id for e in x.entities}
+    for r in x.relations:
+        assert 0 <= r.evidence.start <= r.evidence.end <= len(text)
+        assert text[r.evidence.start:r.evidence.end] == r.evidence.text
+        assert r.source in ids and r.target in ids
+
+
+def test_dev_set_floors(seeds_dir, gold_path, score_script, tmp_path):
+    """The development set: entity F1 >= 0.90, relation F1 >= 0.80, every funding amount
+    right, no evidence that is not in the document."""
+    out = tmp_path / "out.jsonl"
+    cli = [sys.executable, "-m", "partnergraph", "extract", *sorted(str(p) for p in seeds_dir.glob("*.txt")),
+           "--out", str(out)]
+    subprocess.run(cli, check=True, cwd=REPO)
+    res = subprocess.run([sys.executable, str(score_script), str(gold_path), str(out), "--docs", str(seeds_dir),
+                          "--json"], check=True, capture_output=True, text=True)
+    score = json.loads(res.stdout)
+    print(json.dumps({k: score[k] for k in ("funding_amounts", "unsupported_evidence")}),
+          "entity F1", score["entities"]["ALL"]["f1"], "relation F1", score["relations"]["ALL"]["f1"])
+    assert score["entities"]["ALL"]["f1"] >= 0.90
+    assert score["relations"]["ALL"]["f1"] >= 0.80
+    assert score["funding_amounts"].get("wrong", 0) == 0 and score["funding_amounts"].get("right", 0) >= 4
+    assert score["unsupported_evidence"] == 0
+    assert not score["documents_missing_from_output"]
+
+
+def test_cli_reports_bad_files_and_goes_on(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text((ARTICLES / "mou_foreign.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02" * 100)
+    res = subprocess.run([sys.executable, "-m", "partnergraph", "extract", str(tmp_path)],
+                         capture_output=True, text=True, cwd=REPO)
+    assert res.returncode == 1
+    lines = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [d["doc"] for d in lines] == ["good.txt"]
+    errs = [ln for ln in res.stderr.splitlines() if ln.startswith("error:")]
+    assert len(errs) == 2 and any("empty.txt" in e for e in errs) and any("bin.txt" in e for e in errs)
+    assert "Traceback" not in res.stderr
