@@ -203,16 +203,17 @@ def clean_acronyms(values: list[str]) -> list[str]:
 def convert(rec: dict, index: dict[str, str | None]) -> dict:
     suffix = rec["id"].rsplit("/", 1)[-1]
     name = _SUFFIX_RE.sub("", rec["name"]).strip()
-    ko_labels = [l["value"] for l in rec.get("labels", []) if l.get("lang") == "ko"]
+    ko_labels = [l["value"] for l in rec.get("labels", [])
+                 if l.get("lang") == "ko" and _HANGUL.search(l["value"])]
     ko_all = []
-    for s in ko_labels + list(rec.get("labels_ko", [])):
+    for s in ko_labels + [x for x in rec.get("labels_ko", []) if _HANGUL.search(x)]:
         s = clean_label(s)
         if s and (suffix, s) not in WRONG_LABELS and s not in ko_all:
             ko_all.append(s)
     name_ko = ko_all[0] if ko_all else None
     aliases: list[str] = []
     seen = {norm(name)} | ({norm(name_ko)} if name_ko else set())
-    others = [l["value"] for l in rec.get("labels", []) if l.get("lang") != "ko"]
+    others = [l["value"] for l in rec.get("labels", []) if not _HANGUL.search(l["value"])]
     for s in [*others, *rec.get("aliases", []), *ko_all[1:]]:
         s = clean_label(s)
         if not s or (suffix, s) in WRONG_LABELS:
