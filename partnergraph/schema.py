@@ -103,3 +103,34 @@ MENTIONS_PROPERTIES: dict[str, str] = {"doc_id": "STRING", "count": "INT64"}
 # Unique keys and lookup indexes, created idempotently by both stores.
 UNIQUE_KEYS = {"Entity": "id", "Document": "id"}
 INDEXES = {"Entity": ["name", "kind"], "Document": ["source"]}
+
+
+# --- Tolerant name lookup (added for the stores and the API: one definition) -------------
+import re as _re
+import unicodedata as _unicodedata
+
+_NON_WORD = _re.compile(r"[\W_]+", _re.UNICODE)
+
+
+def search_key(text: str) -> str:
+    """The normalised form names are matched in: NFKC, case-folded, punctuation -> space.
+
+    Both stores keep ``Entity.search`` as ``"|key1|key2|"`` (name, aliases, Korean name)
+    and the ``search_entities`` query matches ``search CONTAINS key`` (a substring) and
+    ``CONTAINS '|' + key + '|'`` (a whole name), so callers must pass ``search_key(q)``.
+
+    >>> search_key("Chonnam Nat'l Univ.")
+    'chonnam nat l univ'
+    """
+    text = _unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def search_field(names: "list[str]") -> str:
+    """``"|key1|key2|"``: the distinct non-empty search keys of ``names``, in order."""
+    keys: list[str] = []
+    for name in names:
+        key = search_key(name or "")
+        if key and key not in keys:
+            keys.append(key)
+    return "|" + "|".join(keys) + "|" if keys else ""

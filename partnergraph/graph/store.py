@@ -53,6 +53,7 @@ class UpsertSummary:
 class QueryResult:
     columns: list[str]
     rows: list[list[Any]]
+    truncated: bool = False     # True when row_limit cut the result short
 
 
 class Store(Protocol):

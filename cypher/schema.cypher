@@ -1,0 +1,23 @@
+// schema: the constraints and indexes the Neo4j store creates (idempotent:
+// IF NOT EXISTS), one unique key per node label, name/kind/source lookups, and
+// a doc_id index per relationship type so that replacing or deleting a
+// document finds its assertions without scanning.
+// GENERATED from partnergraph/schema.py by
+//   python -m partnergraph.graph.cypher_files --write
+// Edit schema.py, not this file (a test fails when this file is stale).
+
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
+CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
+CREATE INDEX document_source IF NOT EXISTS FOR (n:Document) ON (n.source);
+CREATE INDEX mou_doc_id IF NOT EXISTS FOR ()-[r:MOU]-() ON (r.doc_id);
+CREATE INDEX partners_with_doc_id IF NOT EXISTS FOR ()-[r:PARTNERS_WITH]-() ON (r.doc_id);
+CREATE INDEX funds_doc_id IF NOT EXISTS FOR ()-[r:FUNDS]-() ON (r.doc_id);
+CREATE INDEX hosts_doc_id IF NOT EXISTS FOR ()-[r:HOSTS]-() ON (r.doc_id);
+CREATE INDEX participates_in_doc_id IF NOT EXISTS FOR ()-[r:PARTICIPATES_IN]-() ON (r.doc_id);
+CREATE INDEX organizes_doc_id IF NOT EXISTS FOR ()-[r:ORGANIZES]-() ON (r.doc_id);
+CREATE INDEX affiliated_with_doc_id IF NOT EXISTS FOR ()-[r:AFFILIATED_WITH]-() ON (r.doc_id);
+CREATE INDEX located_in_doc_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.doc_id);
+CREATE INDEX leads_doc_id IF NOT EXISTS FOR ()-[r:LEADS]-() ON (r.doc_id);
+CREATE INDEX mentions_doc_id IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.doc_id);
