@@ -24,6 +24,8 @@ What the rules do, and why:
 * names (aliases, Korean labels) shared by two records are kept only where they are a
   record's display name: a name that could mean two institutions must not resolve to
   either (DESIGN.md: never guess silently);
+* aliases in scripts other than Latin and Hangul (Thai, Chinese) are left out: the
+  extractor reads English and Korean text, so they could never match;
 * a handful of Korean labels in the source are text fragments (a trailing particle, a
   page caption); ``LABEL_FIXES`` repairs or drops exactly those.
 
@@ -95,6 +97,8 @@ CITY_FIX = {
 
 _SUFFIX_RE = re.compile(r"\s*\((South )?Korea\)$")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# the extractor reads English and Korean: names in other scripts (Thai, Chinese) can never match
+_READABLE = re.compile(r"[A-Za-z\u00c0-\u024f\uac00-\ud7a3]")
 
 
 def norm(name: str) -> str:
@@ -216,7 +220,7 @@ def convert(rec: dict, index: dict[str, str | None]) -> dict:
     others = [l["value"] for l in rec.get("labels", []) if not _HANGUL.search(l["value"])]
     for s in [*others, *rec.get("aliases", []), *ko_all[1:]]:
         s = clean_label(s)
-        if not s or (suffix, s) in WRONG_LABELS:
+        if not s or (suffix, s) in WRONG_LABELS or not _READABLE.search(s):
             continue
         k = norm(s)
         if not k or k in seen or len(k) <= 2:

@@ -22,6 +22,7 @@ from tests.conftest import need_shared
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
+READABLE = re.compile(r"[A-Za-z\u00c0-\u024f\uac00-\ud7a3]")
 ORG_FIELDS = ["id", "kind", "name", "name_ko", "aliases", "acronyms", "parent", "region", "ror"]
 REGION_FIELDS = ["id", "kind", "level", "name", "name_ko", "aliases", "parent"]
 PROGRAM_FIELDS = ["id", "kind", "name", "name_ko", "aliases", "acronyms", "organizer", "funder"]
@@ -92,6 +93,8 @@ def test_fields_and_types(name):
                                                       for a in r["aliases"]), r["id"]
         assert len({norm(a) for a in r["aliases"]}) == len(r["aliases"]), f"{r['id']}: repeated alias"
         assert norm(r["name"]) not in {norm(a) for a in r["aliases"]}, f"{r['id']}: alias repeats the name"
+        for n in names_of(r):
+            assert READABLE.search(n), f"{r['id']}: {n!r} has no Latin or Hangul letter"
         if "acronyms" in r:
             assert all(isinstance(a, str) and len(a) >= 2 and a.strip() == a for a in r["acronyms"]), r["id"]
             assert len(set(r["acronyms"])) == len(r["acronyms"]), f"{r['id']}: repeated acronym"
