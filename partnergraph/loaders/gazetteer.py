@@ -97,10 +97,13 @@ class Gazetteer:
         self._prefixes: set[tuple] = set()
         self._acro_prefixes: set[tuple] = set()
         self.stop_keys = {name_key(s) for s in stopnames}
+        self._lookup_cache: dict[str, list[Entry]] = {}
+        self._stop_cache: dict[str, bool] = {}
         for e in entries:
             self.add(e)
 
     def add(self, e: Entry) -> None:
+        self._lookup_cache.clear()
         if e.id in self.entries:       # curated data (loaded first) wins over generated data
             return
         self.entries[e.id] = e
@@ -123,7 +126,16 @@ class Gazetteer:
             prefixes.add(toks[:i])
 
     def lookup(self, name: str) -> list[Entry]:
-        """Entries whose name, alias or acronym is ``name`` (exact, normalised)."""
+        """Entries whose name, alias or acronym is ``name`` (exact, normalised); memoised,
+        as the resolver asks about the same names many times."""
+        hit = self._lookup_cache.get(name)
+        if hit is None:
+            hit = self._lookup_cache[name] = self._lookup(name)
+            if len(self._lookup_cache) > 100_000:
+                self._lookup_cache.clear()
+        return hit
+
+    def _lookup(self, name: str) -> list[Entry]:
         ids = self._acros.get(tuple(m.group() for m in TOKEN_RE.finditer(name)), []) + \
             self._names.get(tuple(tokens_of(name)), [])
         out, seen = [], set()
@@ -176,7 +188,10 @@ class Gazetteer:
         return out
 
     def is_stopname(self, name: str) -> bool:
-        return name_key(name) in self.stop_keys
+        hit = self._stop_cache.get(name)
+        if hit is None:
+            hit = self._stop_cache[name] = name_key(name) in self.stop_keys
+        return hit
 
 
 def _read_jsonl(path: Path) -> Iterable[dict]:
