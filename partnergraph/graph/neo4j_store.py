@@ -1,0 +1,263 @@
+"""The Neo4j store: the same graph on a Neo4j 5.26 server, through the official driver.
+
+Why this shape:
+
+* Writes are managed transactions (``session.execute_write``): one transaction per batch
+  of whole documents, ``UNWIND $rows`` statements generated from :mod:`partnergraph.schema`
+  (``cypher/upserts.cypher`` shows them), and the driver retries the whole transaction
+  function on transient errors and lost connections -- the function re-reads what is
+  stored, so a retry is correct.
+* Read-only queries run with ``execute_read`` in a READ session, so the server itself
+  refuses writes; the text is also checked first (:mod:`.readonly`) so that a refusal
+  comes before anything runs, worded the same as on the embedded store.
+* Constraints and indexes come from ``schema.UNIQUE_KEYS``/``INDEXES`` plus a ``doc_id``
+  index per relationship type (replacing or deleting a document must not scan), created
+  with ``IF NOT EXISTS``.
+* Connection settings: the URI, then ``NEO4J_USER``/``NEO4J_PASSWORD`` (no auth when both
+  are unset) and ``NEO4J_DATABASE`` (the server default when unset).
+
+Examples
+--------
+>>> store = Neo4jStore("neo4j://localhost:7687")        # doctest: +SKIP
+>>> store.upsert(extractions)                           # doctest: +SKIP
+>>> store.named("partners", {"id": "org:gist"}).rows    # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any, Iterable
+
+from .. import schema
+from ..model import Extraction
+from . import cypher_files as cf
+from .readonly import check_read_only
+from .store import (QueryError, QueryResult, StoreError, StoreUnavailable, UpsertSummary,
+                    WriteRefused)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BATCH = 200              # documents per transaction
+RETRY_TIME_S = 60.0              # how long the driver keeps retrying a transaction
+
+
+def _convert(value: Any) -> Any:
+    """Driver values -> JSON-safe: nodes {_labels, props}, relationships {_type, props},
+    paths {nodes, relationships}, temporal values as ISO strings."""
+    from neo4j.graph import Node, Path, Relationship
+    if isinstance(value, Node):
+        return {"_label": "Entity" if "Entity" in value.labels else next(iter(sorted(value.labels)), ""),
+                "_labels": sorted(value.labels), **{k: _convert(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"_type": value.type, **{k: _convert(v) for k, v in value.items()}}
+    if isinstance(value, Path):
+        return {"nodes": [_convert(n) for n in value.nodes],
+                "relationships": [_convert(r) for r in value.relationships]}
+    if isinstance(value, dict):
+        return {str(k): _convert(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_convert(v) for v in value]
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return cf.json_safe(value)
+
+
+def _auth() -> tuple[str, str] | None:
+    user = os.environ.get("NEO4J_USER")
+    password = os.environ.get("NEO4J_PASSWORD")
+    if not user and not password:
+        return None
+    return (user or "neo4j", password or "")
+
+
+class Neo4jStore:
+    """The graph in Neo4j (see the module docstring)."""
+
+    dialect = "neo4j"
+
+    def __init__(self, uri: str, *, auth: tuple[str, str] | None = None, database: str | None = None,
+                 **_: Any) -> None:
+        import neo4j
+        self.uri = uri
+        self.database = database or os.environ.get("NEO4J_DATABASE") or None
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=auth if auth is not None else _auth(),
+                max_transaction_retry_time=RETRY_TIME_S, connection_timeout=10,
+                connection_acquisition_timeout=30,
+                notifications_min_severity="OFF")   # "unknown property" warnings on an empty graph
+        except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
+            raise StoreUnavailable(f"bad Neo4j URI {uri!r}: {exc}") from None
+        self._schema_ready = False
+
+    # -- errors ----------------------------------------------------------------------------
+
+    def _translate(self, exc: Exception, what: str) -> StoreError:
+        from neo4j import exceptions as ne
+        msg = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        msg = msg.strip().splitlines()[0] if msg.strip() else type(exc).__name__
+        if isinstance(exc, ne.AuthError):
+            return StoreUnavailable(f"Neo4j at {self.uri} refused the credentials ({msg}); "
+                                    "set NEO4J_USER and NEO4J_PASSWORD")
+        if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired, OSError)):
+            return StoreUnavailable(f"Neo4j at {self.uri} is unreachable ({msg}); is it running? "
+                                    "Check the URI, or start it (docker compose up neo4j)")
+        code = getattr(exc, "code", "") or ""
+        if "AccessMode" in code or "ForbiddenDueToTransactionType" in code or "WriteOnReadOnly" in code:
+            return WriteRefused(f"refused: this path is read-only and the server refused a write ({msg})")
+        if "TransactionTimedOut" in code or "TransactionTimedOutClientConfiguration" in code:
+            return QueryError(f"the {what} ran past its time limit and was stopped")
+        if "DatabaseNotFound" in code:
+            return StoreUnavailable(f"Neo4j at {self.uri} has no database {self.database!r} "
+                                    "(check NEO4J_DATABASE)")
+        if isinstance(exc, (ne.ClientError, ne.CypherSyntaxError, ne.CypherTypeError)):
+            return QueryError(msg)
+        return StoreError(f"Neo4j {what} failed: {msg}")
+
+    def _session(self, read: bool):
+        import neo4j
+        return self._driver.session(
+            database=self.database,
+            default_access_mode=neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS)
+
+    def _write(self, work, what: str):
+        """Run ``work(run)`` as one managed write transaction (retried on transient errors)."""
+        from neo4j import exceptions as ne
+
+        def tx_fn(tx):
+            def run(text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+                return [r.data() for r in tx.run(text, params)]
+            return work(run)
+        try:
+            with self._session(read=False) as session:
+                return session.execute_write(tx_fn)
+        except (ne.Neo4jError, ne.DriverError, OSError) as exc:
+            raise self._translate(exc, what) from None
+
+    # -- the Store protocol -------------------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        from neo4j import exceptions as ne
+        try:
+            with self._session(read=False) as session:
+                for ddl in cf.statements("neo4j").schema:
+                    session.run(ddl).consume()
+        except (ne.Neo4jError, ne.DriverError, OSError) as exc:
+            raise self._translate(exc, "schema setup") from None
+        self._schema_ready = True
+
+    def upsert(self, extractions: Iterable[Extraction], *, batch_size: int = DEFAULT_BATCH) -> UpsertSummary:
+        if not self._schema_ready:
+            self.ensure_schema()
+        st = cf.statements("neo4j")
+        total = UpsertSummary()
+        for batch in cf.batches((cf.plan(x) for x in extractions), batch_size):
+            total.add(self._write(lambda run, b=batch: cf.write_batch(run, st, b), "write"))
+        return total
+
+    def delete_document(self, doc_id: str) -> bool:
+        st = cf.statements("neo4j")
+
+        def work(run):
+            if not run(st.find_documents, {"ids": [doc_id]}):
+                return False
+            orphans = cf.delete_documents(run, st, [doc_id])
+            if orphans:
+                run(st.delete_orphans, {"ids": sorted(orphans)})
+            return True
+        return self._write(work, "delete")
+
+    def _read(self, text: str, params: dict[str, Any], row_limit: int | None,
+              timeout_s: float | None, what: str) -> QueryResult:
+        import neo4j
+        from neo4j import exceptions as ne
+
+        def tx_fn(tx):
+            result = tx.run(text, params)
+            columns = list(result.keys())
+            rows: list[list[Any]] = []
+            truncated = False
+            for record in result:
+                if row_limit is not None and len(rows) >= row_limit:
+                    truncated = True
+                    break
+                rows.append([_convert(v) for v in record.values()])
+            return QueryResult(columns, rows, truncated)
+        if timeout_s:
+            tx_fn = neo4j.unit_of_work(timeout=timeout_s)(tx_fn)
+        try:
+            with self._session(read=True) as session:
+                return session.execute_read(tx_fn)
+        except (ne.Neo4jError, ne.DriverError, OSError) as exc:
+            raise self._translate(exc, what) from None
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None, *, read_only: bool = True,
+              row_limit: int | None = None, timeout_s: float | None = None) -> QueryResult:
+        if read_only:
+            check_read_only(cypher)
+            return self._read(cypher, params or {}, row_limit, timeout_s, "query")
+        import neo4j
+        from neo4j import exceptions as ne
+
+        def tx_fn(tx):
+            result = tx.run(cypher, params or {})
+            columns = list(result.keys())
+            rows, truncated = [], False
+            for record in result:
+                if row_limit is not None and len(rows) >= row_limit:
+                    truncated = True
+                    break
+                rows.append([_convert(v) for v in record.values()])
+            result.consume()
+            return QueryResult(columns, rows, truncated)
+        if timeout_s:
+            tx_fn = neo4j.unit_of_work(timeout=timeout_s)(tx_fn)
+        try:
+            with self._session(read=False) as session:
+                return session.execute_write(tx_fn)
+        except (ne.Neo4jError, ne.DriverError, OSError) as exc:
+            raise self._translate(exc, "query") from None
+
+    def named(self, name: str, params: dict[str, Any] | None = None, *,
+              row_limit: int | None = None, timeout_s: float | None = None, **_: Any) -> QueryResult:
+        nq = cf.named_query(name, self.dialect)
+        return self._read(nq.text, cf.bind(nq, params), row_limit, timeout_s, f"named query {name}")
+
+    def stats(self) -> dict[str, Any]:
+        def one(text: str) -> list[list[Any]]:
+            return self._read(text, {}, None, None, "stats query").rows
+        docs = one("MATCH (d:Document) RETURN count(d)")[0][0]
+        kinds = {k or "": n for k, n in one("MATCH (e:Entity) RETURN e.kind AS kind, count(e) ORDER BY kind")}
+        # Counts per type from the count store: instant, no scan.
+        rels = {t: one(f"MATCH ()-[r:{t}]->() RETURN count(r)")[0][0] for t in schema.RELATION_TYPES}
+        mentions = one("MATCH ()-[m:MENTIONS]->() RETURN count(m)")[0][0]
+        return {"store": "neo4j", "uri": self.uri, "documents": docs,
+                "entities": sum(kinds.values()), "nodes": kinds,
+                "relationships": rels, "assertions": sum(rels.values()), "mentions": mentions}
+
+    def graph_records(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        props = list(schema.ENTITY_PROPERTIES)
+        res = self._read("MATCH (e:Entity) RETURN " + ", ".join(f"e.{cf.q(p)} AS {cf.q(p)}" for p in props)
+                         + " ORDER BY e.id", {}, None, None, "export")
+        ents = [dict(zip(res.columns, row)) for row in res.rows]
+        rprops = list(schema.REL_PROPERTIES)
+        rels: list[dict[str, Any]] = []
+        for t in schema.RELATION_TYPES:
+            res = self._read(f"MATCH (a:Entity)-[r:{t}]->(b:Entity) RETURN a.id AS source, b.id AS target, "
+                             + ", ".join(f"r.{cf.q(p)} AS {cf.q(p)}" for p in rprops), {}, None, None, "export")
+            for row in res.rows:
+                rec = dict(zip(res.columns, row))
+                rec["type"] = t
+                rels.append(rec)
+        rels.sort(key=lambda r: (r["type"], r["source"], r["target"], r["doc_id"] or "", r["start"] or 0,
+                                 r["end"] or 0, r["attrs"] or ""))
+        return ents, rels
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> "Neo4jStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
