@@ -1,0 +1,30 @@
+# Developer tasks. `make test` is what CI runs (through .ci/run, with CI=true).
+#
+#   make venv    .venv with the package installed editable, plus the dev extras
+#   make test    venv + a real Neo4j test server (tests/neo4j) + pytest; stops Neo4j after
+#                (pass pytest options with: make test PYTEST_ARGS="-k store -x")
+
+PYTHON      ?= python3
+VENV        := .venv
+PYTEST_ARGS ?=
+
+.PHONY: venv test
+
+venv: $(VENV)/.installed
+
+# Re-installs when pyproject.toml changes; the stamp file records the last install.
+$(VENV)/.installed: pyproject.toml
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e ".[dev]"
+	touch $@
+
+# The EXIT trap stops Neo4j whether pytest passes, fails or is interrupted; the recipe's
+# exit status is pytest's.
+test: venv
+	@trap 'tests/neo4j/stop.sh' EXIT; trap 'exit 130' INT TERM; \
+	uri="$$(tests/neo4j/start.sh)" || exit 1; \
+	echo "NEO4J_URI=$$uri $(VENV)/bin/pytest -q $(PYTEST_ARGS)"; \
+	NEO4J_URI="$$uri" $(VENV)/bin/pytest -q $(PYTEST_ARGS)
+
+# run: (placeholder) a later issue adds a target that runs the whole pipeline
+#      (ingest the seeds, serve the API); keep it next to `test`.
