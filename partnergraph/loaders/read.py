@@ -128,27 +128,62 @@ def decode_text(data: bytes, where: str) -> str:
     return text
 
 
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+# Non-ASCII characters that real Western (CP1252) text is made of.
+_WESTERN = re.compile("[^\x00-\x7f\u00a0-\u00ff\u2018-\u201e\u2013\u2014\u2022\u2026\u20ac\u2122\u0152\u0153\u0160\u0161\u0178]")
+# When charset-normalizer finds several equally clean decodings, the common one wins.
+_PREFERRED = ("cp1252", "cp1251", "cp1250", "cp932", "gb18030", "big5", "cp1253", "cp1254", "cp1255",
+              "cp1256", "cp1257", "cp1258", "koi8_r", "iso8859_15")
+
+
 def _detect(data: bytes, where: str) -> str:
+    """Decode bytes that are not UTF-8, or raise InputError when no decoding is reliable.
+
+    Order matters: a file that is *almost* UTF-8 is a broken UTF-8 file (guessing a legacy
+    code page would garble every non-ASCII character); Korean CP949/EUC-KR is the common
+    legacy case here and is checked on its own (it must decode to mostly Hangul); the rest
+    goes to charset-normalizer, whose single-byte guesses are accepted only when clean.
+    """
+    high = sum(1 for b in data[:65536] if b >= 0x80)
+    in_utf8 = sum(len(m) for m in _UTF8_SEQ.findall(data[:65536]))
+    if high and in_utf8 >= 0.8 * high:
+        raise InputError(where, _MSG_ENCODING + " (it is mostly UTF-8 with corrupt bytes)")
+    try:
+        text = data.decode("cp949")
+    except UnicodeDecodeError:
+        pass
+    else:
+        non_ascii = sum(1 for c in text if ord(c) > 0x7f)
+        if non_ascii and len(_HANGUL.findall(text)) >= 0.7 * non_ascii:
+            return text
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    else:
+        # Western text: typographic punctuation and accented letters *among* ASCII ones
+        # (Cyrillic or Greek read as CP1252 would be almost all accented letters).
+        accented = sum(1 for c in text if c > "\x7f" and c.isalpha())
+        if not _WESTERN.search(text) and accented <= 0.3 * sum(1 for c in text if c.isalpha()):
+            return text
     import charset_normalizer
 
     matches = charset_normalizer.from_bytes(data)
     best = matches.best()
-    if best is None or best.chaos > 0.2:
+    if best is None or best.chaos > 0.1 or (best.coherence < 0.3 and best.encoding not in _MULTIBYTE):
         raise InputError(where, _MSG_ENCODING)
     encoding = best.encoding
-    # CP949 is the superset of EUC-KR that Korean Windows software writes.
-    if encoding in ("euc_kr", "johab", "iso2022_kr"):
-        encoding = "cp949"
-    # Western text is usually CP1252; charset-normalizer may tie it with a cousin.
-    if encoding.startswith(("cp125", "iso8859", "latin")) and encoding != "cp1252":
-        for m in matches:
-            if m.encoding == "cp1252" and m.chaos <= best.chaos:
-                encoding = "cp1252"
-                break
+    clean = {m.encoding for m in matches if m.chaos <= best.chaos + 0.01}
+    encoding = next((e for e in _PREFERRED if e in clean), encoding)
     try:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         raise InputError(where, _MSG_ENCODING) from None
+
+
+_MULTIBYTE = frozenset({"cp949", "euc_kr", "cp932", "shift_jis", "euc_jp", "gb18030", "gb2312", "gbk", "big5",
+                        "big5hkscs", "iso2022_jp", "iso2022_kr", "johab", "hz"})
 
 
 # ----------------------------------------------------------- documents
@@ -270,22 +305,67 @@ def _html_fallback_text(tree: Any) -> str:
     return "\n".join(line for line in lines if line)
 
 
+_CONTAINER_TAG = re.compile(r"<(/?)(?:div|section|article|main|span|table|blockquote|ul|ol|dl|form)\b", re.I)
+MAX_HTML_DEPTH = 5000
+"""Container nesting beyond this is a malformed or hostile page: HTML5 parsers take time
+quadratic in the depth (100,000 nested <div>s cost selectolax ~20 s), real pages stay
+below a few hundred."""
+TRAFILATURA_MAX_ELEMENTS = 30_000
+"""trafilatura slows down super-linearly on huge trees (30k elements: ~1.5 s, 150k: ~30 s);
+pages with more tags go straight to the linear selectolax fallback."""
+_TAG_OPEN = re.compile(r"<[A-Za-z]")
+_trafilatura_config = None
+
+
+def _html_depth(html: str, limit: int) -> int:
+    """Approximate container nesting depth (stops counting once past ``limit``)."""
+    depth = deepest = 0
+    for m in _CONTAINER_TAG.finditer(html):
+        if m.group(1):
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+    return deepest
+
+
+def _trafilatura_text(html: str, url: str | None = None) -> str | None:
+    """Main content by trafilatura (None when it finds nothing, or the page has too many
+    elements for it to finish quickly)."""
+    global _trafilatura_config
+    import trafilatura
+    from trafilatura.settings import use_config
+
+    if _trafilatura_config is None:
+        cfg = use_config()
+        cfg.set("DEFAULT", "MAX_FILE_SIZE", str(1 << 40))   # our own MAX_BYTES applies
+        _trafilatura_config = cfg
+    if len(_TAG_OPEN.findall(html)) > TRAFILATURA_MAX_ELEMENTS:
+        return None
+    return trafilatura.extract(html, url=url, include_comments=False, include_tables=True,
+                               deduplicate=False, with_metadata=False, config=_trafilatura_config)
+
+
 def _read_html(data: bytes, name: str, source: str, where: str) -> Document:
+    from lxml.etree import LxmlError
     from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     html = _decode_html(data, where)
     if not html.strip():
         raise InputError(where, _MSG_EMPTY)
+    if _html_depth(html, MAX_HTML_DEPTH) > MAX_HTML_DEPTH:
+        raise InputError(where, f"HTML nested more than {MAX_HTML_DEPTH:,} levels deep (malformed or "
+                                "hostile page); not read")
     tree = HTMLParser(html)
     meta = _html_meta(tree)
-    body = None
     try:
-        import trafilatura
-
-        body = trafilatura.extract(html, include_comments=False, include_tables=True, deduplicate=False,
-                                   with_metadata=False, url=meta["url"])
-    except Exception as exc:   # a parser failure on hostile markup is the page's fault: fall back
+        body = _trafilatura_text(html, meta["url"])
+    except (LxmlError, RecursionError) as exc:   # markup lxml cannot take: use the fallback
         log.debug("trafilatura failed on %s: %s", where, exc)
+        body = None
     if not body or not body.strip():
         body = _html_fallback_text(HTMLParser(_BLOCK_END.sub(lambda m: m.group(0) + _BREAK, html)))
     if not body.strip():
