@@ -102,7 +102,9 @@ MENTIONS_PROPERTIES: dict[str, str] = {"doc_id": "STRING", "count": "INT64"}
 
 # Unique keys and lookup indexes, created idempotently by both stores.
 UNIQUE_KEYS = {"Entity": "id", "Document": "id"}
-INDEXES = {"Entity": ["name", "kind"], "Document": ["source"]}
+INDEXES = {"Entity": ["name", "kind", "parent"], "Document": ["source"]}
+# Neo4j TEXT indexes, which serve ``CONTAINS`` (name search over ``Entity.search``).
+TEXT_INDEXES = {"Entity": ["search"]}
 
 
 # --- Tolerant name lookup (added for the stores and the API: one definition) -------------

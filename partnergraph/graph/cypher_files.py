@@ -68,6 +68,7 @@ class NamedQuery:
     text: str
     params: dict[str, Param]
     summary: str
+    isolate: bool = False      # "@isolate" in the header: run in the crash-safe worker
 
 
 def named_query_names(cypher_dir: Path = CYPHER_DIR) -> list[str]:
@@ -94,7 +95,8 @@ def named_query(name: str, dialect: str, cypher_dir: Path = CYPHER_DIR) -> Named
         else:
             params[pname] = Param(pname, ptype, _coerce(pname, ptype, _literal(raw), name), False)
     first = next((ln[2:].strip() for ln in text.splitlines() if ln.startswith("//") and ln[2:].strip()), "")
-    return NamedQuery(name, dialect, path, text, params, first)
+    isolate = any("@isolate" in ln for ln in text.splitlines() if ln.startswith("//"))
+    return NamedQuery(name, dialect, path, text, params, first, isolate)
 
 
 def _literal(raw: str) -> Any:
@@ -215,6 +217,10 @@ def statements(dialect: str) -> Statements:
         for label, props in schema.INDEXES.items():
             for prop in props:
                 ddl.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS "
+                           f"FOR (n:{label}) ON (n.{q(prop)})")
+        for label, props in getattr(schema, "TEXT_INDEXES", {}).items():
+            for prop in props:
+                ddl.append(f"CREATE TEXT INDEX {label.lower()}_{prop}_text IF NOT EXISTS "
                            f"FOR (n:{label}) ON (n.{q(prop)})")
         for rtype in [*schema.RELATION_TYPES, "MENTIONS"]:
             ddl.append(f"CREATE INDEX {rtype.lower()}_doc_id IF NOT EXISTS "

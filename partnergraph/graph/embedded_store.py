@@ -27,7 +27,6 @@ Examples
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import threading
 import time
@@ -249,9 +248,7 @@ class EmbeddedStore:
         a read-only handle.  ``read_only=False``: run here, in one transaction."""
         if read_only:
             check_read_only(cypher)
-            if self._worker is None:
-                self._worker = QueryWorker(self.path)
-            return self._worker.run(cypher, params or {}, row_limit, timeout_s)
+            return self._query_worker().run(cypher, params or {}, row_limit, timeout_s)
 
         def work(run):
             conn = self._conn()
@@ -272,10 +269,18 @@ class EmbeddedStore:
         except StoreError as exc:
             raise QueryError(str(exc)) from None
 
+    def _query_worker(self) -> "QueryWorker":
+        with self._open_lock:
+            if self._worker is None:
+                self._worker = QueryWorker(self.path)
+            return self._worker
+
     def named(self, name: str, params: dict[str, Any] | None = None, *,
               row_limit: int | None = None, timeout_s: float | None = None, **_: Any) -> QueryResult:
         nq = cf.named_query(name, self.dialect)
         bound = cf.bind(nq, params)
+        if nq.isolate:
+            return self._query_worker().run(nq.text, bound, row_limit, timeout_s)
         conn = self._conn()
         if timeout_s:
             conn.set_query_timeout(int(timeout_s * 1000))
@@ -333,38 +338,42 @@ class EmbeddedStore:
 
 
 # --- The read-only query worker --------------------------------------------------------------
+#
+# A plain child process (``python -m partnergraph.graph.embedded_store --worker PATH``)
+# speaking JSON lines on stdin/stdout: no multiprocessing, so nothing of the caller's
+# main module is re-imported or pickled, and a crash is just an exit code.
 
-def _worker_main(conn: Any, path: str) -> None:
-    """Child process: answer (cypher, params, row_limit, timeout_ms) with rows or an error,
+def _worker_main(path: str) -> int:
+    """Answer {"q", "params", "row_limit", "timeout_ms"} lines with {"ok", ...} lines,
     on a read-only handle reopened whenever the file changed."""
+    import json
+    import sys
     lb = _lbug()
     p = Path(path)
-    db = c = None
+    db = conn = None
     state = None
-    while True:
+    out = sys.stdout
+    for line in sys.stdin:
         try:
-            msg = conn.recv()
-        except (EOFError, OSError):
-            return
-        if msg is None:
-            return
-        cypher, params, row_limit, timeout_ms = msg
-        try:
+            msg = json.loads(line)
             now = _file_state(p)
-            if c is None or now != state:
-                c = None
+            if conn is None or now != state:
+                conn = None
                 db = lb.Database(path, read_only=True, buffer_pool_size=WORKER_BUFFER_POOL)
-                c = lb.Connection(db)
+                conn = lb.Connection(db)
                 state = now
-            c.set_query_timeout(timeout_ms or 0)
-            res = c.execute(cypher, params)
+            conn.set_query_timeout(int(msg.get("timeout_ms") or 0))
+            res = conn.execute(msg["q"], msg.get("params") or {})
             if isinstance(res, list):
-                raise RuntimeError("only one statement per query")
-            out = _fetch(res, row_limit)
-            conn.send(("ok", out.columns, out.rows, out.truncated))
-        except Exception as exc:  # engine errors go back as messages, never kill the worker
-            err = _engine_error(exc)
-            conn.send(("error", type(err).__name__, str(err)))
+                raise QueryError("only one statement per query")
+            r = _fetch(res, msg.get("row_limit"))
+            reply = {"ok": True, "columns": r.columns, "rows": r.rows, "truncated": r.truncated}
+        except Exception as exc:  # engine errors go back as messages, never end the worker
+            err = exc if isinstance(exc, QueryError) else _engine_error(exc)
+            reply = {"ok": False, "kind": type(err).__name__, "message": str(err)}
+        out.write(json.dumps(reply, ensure_ascii=False) + "\n")
+        out.flush()
+    return 0
 
 
 class QueryWorker:
@@ -372,8 +381,8 @@ class QueryWorker:
 
     One query at a time (callers queue on a lock).  If a query crashes the engine, the
     child dies, the caller gets a :class:`QueryError`, and the next query starts a new
-    child.  A query past its time limit is interrupted by the engine, and if it does not
-    stop within a grace period the child is killed.
+    child.  A query past its time limit is interrupted by the engine; if the child does
+    not answer within a grace period after that, it is killed.
     """
 
     GRACE_S = 3.0
@@ -382,65 +391,99 @@ class QueryWorker:
         self.path = Path(path)
         self._lock = threading.Lock()
         self._proc: Any = None
-        self._conn: Any = None
+        self._buf = b""
 
     def _start(self) -> None:
-        ctx = multiprocessing.get_context("spawn")
-        parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_worker_main, args=(child, str(self.path)), daemon=True,
-                           name="partnergraph-query-worker")
-        proc.start()
-        child.close()
-        self._proc, self._conn = proc, parent
+        import subprocess
+        import sys
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "partnergraph.graph.embedded_store", "--worker", str(self.path)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            start_new_session=True)       # a Ctrl-C in the terminal is the caller's to handle
+        self._buf = b""
 
     def _stop(self) -> None:
-        proc, conn = self._proc, self._conn
-        self._proc = self._conn = None
-        if conn is not None:
-            try:
-                conn.close()
-            except OSError:
-                pass
-        if proc is not None and proc.is_alive():
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        if proc.poll() is None:
             proc.kill()
-            proc.join(5)
+        try:
+            proc.wait(5)
+        except Exception:
+            pass
+        for f in (proc.stdin, proc.stdout):
+            try:
+                f.close()
+            except Exception:
+                pass
+
+    def _read_line(self, deadline: float | None) -> bytes | None:
+        """One reply line, or None at EOF (the child died); TimeoutError past ``deadline``."""
+        import select
+        fd = self._proc.stdout.fileno()
+        while b"\n" not in self._buf:
+            wait = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([fd], [], [], wait)
+            if not ready:
+                raise TimeoutError
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                return None
+            self._buf += chunk
+        line, self._buf = self._buf.split(b"\n", 1)
+        return line
 
     def run(self, cypher: str, params: dict[str, Any], row_limit: int | None,
             timeout_s: float | None) -> QueryResult:
+        import json
+        msg = json.dumps({"q": cypher, "params": params, "row_limit": row_limit,
+                          "timeout_ms": int(timeout_s * 1000) if timeout_s else 0},
+                         ensure_ascii=False, default=str)
         with self._lock:
-            if self._proc is None or not self._proc.is_alive():
+            if self._proc is None or self._proc.poll() is not None:
                 self._stop()
                 self._start()
-            timeout_ms = int(timeout_s * 1000) if timeout_s else 0
+            deadline = time.monotonic() + timeout_s + self.GRACE_S if timeout_s else None
             try:
-                self._conn.send((cypher, params, row_limit, timeout_ms))
-                wait = None if not timeout_s else timeout_s + self.GRACE_S
-                start = time.monotonic()
-                if not self._conn.poll(wait):
-                    self._stop()
-                    raise QueryError(f"the query ran past its time limit of {timeout_s:g} s and was stopped")
-                reply = self._conn.recv()
-            except (EOFError, OSError, BrokenPipeError):
-                code = self._proc.exitcode if self._proc is not None else None
+                self._proc.stdin.write(msg.encode("utf-8") + b"\n")
+                self._proc.stdin.flush()
+                line = self._read_line(deadline)
+            except TimeoutError:
+                self._stop()
+                raise QueryError(f"the query ran past its time limit of {timeout_s:g} s and was stopped") from None
+            except (BrokenPipeError, OSError):
+                line = None
+            if line is None:
+                try:
+                    code = self._proc.wait(2)
+                except Exception:
+                    code = None
                 self._stop()
                 raise QueryError(
                     "the query crashed the embedded query engine"
                     + (f" (exit code {code})" if code is not None else "")
-                    + "; nothing was changed, and the next query gets a fresh engine. "
-                    "Rewrite the query (e.g. avoid id(null))") from None
-            log.debug("worker query took %.3f s", time.monotonic() - start)
-        if reply[0] == "ok":
-            return QueryResult(reply[1], reply[2], reply[3])
-        kind, message = reply[1], reply[2]
-        raise (WriteRefused if kind == "WriteRefused" else QueryError)(message)
+                    + "; nothing was changed and the next query gets a fresh engine -- "
+                    "rewrite the query (e.g. avoid id(null))")
+        reply = json.loads(line)
+        if reply["ok"]:
+            return QueryResult(reply["columns"], reply["rows"], reply["truncated"])
+        raise (WriteRefused if reply["kind"] == "WriteRefused" else QueryError)(reply["message"])
 
     def close(self) -> None:
         with self._lock:
-            if self._conn is not None:
+            if self._proc is not None and self._proc.poll() is None:
                 try:
-                    self._conn.send(None)
-                except OSError:
+                    self._proc.stdin.close()
+                    self._proc.wait(2)
+                except Exception:
                     pass
-            if self._proc is not None:
-                self._proc.join(2)
             self._stop()
+
+
+if __name__ == "__main__":
+    import sys
+    if len(sys.argv) == 3 and sys.argv[1] == "--worker":
+        sys.exit(_worker_main(sys.argv[2]))
+    print("usage: python -m partnergraph.graph.embedded_store --worker PATH", file=sys.stderr)
+    sys.exit(2)
