@@ -15,16 +15,16 @@ DATA = Path(__file__).parent / "data"
 # Our own example body text (never the seed articles'), including sentences that start
 # with words the boilerplate rules look for.
 BODY = [
-    "Hanbit University said on Monday that it had signed an agreement with the Daejeon Bio "
-    "Institute to open a joint laboratory for solid-state battery research.",
+    ("Hanbit University said on Monday that it had signed an agreement with the Daejeon Bio "
+     "Institute to open a joint laboratory for solid-state battery research."),
     "By 2030, the partners hope to license at least five patents to local manufacturers.",
     "By contrast, the provincial government will only cover operating costs.",
     "Reporters from the campus newspaper were invited to the signing ceremony at the city hall.",
     "Copyright protection for shared research data was one of the points the two sides agreed on.",
     "Related research on sodium batteries will continue at the Gyeongbuk campus under the same program.",
     "Share of foreign students at the graduate school rose to 18 percent last year.",
-    "\"This lab lets our students work on problems that companies actually have,\" said Park Jiwon, "
-    "president of Hanbit University.",
+    ("\"This lab lets our students work on problems that companies actually have,\" said Park Jiwon, "
+     "president of Hanbit University."),
     "The Ministry of Education will provide 3.5 billion won, and the city will add 1 billion won.",
     "Top researchers from KAIST and POSTECH will sit on the lab's advisory board.",
     "한빛대학교(총장 박지원)는 대전바이오연구원과 차세대 전지 소재 공동연구를 위한 업무협약을 체결했다고 3일 밝혔다.",

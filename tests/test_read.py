@@ -285,8 +285,8 @@ def make_pdf(lines: list[str]) -> bytes:
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+         b"/Resources << /Font << /F1 5 0 R >> >> >>"),
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
@@ -491,6 +491,9 @@ def test_stdin_without_buffer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO(ARTICLE))
     doc = read_one("-")
     assert isinstance(doc, Document) and doc.text == ARTICLE.strip()
+    monkeypatch.setattr(sys, "stdin", None)
+    err = read_one("-")
+    assert isinstance(err, InputError) and str(err).startswith("<stdin>: no standard input")
 
 
 # ----------------------------------------------------- read_text_document

@@ -97,8 +97,8 @@ def _is_ui(s: str) -> bool:
 _WEAK_UI_WORDS = frozenset({"of", "the", "in", "up", "text", "size", "more", "x", "like", "list", "link", "기사"})
 
 # ------------------------------------------------------------------ dates
-_MONTHS = {m: i for i, ms in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1) for m in [ms]}
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = (
     r"(?:(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년)\s*(?P<m>\d{1,2})\s*(?:[-./]|월)\s*(?P<d>\d{1,2})(?!\d)\s*일?"
@@ -261,9 +261,7 @@ def _is_meta(s: str) -> bool:
                 or _KO_META_TOKEN.search(rest)):
             return True
     # "Chonnam National University 작성자 admin 작성일 ..." (keys in the middle)
-    if len(_KO_META_TOKEN.findall(s)) >= 2:
-        return True
-    return False
+    return len(_KO_META_TOKEN.findall(s)) >= 2
 
 
 def _is_blob(s: str) -> bool:

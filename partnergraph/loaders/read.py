@@ -433,8 +433,7 @@ def _iter_lines(fobj: BinaryIO, max_bytes: int, start: int = 0) -> Iterator[tupl
             yield n, line
 
 
-def _jsonl_doc(raw: bytes, lineno: int, file_name: str, source: str, where: str,
-               max_bytes: int) -> Document | InputError | None:
+def _jsonl_doc(raw: bytes, lineno: int, file_name: str, source: str, where: str) -> Document | InputError | None:
     here = f"{where}:{lineno}"
     if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
@@ -470,7 +469,7 @@ def _read_jsonl_stream(fobj: BinaryIO, file_name: str, source: str, where: str,
             any_line = True
             yield InputError(f"{where}:{lineno}", f"line longer than the {max_bytes}-byte limit per document")
             continue
-        item = _jsonl_doc(raw, lineno, file_name, source, where, max_bytes)
+        item = _jsonl_doc(raw, lineno, file_name, source, where)
         if item is not None:
             any_line = True
             yield item
@@ -584,6 +583,9 @@ _HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<article|<
 def _read_stdin(max_bytes: int) -> Iterator[Document | InputError]:
     where, name, source = "<stdin>", "stdin", "<stdin>"
     stream = sys.stdin
+    if stream is None or getattr(stream, "closed", False):
+        yield InputError(where, "no standard input to read (it is closed)")
+        return
     buf: BinaryIO = getattr(stream, "buffer", None) or io.BytesIO(stream.read().encode("utf-8"))
     first = buf.readline(max_bytes + 1)
     blank_lines = 0
