@@ -38,7 +38,8 @@ from .store import (QueryError, QueryResult, StoreError, StoreUnavailable, Upser
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH = 200              # documents per transaction
-RETRY_TIME_S = 60.0              # how long the driver keeps retrying a transaction
+RETRY_TIME_S = 60.0              # how long the driver keeps retrying a write transaction
+READ_RETRY_TIME_S = 3.0          # reads give up sooner: a caller (the API) answers 503 fast
 
 
 def _convert(value: Any) -> Any:
@@ -78,6 +79,9 @@ class Neo4jStore:
     def __init__(self, uri: str, *, auth: tuple[str, str] | None = None, database: str | None = None,
                  **_: Any) -> None:
         import neo4j
+        if logging.getLogger("neo4j").level == logging.NOTSET:
+            # The driver logs every retry as a multi-line WARNING; our errors say it once.
+            logging.getLogger("neo4j").setLevel(logging.ERROR)
         self.uri = uri
         self.database = database or os.environ.get("NEO4J_DATABASE") or None
         try:
@@ -93,16 +97,19 @@ class Neo4jStore:
     # -- errors ----------------------------------------------------------------------------
 
     def _translate(self, exc: Exception, what: str) -> StoreError:
+        import warnings
         from neo4j import exceptions as ne
-        msg = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-        msg = msg.strip().splitlines()[0] if msg.strip() else type(exc).__name__
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")      # the driver flags GQL status fields as preview
+            msg = (exc.message if isinstance(exc, ne.Neo4jError) else None) or str(exc) or ""
+            code = (exc.code if isinstance(exc, ne.Neo4jError) else None) or ""
+        msg = msg.strip().splitlines()[0].rstrip(":") if msg.strip() else type(exc).__name__
         if isinstance(exc, ne.AuthError):
             return StoreUnavailable(f"Neo4j at {self.uri} refused the credentials ({msg}); "
                                     "set NEO4J_USER and NEO4J_PASSWORD")
         if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired, OSError)):
             return StoreUnavailable(f"Neo4j at {self.uri} is unreachable ({msg}); is it running? "
                                     "Check the URI, or start it (docker compose up neo4j)")
-        code = getattr(exc, "code", "") or ""
         if "AccessMode" in code or "ForbiddenDueToTransactionType" in code or "WriteOnReadOnly" in code:
             return WriteRefused(f"refused: this path is read-only and the server refused a write ({msg})")
         if "TransactionTimedOut" in code or "TransactionTimedOutClientConfiguration" in code:
@@ -118,7 +125,8 @@ class Neo4jStore:
         import neo4j
         return self._driver.session(
             database=self.database,
-            default_access_mode=neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS)
+            default_access_mode=neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS,
+            max_transaction_retry_time=READ_RETRY_TIME_S if read else RETRY_TIME_S)
 
     def _write(self, work, what: str):
         """Run ``work(run)`` as one managed write transaction (retried on transient errors)."""
