@@ -156,9 +156,12 @@ def _with_viz(H: nx.Graph) -> nx.Graph:
     return H
 
 
-def to_gexf(G_or_records: Any, path: str | Path | BinaryIO, **build_kw: Any) -> None:
-    """Write GEXF 1.2 for Gephi, with viz colours and sizes."""
-    H = _with_viz(export_graph(G_or_records, **build_kw))
+def to_gexf(G_or_records: Any, path: str | Path | BinaryIO, *, viz: bool = True,
+            **build_kw: Any) -> None:
+    """Write GEXF 1.2 for Gephi, with ``viz`` colours and sizes unless ``viz=False``."""
+    H = export_graph(G_or_records, **build_kw)
+    if viz:
+        _with_viz(H)
     lines = list(nx.generate_gexf(H, encoding="utf-8", version="1.2draft"))
     for i, line in enumerate(lines):
         # NetworkX writes name="" on <graph>, which the GEXF 1.2 schema does not allow.
@@ -169,10 +172,10 @@ def to_gexf(G_or_records: Any, path: str | Path | BinaryIO, **build_kw: Any) -> 
     _open_target(path, lambda fh: fh.write(data))
 
 
-def gexf_bytes(G_or_records: Any, **build_kw: Any) -> bytes:
+def gexf_bytes(G_or_records: Any, *, viz: bool = True, **build_kw: Any) -> bytes:
     """The GEXF document as bytes (for an HTTP response)."""
     buf = io.BytesIO()
-    to_gexf(G_or_records, buf, **build_kw)
+    to_gexf(G_or_records, buf, viz=viz, **build_kw)
     return buf.getvalue()
 
 
