@@ -1,7 +1,8 @@
 // shortest_path (embedded dialect): see shortest_path.cypher for what it answers.
 // Differs from the Neo4j text in: `* ALL SHORTEST 1..6` instead of allShortestPaths(),
 // list_to_string/list_transform instead of reduce(), 1-based list indexing, label(r)
-// and start_node(r) instead of type(r) and startNode(r).  Written with care for
+// for type(r), and the assertion's source found from its internal _SRC id (start_node(r)
+// on an undirected match gives the left node, not the source).  Written with care for
 // ladybug 0.22: endpoints bound by WHERE before the path (an `{id: $target}` map on a
 // missing target crashed the engine), the length compared through a WITH alias (a
 // direct `length(p)` in WHERE failed to bind).  @isolate: the store runs it in its
@@ -28,6 +29,7 @@ WITH hop, xn.id AS xid, yn.id AS yid
 MATCH (x:Entity {id: xid})-[r:MOU|PARTNERS_WITH|FUNDS|HOSTS|PARTICIPATES_IN|ORGANIZES|AFFILIATED_WITH|LEADS]-(y:Entity {id: yid})
 MATCH (d:Document {id: r.doc_id})
 RETURN hop, x.id AS from_id, x.name AS from_name, y.id AS to_id, y.name AS to_name,
-       label(r) AS type, start_node(r).id AS source_id,
+       label(r) AS type,
+       CASE WHEN struct_extract(r, '_SRC') = id(x) THEN x.id ELSE y.id END AS source_id,
        r.doc_id AS doc_id, d.date AS date, r.evidence AS evidence
 ORDER BY hop, type, source_id, doc_id, evidence
