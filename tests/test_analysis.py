@@ -265,8 +265,11 @@ def test_missing_entity_and_self_loop_are_tolerated():
 def test_short_name_prefers_acronyms():
     assert short_name("Korea Advanced Institute of Science and Technology", "KAIST | Korea AIST") == "KAIST"
     assert short_name("Chonnam National University Hospital", ["CNUH", "CNU Hospital"]) == "CNUH"
-    long = short_name("Gwangju Institute of Science and Technology Commercialization Center")
-    assert len(long) == 24 and long.endswith("\u2026")
+    # long names keep their first and last words: the end tells a hospital from a school
+    assert short_name("Gwangju Institute of Science and Technology Commercialization Center") == \
+        "Gwangju Institute \u2026 Center"
+    assert short_name("Chonnam National University Medical School", limit=24) == "Chonnam \u2026 Medical School"
+    assert short_name("Supercalifragilisticexpialidociousness Institute", limit=10) == "Supercali\u2026"
     assert short_name("NRF") == "NRF"
 
 

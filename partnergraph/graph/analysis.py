@@ -145,9 +145,9 @@ def _clean(value: Any) -> Any:
     return "" if value is None else value
 
 
-def short_name(name: str, aliases: str | Iterable[str] | None = None, limit: int = 24) -> str:
-    """A label for plots: the acronym when one is known (``KAIST``), else the name cut
-    at ``limit`` characters."""
+def short_name(name: str, aliases: str | Iterable[str] | None = None, limit: int = 28) -> str:
+    """A label for plots: the acronym when one is known (``KAIST``), else the name,
+    shortened past ``limit`` characters to its first and last words."""
     if isinstance(aliases, str):
         aliases = [a.strip() for a in aliases.split("|")]
     acronyms = [a for a in (aliases or [])
@@ -157,7 +157,24 @@ def short_name(name: str, aliases: str | Iterable[str] | None = None, limit: int
     if re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,7}", name or ""):
         return name
     name = name or ""
-    return name if len(name) <= limit else name[:limit - 1].rstrip() + "\u2026"
+    if len(name) <= limit:
+        return name
+    # keep first and last words, which tell "... University Hospital" from "... University
+    # Medical School": of the splits that fit, the one that keeps the most text
+    words = name.split()
+    best = ""
+    for h in range(1, len(words)):
+        head = " ".join(words[:h])
+        room = limit - len(head) - 3
+        tail = [w for w in words[h:]][::-1]
+        kept: list[str] = []
+        while tail and len(" ".join([tail[0], *kept])) <= room:
+            kept.insert(0, tail.pop(0))
+        if kept and len(head) + len(" ".join(kept)) > len(best) - 3:
+            best = f"{head} \u2026 {' '.join(kept)}"
+    if best:
+        return best
+    return name[:limit - 1].rstrip() + "\u2026"
 
 
 def _node_attrs(entity: dict[str, Any], region: str) -> dict[str, Any]:
@@ -496,7 +513,9 @@ def brokers(G: nx.Graph) -> tuple[set, list[tuple[Any, Any]]]:
 
 def funding_rollups(G: nx.Graph, *, top: int | None = None) -> dict[str, Any]:
     """Money by funder, by the recipient's region and by program, per currency (never
-    added across currencies).  Rows: key, name, currency, amount, grants, documents."""
+    added across currencies).  Rows: key, name, currency, amount, grants, documents.
+    A grant's program is its recipient or funder when that is a Program, else the
+    ``program`` named in the relation's attrs."""
     grants = G.graph.get("grants", [])
     names = {v: d.get("label", v) for v, d in G.nodes(data=True)}
 
@@ -505,8 +524,11 @@ def funding_rollups(G: nx.Graph, *, top: int | None = None) -> dict[str, Any]:
         return node.get("region") or "(unknown)"
 
     def program(g: dict) -> str:
-        if g["recipient"] in G and G.nodes[g["recipient"]].get("kind") == "Program":
-            return g["recipient"]
+        """The program money goes to, else the program it comes through, else the one
+        the relation names."""
+        for end in (g["recipient"], g["funder"]):
+            if end in G and G.nodes[end].get("kind") == "Program":
+                return end
         return g["program"] or "(none)"
 
     totals: dict[str, int] = defaultdict(int)
