@@ -78,7 +78,7 @@ def _component_layout(H: nx.Graph, seed: int) -> dict[Any, tuple[float, float]]:
     return {v: (x * unit, y * unit) for v, (x, y) in pos.items()}
 
 
-def _pack(boxes: list[tuple[float, float]], aspect: float = 1.4) -> list[tuple[float, float]]:
+def _pack(boxes: list[tuple[float, float]], aspect: float = 1.6) -> list[tuple[float, float]]:
     """Top-left corners for boxes (largest first): rows filled with columns, so that
     small components stack beside a large one instead of starting a new row each."""
     area = sum(w * h for w, h in boxes)
@@ -92,7 +92,7 @@ def _pack(boxes: list[tuple[float, float]], aspect: float = 1.4) -> list[tuple[f
             col_w = max(col_w, w)
             continue
         col_x += col_w                                    # start a new column ...
-        if corners and col_x + w > width * 1.05:          # ... or a new row
+        if corners and col_x + w > width * 1.2:           # ... or a new row
             row_top -= row_h
             col_x, row_h = 0.0, 0.0
         row_h = max(row_h, h)
@@ -243,6 +243,8 @@ def plot(G_or_records: Any, path: str | Path, *, size_by: str = "pagerank", seed
                  f"size = {size_by}", fontsize=11, x=box[2] / 2, y=1 - 0.15 / (axes_h + title_h),
                  va="top")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=110 if path.suffix.lower() == ".png" else None)
+    # SVG keeps labels as text (searchable, editable) rather than outlines
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        fig.savefig(path, dpi=110 if path.suffix.lower() == ".png" else None)
     plt.close(fig)
     return path
