@@ -187,3 +187,18 @@ def test_cli_reports_bad_files_and_goes_on(tmp_path):
     errs = [ln for ln in res.stderr.splitlines() if ln.startswith("error:")]
     assert len(errs) == 2 and any("empty.txt" in e for e in errs) and any("bin.txt" in e for e in errs)
     assert "Traceback" not in res.stderr
+
+
+def test_funding_amount_with_funder_units_and_cofunding():
+    x, names, rels = run("joint_program.txt")
+    by_name = {e.name: e for e in x.entities}
+    [coe] = [e for e in x.entities if e.name.endswith("College of Engineering")]
+    assert names[coe.parent] == "Korea University"          # "its" is the nearest subject
+    [f] = [r for r in x.relations if r.type == "FUNDS"]
+    assert names[f.source] == "National Research Foundation of Korea" and f.attrs["amount_krw"] == 5_000_000_000
+    assert has(rels, "PARTNERS_WITH", "Korea University", by_name["KAIST"].name)
+    x, names, rels = run("hospital_program.txt")
+    co = [r for r in x.relations if r.type == "FUNDS" and r.attrs.get("amount_krw") == 800_000_000]
+    assert co and "Jeolla" in names[co[0].source] or "Jeonbuk" in names[co[0].source]
+    assert any(r.type == "LEADS" and names[r.source] == "Yoo Hee-chul" for r in x.relations)
+    assert has(rels, "AFFILIATED_WITH", "Jeonbuk National University Hospital", "Jeonbuk National University")

@@ -369,9 +369,30 @@ class RelationExtractor:
             if target.kind != "Program":
                 prog = next((m for m in reversed(ms) if m.end <= t.start() and m.kind == "Program"), None)
                 target = prog or target
-            for a in self._after(ms, t.end() + 1, ORGISH):
-                self._emit("FUNDS", a.key, target.key, s, e, 0.8)
+            funders = self._after(ms, t.end() + 1, ORGISH)
+            amount = {}
+            if len(funders) == 1:      # "funded by X with 5 billion won"
+                wm = re.match(r"[^.;,]{0,30}?\bwith\s+(?:a\s+total\s+of\s+|up\s+to\s+)?", self.text[funders[-1].end:e])
+                mo = find_money(self.text[funders[-1].end + wm.end():e]) if wm else []
+                if mo and mo[0].start == 0:
+                    amount = dict(mo[0].attrs(), **self._period(s, e))
+            for a in funders:
+                self._emit("FUNDS", a.key, target.key, s, e, 0.8, **amount)
         money = [x for x in find_money(sent)]
+        # "..., with North Jeolla Province adding 800 million won"
+        for wm in re.finditer(r"\bwith\s+(?:the\s+)?", sent):
+            who = self._after(ms, s + wm.end(), ORGISH, max_gap=0)
+            if not who:
+                continue
+            rest = self.text[who[-1].end:e]
+            am = re.match(r"\s+(?:add|adding|contribut\w+|provid\w+|put(?:ting)?\s+up|chipping\s+in|"
+                          r"offer\w*|invest\w*)\s+(?:another\s+|an\s+additional\s+)?", rest)
+            mo = find_money(rest[am.end():]) if am else []
+            if mo and mo[0].start == 0:
+                target = self._program_target(ms, s, s + wm.start())
+                if target:
+                    self._emit("FUNDS", who[0].key, target, s, e, 0.75, **dict(mo[0].attrs(), **period))
+                    money = [x for x in money if s + x.start < who[-1].end]
         from_parts = []
         for mo in money:
             rest = sent[mo.end:]

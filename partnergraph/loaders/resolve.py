@@ -132,6 +132,12 @@ class Resolver:
                 gap = text[prev.end:m.start]
                 if re.fullmatch(r"['’]s\s+", gap) and prev.kind in ORG_LIKE:
                     p = prev
+            if p is None and re.search(r"\b(?:its|their)\s+$", text[max(0, m.start - 8):m.start]):
+                # "its College of Engineering": the organisation the sentence is about
+                sent_start = max(text.rfind("\n", 0, m.start), text.rfind(". ", 0, m.start)) + 1
+                owners = [o for o in by_start[:idx] if o.start >= sent_start and o.kind in ORG_LIKE and o.how != "person"]
+                if owners:
+                    p = owners[-1]        # the nearest: "..., while B will ... from its College"
             if p is None and idx + 1 < len(by_start):
                 nxt = by_start[idx + 1]
                 gap = text[m.end:nxt.start]
