@@ -184,9 +184,15 @@ class Resolver:
                 pk = parent_key.get(id(m))
                 base = m.text
                 if pk and not any(w in m.text for w in self._names_of(pk, mentions)[:1]):
-                    pname = self._short_name(pk, mentions)
-                    base = f"{pname} {m.text}"
-                    extra_names.setdefault("__canon__" + str(id(m)), []).append(base)
+                    # the id carries the parent's full name, so "KU College of ..." and
+                    # "Korea University College of ..." in two articles are one unit
+                    full = self._names_of(pk, mentions)[0] if self._names_of(pk, mentions) else pk
+                    base = f"{full} {m.text}"
+                    canon = extra_names.setdefault("__canon__" + str(id(m)), [])
+                    canon.append(base)
+                    short = self._short_name(pk, mentions)
+                    if short != full:
+                        canon.append(f"{short} {m.text}")
                 m.key = f"{m.kind.lower()}:{slug(base)}"
         # definition mentions (acronyms defined in the text) take their owner's key
         for m in mentions:
@@ -277,6 +283,7 @@ class Resolver:
                 aliases = surfaces
             else:
                 said = list(dict.fromkeys(m.text for m in ms if m.how != "acronym"))
+                said += [c for m in ms for c in extra_names.get("__canon__" + str(id(m)), [])[:1]]
                 canon = [s for s in said if not is_acronym(s)]
                 name = max(canon or said or surfaces, key=len)
                 aliases = surfaces
