@@ -202,3 +202,14 @@ def test_funding_amount_with_funder_units_and_cofunding():
     assert co and "Jeolla" in names[co[0].source] or "Jeonbuk" in names[co[0].source]
     assert any(r.type == "LEADS" and names[r.source] == "Yoo Hee-chul" for r in x.relations)
     assert has(rels, "AFFILIATED_WITH", "Jeonbuk National University Hospital", "Jeonbuk National University")
+
+
+def test_short_forms_alliances_and_both_sides():
+    x, names, rels = run("signing_ceremony.txt")
+    assert has(rels, "MOU", "Hanyang University", "Incheon Port Authority")
+    units = [e for e in x.entities if "Graduate School of Technology Management" in e.name]
+    assert len(units) == 1 and names[units[0].parent] == "Hanyang University"   # "Hanyang's ..."
+    assert has(rels, "ORGANIZES", "Ministry of Oceans and Fisheries", "Smart Port Alliance")
+    for side in ("Hanyang University", "Incheon Port Authority"):                # "Both sides ... join"
+        assert has(rels, "PARTICIPATES_IN", side, "Smart Port Alliance")
+    assert ("LEADS", "Lee Kyung-kyu", "Incheon Port Authority") in rels

@@ -51,7 +51,7 @@ COMPANY_HEADS = {"co", "ltd", "inc", "corp", "company", "electronics", "pharmace
                  "pharmaceuticals", "holdings", "technologies", "motors", "motor", "chemical",
                  "bio", "biologics", "group"}
 PROGRAM_HEADS = {"project", "projects", "program", "programs", "programme", "initiative",
-                 "consortium", "scheme", "track", "fund", "challenge", "plan"}
+                 "consortium", "alliance", "scheme", "track", "fund", "challenge", "plan"}
 LOCALGOV_HEADS = {"province", "city", "county", "district", "gu", "gun", "si", "do"}
 LOWER_PROGRAM_HEADS = {"project", "projects", "program", "programme", "initiative", "consortium",
                        "scheme", "track"}

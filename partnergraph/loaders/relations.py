@@ -55,7 +55,7 @@ _BACKREF_RE = re.compile(
     r"\b(?:the|this|its|their|both|our)\s+(?:(?:two|three|four|participating|partner|affiliated)\s+)?"
     r"(?P<w>university|universities|district|city|province|county|hospital|ministry|agency|institute|"
     r"school|college|consortium|project|program|programme|initiative|institutions|organizations|"
-    r"organisations|company|foundation|council|center|centre)\b", re.I)
+    r"organisations|company|foundation|council|center|centre|sides|parties)\b", re.I)
 _SEP_RE = re.compile(r"^(?:\s|,|\band\b|&|\bthe\b|\bas well as\b|\bboth\b|\bor\b|[’']s\b)*$", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:with|by|from|of|at|to|in|for|into|within|between|including|and|as|under|"
                           r"on|via|through|than|among|like|such as|behind)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
@@ -82,7 +82,7 @@ MEMBERS_RE = re.compile(r"\b(?:consortium|alliance|coalition|network|group|team)
                         r"which\s+includes|of)\s", re.I)
 AMONG_RE = re.compile(r"^\s*(?:Among\s+(?:them|these|those)|Of\s+(?:them|these)|One\s+of\s+(?:them|these))\b", re.I)
 ORGANIZE_RE = re.compile(r"\b(?:organi[sz]ed|hosted|run|managed|operated|administered|overseen|coordinated|"
-                         r"led|spearheaded|implemented)\s+(?:jointly\s+)?by\b", re.I)
+                         r"led|spearheaded|implemented|launched|created|established)\s+(?:jointly\s+)?by\b", re.I)
 FUND_BY_RE = re.compile(r"\b(?:(?:supported|funded|sponsored|financed|backed|bankrolled|subsidi[sz]ed|"
                         r"underwritten)\s+(?:jointly\s+|financially\s+)?by|with\s+(?:the\s+)?(?:financial\s+)?"
                         r"(?:support|funding|grants?|sponsorship)\s+(?:of|from))\b", re.I)
@@ -161,7 +161,8 @@ class RelationExtractor:
                 key = self._latest(b.start(), {"Program"}, pred=lambda m: not self._consortium(m.key))
             elif w == "consortium":
                 key = self._latest(b.start(), {"Program"}, pred=lambda m: self._consortium(m.key))
-            elif w in {"institutions", "organizations", "organisations", "universities"} and self._last_mou:
+            elif w in {"institutions", "organizations", "organisations", "universities", "sides", "parties"} \
+                    and self._last_mou:
                 a, c = self._last_mou
                 out.append(M(b.start(), b.end(), a, self.ents[a].kind, True))
                 out.append(M(b.start(), b.end(), c, self.ents[c].kind, True))

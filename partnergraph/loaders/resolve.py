@@ -71,6 +71,7 @@ class Resolver:
         alias_of: dict[str, str] = {}        # extra names per entity key
         extra_names: defaultdict[str, list[str]] = defaultdict(list)
 
+        mentions = self._short_forms(text, mentions)
         # 1. unambiguous gazetteer hits and people first: they anchor the rest
         for m in mentions:
             if m.how == "person":
@@ -230,6 +231,28 @@ class Resolver:
                 taken.append((mm.start(), mm.end()))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+    def _short_forms(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """'Hanyang's Graduate School', 'Yonsei researchers': the distinctive first word of
+        a '<Word> University' named in the document stands for it (not when the word is a
+        place or a stop name: 'Seoul', 'Korea')."""
+        taken = [(m.start, m.end) for m in mentions]
+        added = []
+        for m in list(mentions):
+            words = m.text.split()
+            if m.kind != "University" or len(words) != 2 or words[1] != "University" or m.how == "acronym":
+                continue
+            w = words[0]
+            if len(w) < 4 or self.gaz.is_stopname(w) or any(e.kind == "Region" for e in self.gaz.lookup(w)):
+                continue
+            for k in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?=['’]s\b|\b)(?![\w-])(?!\s+[A-Z])", text):
+                if any(a <= k.start() < b for a, b in taken):
+                    continue
+                am = Mention(k.start(), k.end(), w, "University", "acronym")
+                am._owner = m                # type: ignore[attr-defined]
+                added.append(am)
+                taken.append((k.start(), k.end()))
+        return sorted(mentions + added, key=lambda x: (x.start, x.end))
 
     def _disambiguate(self, m: Mention, known_ids, region_ids, region_names) -> str:
         scores = Counter()
