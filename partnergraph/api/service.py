@@ -1,0 +1,154 @@
+"""What the routes share: the store, the settings, the name index and small caches.
+
+One :class:`Service` per app (``app.state.service``).  Routes are plain ``def``
+functions, so FastAPI runs them in its thread pool and a slow store call never blocks
+the event loop; everything here is therefore thread-safe.
+"""
+from __future__ import annotations
+
+import base64
+import threading
+from collections import OrderedDict
+from typing import Any, Iterable
+
+from ..graph.store import QueryResult, Store
+from .errors import ApiError
+from .names import Entry, NameIndex
+from .settings import Settings
+
+DOC_CACHE_SIZE = 20_000
+
+
+def records(res: QueryResult) -> list[dict[str, Any]]:
+    return [dict(zip(res.columns, row)) for row in res.rows]
+
+
+def encode_cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> int:
+    """The offset a ``next_cursor`` stands for; 0 for none; 422 for anything else."""
+    if not cursor:
+        return 0
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        if text.startswith("o:") and text[2:].isdigit() and len(text) < 14:
+            return int(text[2:])
+    except (ValueError, UnicodeDecodeError):
+        pass
+    raise ApiError(422, "invalid_parameters",
+                   f"query parameter 'cursor': {cursor[:40]!r} is not a cursor from this API; "
+                   "pass the next_cursor of the previous page, or leave it out for the first page")
+
+
+def page(items: list[Any], cursor: str | None, limit: int) -> tuple[list[Any], str | None]:
+    start = decode_cursor(cursor)
+    chunk = items[start:start + limit]
+    nxt = encode_cursor(start + limit) if start + limit < len(items) else None
+    return chunk, nxt
+
+
+class DocCache:
+    """Document titles, urls and dates by id, for the evidence in answers.
+
+    A document's id is the hash of its text, so its metadata rarely changes; the cache
+    is still cleared whenever the store's counts change.
+    """
+
+    def __init__(self, store: Store, size: int = DOC_CACHE_SIZE) -> None:
+        self.store = store
+        self.size = size
+        self._data: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+    def get(self, doc_id: str | None, date: str | None = None) -> dict[str, Any]:
+        if not doc_id:
+            return {"id": "", "title": None, "url": None, "date": date}
+        with self._lock:
+            hit = self._data.get(doc_id)
+            if hit is not None:
+                self._data.move_to_end(doc_id)
+                return hit
+        rows = records(self.store.named("document_by_id", {"id": doc_id}))
+        meta = ({"id": doc_id, "title": rows[0]["title"], "url": rows[0]["url"],
+                 "date": rows[0]["date"] or date} if rows
+                else {"id": doc_id, "title": None, "url": None, "date": date})
+        with self._lock:
+            self._data[doc_id] = meta
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+        return meta
+
+
+def ref(entry: Entry | dict[str, Any]) -> dict[str, Any]:
+    if isinstance(entry, Entry):
+        return {"id": entry.id, "name": entry.name, "kind": entry.kind}
+    return {"id": entry["id"], "name": entry.get("name") or entry["id"], "kind": entry.get("kind") or ""}
+
+
+def suggestion_rows(hits: Iterable[Any], n: int = 5) -> list[dict[str, Any]]:
+    return [{"id": h.entry.id, "name": h.entry.name, "kind": h.entry.kind, "score": h.score}
+            for h in list(hits)[:n]]
+
+
+class Service:
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+        self.names = NameIndex(store, settings.index_ttl_s)
+        self.docs = DocCache(store)
+        self.cypher_slots = threading.BoundedSemaphore(settings.cypher_concurrency)
+        self.analysis_cache: OrderedDict[tuple, Any] = OrderedDict()
+        self.analysis_lock = threading.Lock()
+        self.names.on_change.append(self.docs.clear)
+        self.names.on_change.append(self.analysis_cache.clear)
+
+    @property
+    def store_kind(self) -> str:
+        return "neo4j" if getattr(self.store, "dialect", "") == "neo4j" else "embedded"
+
+    # -- names given where ids are expected --------------------------------------------
+
+    def resolve(self, text: str, *, prefer_kinds: Iterable[str] = (), what: str = "entity") -> Entry:
+        """The entity ``text`` names: its id; else the one entity with that exact name,
+        alias, acronym or Korean name; else 404 with the closest names."""
+        snap = self.names.snapshot()
+        hit = snap.by_id.get(text)
+        if hit is not None:
+            return hit
+        rows = records(self.store.named("entity_by_id", {"id": text}))
+        if rows:      # added since the names were loaded
+            r = rows[0]
+            return Entry(id=r["id"], name=r["name"] or r["id"], kind=r["kind"] or "",
+                         aliases=[], region=r["region"], documents=int(r["documents"] or 0))
+        cands = snap.exact(text)
+        prefer = set(prefer_kinds)
+        if len(cands) > 1 and prefer:
+            cands = [e for e in cands if e.kind in prefer] or cands
+        if len(cands) > 1:
+            from ..schema import search_key
+            key = search_key(text)
+            primary = [e for e in cands if search_key(e.name) == key]
+            if len(primary) == 1:
+                cands = primary
+        if len(cands) == 1:
+            return cands[0]
+        if len(cands) > 1:
+            names = "; ".join(f"{e.name} ({e.id})" for e in cands[:5])
+            raise ApiError(404, "ambiguous_name",
+                           f"{text!r} names {len(cands)} entities: {names}; ask again with one of their ids",
+                           suggestions=[{"id": e.id, "name": e.name, "kind": e.kind, "score": 100.0}
+                                        for e in cands[:10]])
+        hits = snap.search(text)
+        if prefer:
+            hits.sort(key=lambda h: h.entry.kind not in prefer)
+        sugg = suggestion_rows(hits)
+        closest = f"; closest: {', '.join(s['name'] for s in sugg[:3])}" if sugg else ""
+        raise ApiError(404, f"{what}_not_found",
+                       f"no {what} {text[:200]!r}: give an id or an exact name, alias or acronym "
+                       f"(search with /entities?q=...){closest}", suggestions=sugg)
