@@ -40,10 +40,11 @@ const $ = (id) => document.getElementById(id);
 /* ---------------------------------------------------------------- 1. API ------ */
 
 class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, suggestions = null) {
     super(message);
     this.status = status;
     this.code = code;
+    this.suggestions = suggestions;     // closest names, for an unknown entity
   }
 }
 
@@ -66,7 +67,7 @@ async function api(path, params = {}, { signal } = {}) {
   if (!res.ok) {
     const e = body && body.error;
     const message = e && e.message ? e.message : `${res.status} ${res.statusText || "error"} from ${url.pathname}`;
-    throw new ApiError(res.status, (e && e.code) || String(res.status), message);
+    throw new ApiError(res.status, (e && e.code) || String(res.status), message, (e && e.suggestions) || null);
   }
   return body;
 }
@@ -77,7 +78,12 @@ function showAlert(err) {
   if (err && err.name === "AbortError") return;
   const box = $("alert");
   const msg = err instanceof ApiError ? err.message : `Something went wrong: ${err && err.message ? err.message : err}`;
-  box.replaceChildren(el("span", {}, msg), el("button", { type: "button", class: "close", "aria-label": "Dismiss", onclick: hideAlert }, "×"));
+  const sugg = err instanceof ApiError && err.suggestions && err.suggestions.length
+    ? el("span", { class: "suggest" }, " Go to: ",
+      err.suggestions.slice(0, 4).flatMap((s, i) => [i ? ", " : "", el("button", { type: "button", class: "link",
+        onclick: () => { hideAlert(); goEntity(s.id); } }, s.name)]))
+    : null;
+  box.replaceChildren(el("span", {}, msg, sugg), el("button", { type: "button", class: "close", "aria-label": "Dismiss", onclick: hideAlert }, "×"));
   box.hidden = false;
 }
 function hideAlert() { $("alert").hidden = true; }
@@ -294,7 +300,7 @@ class GraphView {
       const angle = (2 * Math.PI * i) / Math.max(1, n - 1);
       const r = 120 + 12 * (i % 5);
       const node = { ...d, x: prev ? prev.x : Math.cos(angle) * r, y: prev ? prev.y : Math.sin(angle) * r,
-        vx: 0, vy: 0, fx: null, fy: null, degree: 0, hw: Math.min(this.maxChars, (d.name || "").length) * 3 + 4 };
+        vx: 0, vy: 0, fx: null, fy: null, degree: 0, hw: 0 };
       if (pathIds) {                       // a path: lay the chain out left to right
         const k = pathIds.indexOf(d.id);
         node.x = (k - (pathIds.length - 1) / 2) * 160; node.y = (k % 2 ? 40 : -40);
@@ -303,6 +309,7 @@ class GraphView {
       this.byId.set(d.id, node);
       return node;
     });
+    for (const n of this.nodes) n.hw = Math.min(this.maxChars, this.shortName(n).length) * 3 + 4;   // label half-width
     this.edges = [];
     const seen = new Map();
     for (const e of edges) {
@@ -354,7 +361,8 @@ class GraphView {
       g.append(svg("circle", { r: String(r), fill: KIND_COLOR[n.kind] || "#999" }));
       const label = svg("text", { y: String(r + 12), "text-anchor": "middle",
         class: showAllLabels || isCenter || onPath || n.degree >= 3 ? "label" : "label minor" });
-      label.textContent = n.name.length > this.maxChars ? `${n.name.slice(0, this.maxChars - 2).trim()}…` : n.name;
+      const short = this.shortName(n);
+      label.textContent = short.length > this.maxChars ? `${short.slice(0, this.maxChars - 2).trim()}…` : short;
       g.append(label);
       const title = svg("title");
       title.textContent = `${n.name} (${kindLabel(n.kind)})`;
@@ -365,6 +373,22 @@ class GraphView {
       n.el = g;
       this.nodeLayer.append(g);
     }
+  }
+
+  /** A long name that starts with another name in view (a unit and its parent) gets the
+   * parent's initials instead ("Chonnam National University Hospital" -> "CNU Hospital"),
+   * so that several units of one university stay apart when labels are cut short. */
+  shortName(n) {
+    if (n.name.length <= this.maxChars) return n.name;
+    if (n.label) return n.label;
+    let best = "";
+    for (const m of this.nodes) {
+      if (m !== n && m.name.length > best.length && n.name.startsWith(`${m.name} `)) best = m.name;
+    }
+    if (!best) return n.name;
+    const initials = best.split(/\s+/).filter((w) => !/^(of|and|the|for|&)$/i.test(w)).map((w) => w[0].toUpperCase()).join("");
+    const rest = n.name.slice(best.length + 1);
+    return rest.startsWith(`${initials} `) ? rest : `${initials} ${rest}`;
   }
 
   /** One step of the force simulation: repulsion, springs, gravity, damping. */
@@ -478,7 +502,7 @@ class GraphView {
     for (const n of this.nodes) {
       x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x);
       y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y);
-      padX = Math.max(padX, Math.min(this.maxChars, n.name.length) * 3.2);
+      padX = Math.max(padX, n.hw * 1.05);
     }
     let k = 1.4;
     for (let i = 0; i < 4; i++) {                 // margins depend on k: a few fixed-point steps
@@ -605,6 +629,14 @@ function entityButton(ref) {
 }
 
 function factItem(head, evidences, extra) {
+  // one sentence can state two relations (an MOU and a shared program): show it once
+  const seen = new Set();
+  evidences = evidences.filter((ev) => {
+    const key = `${ev.document && ev.document.id}\u0000${ev.sentence}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const n = evidences.length;
   const details = el("details", { class: "fact-evidence" },
     el("summary", {}, `${n} source sentence${n === 1 ? "" : "s"}`),
@@ -818,7 +850,9 @@ async function showEntity(id) {
   renderHeader(entity);
   renderPartners(partners);
   renderFunding(funding);
-  const nodes = sub.nodes;
+  // the centre's acronym (GIST) reads better than a cut-off long name
+  const acronym = (entity.aliases || []).find((a) => /^[A-Z][A-Za-z]{1,7}$/.test(a) && a === a.toUpperCase());
+  const nodes = sub.nodes.map((n) => (n.id === entity.id && acronym ? { ...n, label: acronym } : n));
   const edges = sub.edges.map((e) => ({ ...e }));
   $("graph-title").textContent = `Neighbourhood of ${entity.name}` + (sub.truncated ? ` (first ${sub.limit} neighbours)` : "");
   $("graph-empty").hidden = true;
