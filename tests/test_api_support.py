@@ -1,0 +1,73 @@
+"""Helpers shared by the API tests (no tests here): real stores with the seed articles
+ingested, a real in-process HTTP client, a free loopback port."""
+from __future__ import annotations
+
+import os
+import socket
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from partnergraph.errors import InputError
+from partnergraph.graph.store import Store, open_store
+from partnergraph.loaders.extract import extract
+from partnergraph.loaders.read import read_paths
+from partnergraph.model import Document
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")       # starlette's note about httpx vs httpx2
+    from fastapi.testclient import TestClient  # noqa: F401  (re-exported)
+
+
+@dataclass
+class Seeded:
+    kind: str                       # "embedded" | "neo4j"
+    uri: str
+    store: Store                    # what the app serves (read-only for the embedded store)
+    docs: dict[str, Document]       # the ingested documents by id
+
+
+def read_documents(paths: list[Path]) -> list[Document]:
+    docs = [d for d in read_paths([str(p) for p in paths]) if not isinstance(d, InputError)]
+    assert docs, f"no readable documents in {paths}"
+    return docs
+
+
+def ingest(store: Store, docs: list[Document]) -> None:
+    summary = store.upsert(extract(d) for d in docs)
+    assert summary.new + summary.changed + summary.unchanged == len(docs)
+
+
+def wipe_neo4j(driver: Any) -> None:
+    with driver.session(database=os.environ.get("NEO4J_DATABASE") or None) as session:
+        session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def seed_embedded(path: Path, docs: list[Document]) -> Seeded:
+    """Ingest through a writer, then serve through a read-only handle, as ``serve`` does."""
+    writer = open_store(str(path))
+    try:
+        ingest(writer, docs)
+    finally:
+        writer.close()
+    return Seeded("embedded", str(path), open_store(str(path), read_only=True),
+                  {d.id: d for d in docs})
+
+
+def seed_neo4j(uri: str, driver: Any, docs: list[Document]) -> Seeded:
+    wipe_neo4j(driver)
+    store = open_store(uri)
+    store.ensure_schema()
+    ingest(store, docs)
+    return Seeded("neo4j", uri, store, {d.id: d for d in docs})
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def by_name(items: list[dict[str, Any]], key: str = "partner") -> dict[str, dict[str, Any]]:
+    return {it[key]["name"]: it for it in items}
