@@ -181,6 +181,45 @@ def test_gist_partners_show_chonnam_with_evidence(page_factory):
     assert not page.console_errors, page.console_errors
 
 
+def test_graph_zoom_pan_drag_and_keyboard(page_factory):
+    page = page_factory(1280, 800)
+    page.goto("/#/entity/GIST")                      # names resolve: a link anyone can share
+    center = page.locator("#graph .node.center")
+    center.wait_for()
+    viewport = page.locator("#viewport")
+    box = page.locator("#graph").bounding_box()
+    cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+    before = viewport.get_attribute("transform")
+    page.mouse.move(cx, box["y"] + 20)
+    page.mouse.wheel(0, -400)                        # wheel up: zoom in
+    page.wait_for_function("t => document.querySelector('#viewport').getAttribute('transform') !== t", arg=before)
+    zoomed = viewport.get_attribute("transform")
+
+    page.mouse.move(box["x"] + 15, box["y"] + 15)    # drag the background: pan
+    page.mouse.down()
+    page.mouse.move(box["x"] + 95, box["y"] + 55, steps=5)
+    page.mouse.up()
+    assert viewport.get_attribute("transform") != zoomed
+
+    page.get_by_role("button", name="Fit").click()   # everything back in view
+    node = page.locator("#graph .node:not(.center)").first
+    node_before = node.get_attribute("transform")
+    nb = node.locator("circle").bounding_box()
+    page.mouse.move(nb["x"] + nb["width"] / 2, nb["y"] + nb["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(nb["x"] + nb["width"] / 2 + 60, nb["y"] + 66, steps=6)
+    page.mouse.up()
+    assert node.get_attribute("transform") != node_before
+
+    # keyboard: Tab to a node, Enter centres the graph on it
+    name = node.get_attribute("aria-label").split(",")[0]
+    node.focus()
+    page.keyboard.press("Enter")
+    page.locator("#entity-name").filter(has_text=name).wait_for()
+    assert page.locator("#graph .node.center").get_attribute("aria-label").startswith(name)
+
+
 def test_no_match_and_api_error_states(page_factory):
     page = page_factory(1280, 800)
     page.goto("/")

@@ -290,7 +290,9 @@ class GraphView {
   /** Show nodes [{id,name,kind}] and edges [{source,target,type,documents}], centre first. */
   setData(nodes, edges, { centerId = null, pathIds = null } = {}) {
     const old = this.byId;
-    this.maxChars = this.size().w < 500 ? 20 : 34;      // shorter labels on a phone
+    const { w, h } = this.size();
+    this.maxChars = (w < 500 ? 20 : 34) + (pathIds ? 8 : 0);   // shorter labels on a phone; a path has room
+    this.aspect = Math.max(0.4, Math.min(2.5, w / h));
     this.byId = new Map();
     this.centerId = centerId;
     this.pathIds = pathIds;
@@ -301,9 +303,9 @@ class GraphView {
       const r = 120 + 12 * (i % 5);
       const node = { ...d, x: prev ? prev.x : Math.cos(angle) * r, y: prev ? prev.y : Math.sin(angle) * r,
         vx: 0, vy: 0, fx: null, fy: null, degree: 0, hw: 0 };
-      if (pathIds) {                       // a path: lay the chain out left to right
-        const k = pathIds.indexOf(d.id);
-        node.x = (k - (pathIds.length - 1) / 2) * 160; node.y = (k % 2 ? 40 : -40);
+      if (pathIds) {                       // a path: the chain along the longer side of the view
+        const k = pathIds.indexOf(d.id), along = (k - (pathIds.length - 1) / 2) * 160, across = k % 2 ? 40 : -40;
+        if (this.aspect >= 1) { node.x = along; node.y = across; } else { node.x = across; node.y = along * 0.8; }
       }
       if (d.id === centerId) { node.x = 0; node.y = 0; node.fx = 0; node.fy = 0; }
       this.byId.set(d.id, node);
@@ -322,8 +324,6 @@ class GraphView {
       s.degree++; t.degree++;
     }
     this.build();
-    const { w, h } = this.size();
-    this.aspect = Math.max(0.4, Math.min(2.5, w / h));
     this.alpha = 1;
     for (let i = 0; i < 300 && this.alpha > 0.005; i++) this.tick();   // settle before showing
     this.userMoved = false;
