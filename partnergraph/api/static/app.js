@@ -628,6 +628,15 @@ function entityButton(ref) {
     el("span", { class: "dot", style: `background:${KIND_COLOR[ref.kind] || "#999"}`, "aria-hidden": "true" }), ref.name);
 }
 
+/* An id the graph holds no node for (a region known only by id): "region:south-jeolla" -> "South Jeolla". */
+function prettyId(id) {
+  return id.replace(/^[a-z]+:/, "").replace(/^seoul-/, "").split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
+}
+
+function refOrText(ref) {
+  return ref.name === ref.id && !ref.kind ? prettyId(ref.id) : entityButton(ref);
+}
+
 function factItem(head, evidences, extra) {
   // one sentence can state two relations (an MOU and a shared program): show it once
   const seen = new Set();
@@ -871,8 +880,8 @@ function renderHeader(e) {
   $("entity-aliases").textContent = names.length ? `also ${names.join(", ")}` : "";
   const par = $("entity-parent");
   const bits = [];
-  if (e.parent) bits.push("Part of ", entityButton(e.parent));
-  if (e.region) bits.push(bits.length ? " · in " : "In ", e.region.name);
+  if (e.parent) bits.push("Part of ", refOrText(e.parent));
+  if (e.region) bits.push(bits.length ? " · in " : "In ", e.region.name === e.region.id ? prettyId(e.region.id) : e.region.name);
   if (e.counts) bits.push(bits.length ? " · " : "", `mentioned in ${e.counts.documents} document${e.counts.documents === 1 ? "" : "s"}`);
   par.replaceChildren(...bits);
   par.hidden = !bits.length;
