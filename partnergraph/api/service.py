@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import base64
 import threading
+import time
 from collections import OrderedDict
 from typing import Any, Iterable
 
-from ..graph.store import QueryResult, Store
+from ..graph.store import QueryResult, Store, StoreUnavailable
 from .errors import ApiError
 from .names import Entry, NameIndex
 from .settings import Settings
@@ -96,8 +97,59 @@ def suggestion_rows(hits: Iterable[Any], n: int = 5) -> list[dict[str, Any]]:
             for h in list(hits)[:n]]
 
 
+class GuardedStore:
+    """The store, failing fast while it is known to be unreachable.
+
+    Why: a call to an unreachable Neo4j takes seconds (the driver retries), and during an
+    outage every request would hold a worker thread that long.  After a
+    ``StoreUnavailable``, calls fail at once with the same message for ``cooldown_s``;
+    then one call probes the store again (the others keep failing fast meanwhile), and
+    the first success closes the breaker: the service recovers by itself.
+    """
+
+    METHODS = frozenset({"named", "query", "stats", "graph_records"})
+
+    def __init__(self, store: Store, cooldown_s: float = 5.0) -> None:
+        self._store = store
+        self.cooldown_s = cooldown_s
+        self._lock = threading.Lock()
+        self._retry_at = 0.0
+        self._message: str | None = None
+        self._probing = False
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._store, name)
+        if name not in self.METHODS:
+            return attr
+
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            probe = False
+            with self._lock:
+                if self._message is not None:
+                    if self._probing or time.monotonic() < self._retry_at:
+                        raise StoreUnavailable(self._message)
+                    self._probing = probe = True
+            try:
+                out = attr(*args, **kwargs)
+            except StoreUnavailable as exc:
+                with self._lock:
+                    self._message = str(exc)
+                    self._retry_at = time.monotonic() + self.cooldown_s
+                raise
+            finally:
+                if probe:
+                    with self._lock:
+                        self._probing = False
+            if self._message is not None:
+                with self._lock:
+                    self._message = None
+            return out
+        return guarded
+
+
 class Service:
     def __init__(self, store: Store, settings: Settings) -> None:
+        store = GuardedStore(store)  # type: ignore[assignment]
         self.store = store
         self.settings = settings
         self.names = NameIndex(store, settings.index_ttl_s)

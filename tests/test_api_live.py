@@ -1,0 +1,181 @@
+"""The API as it runs: `partnergraph serve` in a subprocess over real HTTP, the name
+index following an ingest made by another process, and the answers when the store is
+down or a bug slips through."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from partnergraph.api import Settings, create_app
+from partnergraph.graph.store import open_store
+from test_api_support import TestClient, free_port, read_documents, seed_embedded
+
+REPO = Path(__file__).resolve().parent.parent
+
+# Our own example text (not from the seed articles).
+MOU_TEXT = ("Mokpo National University and Sunchon National University signed a memorandum of "
+            "understanding on 3 March 2025 to train marine engineers together.\n\n"
+            "The two universities will share laboratories in Jeollanam-do.\n")
+
+
+def _cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "partnergraph", *args], capture_output=True,
+                          text=True, timeout=timeout, cwd=REPO)
+
+
+@pytest.fixture(scope="module")
+def seeded_path(tmp_path_factory, seeds_dir) -> Path:
+    path = tmp_path_factory.mktemp("live") / "graph.lbug"
+    seed_embedded(path, read_documents([seeds_dir])).store.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(seeded_path):
+    """`partnergraph serve` on a free loopback port; yields its base URL."""
+    port = free_port()
+    env = {**os.environ, "PARTNERGRAPH_CYPHER_TIMEOUT_S": "3"}
+    proc = subprocess.Popen([sys.executable, "-m", "partnergraph", "serve", "--store", str(seeded_path),
+                             "--port", str(port), "--log-level", "warning"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=REPO)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        if proc.poll() is not None:
+            pytest.fail(f"partnergraph serve exited with {proc.returncode}: {proc.stdout.read()}")
+        try:
+            if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"partnergraph serve did not answer /health within 60 s: {proc.stdout.read()}")
+        time.sleep(0.2)
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(5)
+
+
+@pytest.mark.shared
+def test_serve_answers_over_real_http(server):
+    with httpx.Client(base_url=server, timeout=10) as http:
+        h = http.get("/health")
+        assert h.status_code == 200 and h.json() == {"status": "ok", "store": "embedded",
+                                                     "version": h.json()["version"]}
+        r = http.get("/entities", params={"q": "gist"})
+        assert r.status_code == 200
+        assert r.json()["items"][0]["name"] == "Gwangju Institute of Science and Technology"
+        assert http.get("/entities/GIST/partners").json()["total"] >= 4
+
+
+@pytest.mark.shared
+def test_other_requests_are_answered_while_a_heavy_query_runs(server):
+    slow = {"query": "UNWIND range(1, 20000) AS a UNWIND range(1, 20000) AS b "
+                     "WITH a, b WHERE (a * b) % 7 = 3 RETURN count(*)"}
+    answers: list[int] = []
+    heavy = threading.Thread(target=lambda: answers.append(
+        httpx.post(f"{server}/cypher", json=slow, timeout=30).status_code))
+    heavy.start()
+    time.sleep(0.3)
+    with httpx.Client(base_url=server, timeout=10) as http:
+        for _ in range(5):
+            t0 = time.perf_counter()
+            assert http.get("/entities/GIST/partners").status_code == 200
+            assert time.perf_counter() - t0 < 1.0
+    heavy.join(30)
+    assert answers == [400]          # stopped at the 3 s limit, answered in the error shape
+
+
+def test_serve_refuses_a_missing_graph_in_one_line(tmp_path):
+    done = _cli("serve", "--store", str(tmp_path / "nothing.lbug"), "--port", str(free_port()))
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no graph at" in lines[0] and "Traceback" not in done.stderr
+
+
+def test_names_follow_an_ingest_by_another_process(tmp_path):
+    """The server's store is read-only; `partnergraph ingest` writes from another process;
+    new names become searchable without a restart, the old ones keep working."""
+    path = tmp_path / "graph.lbug"
+    first = tmp_path / "first.txt"
+    first.write_text("Yonsei University and Korea University agreed to exchange students.\n",
+                     encoding="utf-8")
+    assert _cli("ingest", str(first), "--store", str(path)).returncode == 0
+    store = open_store(str(path), read_only=True)
+    try:
+        app = create_app(store, Settings(store=str(path), index_ttl_s=0.2))
+        with TestClient(app) as c:
+            def best() -> float:
+                items = c.get("/entities", params={"q": "Mokpo National University"}).json()["items"]
+                return items[0]["score"] if items else 0.0
+
+            assert best() < 100
+            assert c.get("/entities/Mokpo National University").status_code == 404
+            second = tmp_path / "second.txt"
+            second.write_text(MOU_TEXT, encoding="utf-8")
+            done = _cli("ingest", str(second), "--store", str(path))
+            assert done.returncode == 0, done.stderr
+            deadline = time.monotonic() + 10
+            while best() < 100:
+                assert time.monotonic() < deadline, "the new name never became searchable"
+                time.sleep(0.2)
+            partners = c.get("/entities/Mokpo National University/partners").json()
+            assert "Sunchon National University" in {p["partner"]["name"] for p in partners["items"]}
+    finally:
+        store.close()
+
+
+def test_store_unreachable_is_503_with_a_clear_message():
+    store = open_store(f"bolt://127.0.0.1:{free_port()}")     # nothing listens there
+    try:
+        with TestClient(create_app(store, Settings(store=store.uri))) as c:
+            for path in ("/health", "/entities?q=gist", "/entities/GIST/partners", "/stats"):
+                r = c.get(path)
+                assert r.status_code == 503, (path, r.text)
+                e = r.json()["error"]
+                assert e["code"] == "store_unavailable" and "unreachable" in e["message"]
+                assert r.headers.get("retry-after")
+    finally:
+        store.close()
+
+
+def test_closed_store_is_503(tmp_path):
+    path = tmp_path / "graph.lbug"
+    open_store(str(path)).close()
+    store = open_store(str(path), read_only=True)
+    c = TestClient(create_app(store, Settings(store=str(path))))
+    assert c.get("/health").status_code == 200
+    store.close()
+    r = c.get("/health")
+    assert r.status_code == 503 and r.json()["error"]["code"] == "store_unavailable"
+
+
+def test_an_unexpected_bug_is_a_500_without_a_traceback(tmp_path):
+    """Fault injection: a store method that fails in a way nobody planned for."""
+    path = tmp_path / "graph.lbug"
+    open_store(str(path)).close()
+    store = open_store(str(path), read_only=True)
+    try:
+        def broken(*a, **kw):
+            raise ZeroDivisionError("secret internal detail")
+        store.stats = broken              # type: ignore[method-assign]
+        with TestClient(create_app(store, Settings(store=str(path))), raise_server_exceptions=False) as c:
+            r = c.get("/stats")
+            assert r.status_code == 500
+            assert r.json() == {"error": {"code": "internal_error",
+                                          "message": "internal error; the server log has the details"}}
+            assert "secret" not in r.text and "Traceback" not in r.text
+    finally:
+        store.close()
