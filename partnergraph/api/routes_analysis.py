@@ -21,6 +21,8 @@ from .service import Service
 router = APIRouter()
 
 CACHED = 4
+GRAPHML = "application/graphml+xml"
+GEXF = "application/gexf+xml"
 MAX_TOP = 50
 RelType = Literal[tuple(RELATION_TYPES)]  # type: ignore[valid-type]
 Kind = Literal[tuple(ENTITY_KINDS)]  # type: ignore[valid-type]
@@ -99,18 +101,19 @@ def _file(data: bytes, media: str, name: str) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-FILE = {200: {"content": {"application/xml": {}}, "description": "the file"}, **ERRORS}
+def _file_doc(media: str) -> dict:
+    return {200: {"content": {media: {"schema": {"type": "string"}}}, "description": "the file"}, **ERRORS}
 
 
-@router.get("/export/graphml", response_class=Response, responses=FILE, tags=["export"],
+@router.get("/export/graphml", response_class=Response, responses=_file_doc(GRAPHML), tags=["export"],
             summary="The collapsed graph with its metrics as GraphML (Gephi, yEd)")
 def get_graphml(f: Filters = Depends(), svc: Service = Depends(get_service)) -> Response:
     G, _ = analysed(svc, f)
-    return _file(export.graphml_bytes(G), "application/graphml+xml", "partnergraph.graphml")
+    return _file(export.graphml_bytes(G), GRAPHML, "partnergraph.graphml")
 
 
-@router.get("/export/gexf", response_class=Response, responses=FILE, tags=["export"],
+@router.get("/export/gexf", response_class=Response, responses=_file_doc(GEXF), tags=["export"],
             summary="The collapsed graph with its metrics as GEXF 1.2 (Gephi)")
 def get_gexf(f: Filters = Depends(), svc: Service = Depends(get_service)) -> Response:
     G, _ = analysed(svc, f)
-    return _file(export.gexf_bytes(G), "application/gexf+xml", "partnergraph.gexf")
+    return _file(export.gexf_bytes(G), GEXF, "partnergraph.gexf")

@@ -14,7 +14,7 @@ from .errors import ApiError
 from .models import (PARTNER_RELATIONS, EntityDetail, EntityKind, EntityPage, FundingView,
                      PartnerRelation, PartnersPage, ProgramView)
 from .names import Snapshot, split_aliases
-from .service import Service, page, records, ref
+from .service import CURSOR, Service, page, records, ref
 
 router = APIRouter()
 
@@ -59,7 +59,7 @@ def search_entities(
     region: Optional[str] = Query(None, max_length=200, description="only entities in this region "
                                   "(id or name, e.g. region:gwangju or Gwangju)"),
     limit: int = Query(20, ge=1, le=100),
-    cursor: Optional[str] = Query(None, max_length=64, description="next_cursor of the previous page"),
+    cursor: Optional[str] = Query(None, pattern=CURSOR, description="next_cursor of the previous page"),
     svc: Service = Depends(get_service),
 ) -> dict[str, Any]:
     snap = svc.names.snapshot()
@@ -128,7 +128,7 @@ def get_partners(
                                      "inclusive, on the document's date", examples=["2024"]),
     date_to: Optional[str] = Query(None, pattern=DATE, examples=["2025-06"]),
     limit: int = Query(100, ge=1, le=500, description="partners per page"),
-    cursor: Optional[str] = Query(None, max_length=64),
+    cursor: Optional[str] = Query(None, pattern=CURSOR, description="next_cursor of the previous page"),
     svc: Service = Depends(get_service),
 ) -> dict[str, Any]:
     e = svc.resolve(id)
