@@ -9,12 +9,14 @@ so the other endpoints keep answering while someone runs a heavy query.
 """
 from __future__ import annotations
 
+import asyncio
 import math
 import re
 import time
 from typing import Any
 
 from fastapi import APIRouter, Depends
+from fastapi.concurrency import run_in_threadpool
 
 from .. import __version__
 from ..graph.cypher_files import json_safe
@@ -64,23 +66,37 @@ def check_params(params: dict[str, Any]) -> None:
         walk(value, f"params.{name}", 1)
 
 
+def _checked(body: CypherRequest) -> None:
+    check_read_only(body.query)             # 403 / 400 before anything runs
+    check_params(body.params)
+
+
+def _run(svc: Service, body: CypherRequest) -> tuple[Any, float]:
+    s = svc.settings
+    t0 = time.perf_counter()
+    res = svc.store.query(body.query, body.params, read_only=True,
+                          row_limit=s.cypher_row_limit, timeout_s=s.cypher_timeout_s)
+    return res, (time.perf_counter() - t0) * 1000
+
+
 @router.post("/cypher", response_model=CypherResult, tags=["query"],
              summary="Run one read-only Cypher statement",
              responses={**ERRORS, 403: {"model": ErrorResponse, "description": "The query writes "
                                         "or administers the store, and was refused before it ran"},
                         413: {"model": ErrorResponse, "description": "The request body is too large"}})
-def run_cypher(body: CypherRequest, svc: Service = Depends(get_service)) -> dict[str, Any]:
-    check_read_only(body.query)             # 403 / 400 before anything runs
-    check_params(body.params)
+async def run_cypher(body: CypherRequest, svc: Service = Depends(get_service)) -> dict[str, Any]:
+    """``async`` so that a query waiting for a free slot holds no worker thread: the
+    thread pool stays free for the other endpoints however many queries queue here."""
+    await run_in_threadpool(_checked, body)
     s = svc.settings
-    if not svc.cypher_slots.acquire(timeout=s.cypher_timeout_s):
-        raise ApiError(503, "busy", f"{s.cypher_concurrency} Cypher queries are running already; "
-                       "retry in a few seconds", headers={"Retry-After": "2"})
+    deadline = time.monotonic() + s.cypher_timeout_s
+    while not svc.cypher_slots.acquire(blocking=False):
+        if time.monotonic() > deadline:
+            raise ApiError(503, "busy", f"{s.cypher_concurrency} Cypher queries are running already; "
+                           "retry in a few seconds", headers={"Retry-After": "2"})
+        await asyncio.sleep(0.05)
     try:
-        t0 = time.perf_counter()
-        res = svc.store.query(body.query, body.params, read_only=True,
-                              row_limit=s.cypher_row_limit, timeout_s=s.cypher_timeout_s)
-        elapsed = (time.perf_counter() - t0) * 1000
+        res, elapsed = await run_in_threadpool(_run, svc, body)
     finally:
         svc.cypher_slots.release()
     return {"columns": [str(c) for c in res.columns], "rows": json_safe(res.rows),

@@ -9,6 +9,7 @@ Exit codes: 0 stopped; 2 the store or a setting is unusable (one line on stderr)
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -22,6 +23,9 @@ def serve_cmd(
     store: str = typer.Option(DEFAULT_STORE, "--store", "-s", envvar="PARTNERGRAPH_STORE", help=STORE_HELP),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
     port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, max=64,
+                                help="Server processes (each opens the store read-only); more "
+                                     "than one uses more cores."),
     log_level: str = typer.Option("info", "--log-level", help="uvicorn log level: debug, info, warning, error."),
 ) -> None:
     """Serve the HTTP API and the explorer page.
@@ -46,12 +50,18 @@ def serve_cmd(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     try:
-        app = create_app(st, settings)
         shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
         typer.echo(f"serving {store} on http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs)",
                    err=True)
-        uvicorn.run(app, host=host, port=port, log_level=log_level.lower(), access_log=False,
-                    timeout_keep_alive=10)
+        options = dict(host=host, port=port, log_level=log_level.lower(), access_log=False,
+                       timeout_keep_alive=10)
+        if workers == 1:
+            uvicorn.run(create_app(st, settings), **options)
+        else:
+            # Each worker process builds its own app (and opens the store) from the env.
+            st.close()
+            os.environ["PARTNERGRAPH_STORE"] = store
+            uvicorn.run("partnergraph.api:app_from_env", factory=True, workers=workers, **options)
     except (OSError, SystemExit) as exc:   # uvicorn exits when it cannot bind
         if isinstance(exc, SystemExit) and not exc.code:
             raise
