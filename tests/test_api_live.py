@@ -179,3 +179,96 @@ def test_an_unexpected_bug_is_a_500_without_a_traceback(tmp_path):
             assert "secret" not in r.text and "Traceback" not in r.text
     finally:
         store.close()
+
+
+class _Proxy:
+    """A loopback TCP forwarder that can be cut and restored: a network fault between
+    the API and a real Neo4j, without touching the server."""
+
+    def __init__(self, target: tuple[str, int]) -> None:
+        self.target = target
+        self.port = free_port()
+        self._listener = None
+        self._socks: list = []
+
+    def up(self) -> None:
+        import socket
+        self._listener = socket.socket()
+        self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._listener.bind(("127.0.0.1", self.port))
+        self._listener.listen(16)
+        threading.Thread(target=self._accept, args=(self._listener,), daemon=True).start()
+
+    def _accept(self, listener) -> None:
+        import socket
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            try:
+                upstream = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            self._socks += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pump(src, dst) -> None:
+        try:
+            while data := src.recv(65536):
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.close()
+                except OSError:
+                    pass
+
+    def down(self) -> None:
+        import socket
+        if self._listener is not None:
+            try:
+                self._listener.shutdown(socket.SHUT_RDWR)    # wakes the blocked accept()
+            except OSError:
+                pass
+            self._listener.close()
+            self._listener = None
+        for s in self._socks:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+                s.close()
+            except OSError:
+                pass
+        self._socks = []
+
+
+@pytest.mark.neo4j
+def test_neo4j_cut_off_gives_503_then_recovers_by_itself(neo4j_uri):
+    from urllib.parse import urlsplit
+    where = urlsplit(neo4j_uri)
+    proxy = _Proxy((where.hostname, where.port))
+    proxy.up()
+    store = open_store(f"bolt://127.0.0.1:{proxy.port}")
+    try:
+        with TestClient(create_app(store, Settings(store=store.uri))) as c:
+            assert c.get("/health").status_code == 200
+            proxy.down()
+            r = c.get("/health")
+            assert r.status_code == 503 and r.json()["error"]["code"] == "store_unavailable"
+            t0 = time.perf_counter()
+            assert c.get("/stats").status_code == 503
+            assert time.perf_counter() - t0 < 1.0          # fails fast while known down
+            proxy.up()
+            deadline = time.monotonic() + 30
+            while c.get("/health").status_code != 200:
+                assert time.monotonic() < deadline, "the API did not recover after Neo4j came back"
+                time.sleep(0.5)
+            assert c.get("/stats").status_code == 200
+    finally:
+        proxy.down()
+        store.close()
