@@ -127,8 +127,9 @@ def test_entity_by_name_has_names_units_and_counts(client):
     assert same == cnu
     gist = client.get("/entities/GIST").json()
     assert gist["name"] == GIST and gist["counts"]["documents"] >= 1
-    assert gist["counts"]["relations"]["PARTNERS_WITH"]["out"] + \
-        gist["counts"]["relations"]["PARTNERS_WITH"]["in"] >= 4
+    assert gist["counts"]["partners"] == client.get("/entities/GIST/partners").json()["total"] >= 4
+    assert cnu["counts"]["children"] == len(cnu["children"])
+    assert client.get("/entities/Seocho-gu").json()["counts"]["funded"] >= 1
     med_id = next(c["id"] for c in cnu["children"] if c["name"] == CNU_MED)
     med = client.get(f"/entities/{med_id}").json()
     assert med["parent"]["name"] == CNU

@@ -153,7 +153,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None) -> 
     app.mount("/static", ExplorerFiles(directory=STATIC_DIR, check_dir=False), name="static")
 
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["Content-Type"],

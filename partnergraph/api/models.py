@@ -98,17 +98,12 @@ class ChildRef(EntityRef):
     via: list[str] = Field(description="'parent' (a unit of it) and/or 'AFFILIATED_WITH'")
 
 
-class RelationCount(BaseModel):
-    out: int = Field(0, description="assertions with this entity as the source")
-    in_: int = Field(0, alias="in", description="assertions with this entity as the target")
-    model_config = ConfigDict(populate_by_name=True)
-
-
 class EntityCounts(BaseModel):
     documents: int = Field(description="documents that mention it")
-    neighbours: int = Field(description="entities it has a relation with (not LOCATED_IN)")
-    relations: dict[str, RelationCount] = Field(description="assertions per relation type")
-    complete: bool = Field(description="false when the entity has more neighbours than were counted")
+    partners: int = Field(description="distinct partners (MOU, PARTNERS_WITH, same program)")
+    funders: int = Field(description="distinct entities that fund it")
+    funded: int = Field(description="distinct entities and programs it funds")
+    children: int = Field(description="its units (colleges, hospitals, institutes)")
 
 
 class EntityDetail(BaseModel):
@@ -118,8 +113,7 @@ class EntityDetail(BaseModel):
         "parent": None,
         "children": [{"id": "ror:00f200z37", "name": "Chonnam National University Hospital",
                       "kind": "Hospital", "via": ["parent", "AFFILIATED_WITH"]}],
-        "counts": {"documents": 1, "neighbours": 5, "complete": True,
-                   "relations": {"PARTNERS_WITH": {"out": 0, "in": 1}}}})
+        "counts": {"documents": 1, "partners": 5, "funders": 0, "funded": 0, "children": 3}})
     id: str
     name: str
     kind: str
