@@ -385,3 +385,40 @@ def test_openapi_documents_models_and_examples(client):
         assert schemas[model].get("examples"), model
     partners = spec["paths"]["/entities/{id}/partners"]["get"]
     assert {"404", "422"} <= set(partners["responses"])
+
+
+# --- injection --------------------------------------------------------------------------------
+
+HOSTILE = [
+    "x' OR 1=1 //",
+    "GIST'}) DETACH DELETE n //",
+    "x\") MATCH (n) DETACH DELETE n RETURN 1 //",
+    "`}) CREATE (:Entity {id: 'x:evil'}) //",
+    "$id",
+    "ror:024kbgz78' OR e.id <> '",
+    "%27%20OR%201%3D1",
+    "\u0000\ufffd\U0001F600",
+]
+INJECTABLE = [
+    ("path", "/entities/{}"), ("path", "/entities/{}/partners"), ("path", "/entities/{}/funding"),
+    ("path", "/programs/{}"), ("path", "/documents/{}"),
+    ("query", "/entities?q={}"), ("query", "/entities?region={}"), ("query", "/paths?source={}&target=GIST"),
+    ("query", "/paths?source=GIST&target={}"), ("query", "/subgraph?center={}"),
+]
+
+
+@pytest.mark.parametrize("where, template", INJECTABLE, ids=[t for _, t in INJECTABLE])
+def test_values_never_become_cypher(client, where, template):
+    """Every path and query parameter reaches the store as a parameter value: hostile
+    text is only ever a name that is not found, never a change to the graph."""
+    from urllib.parse import quote
+    before = client.get("/stats").json()
+    for text in HOSTILE:
+        r = client.get(template.format(quote(text, safe="")))
+        assert r.status_code in (200, 404, 422), (text, r.status_code, r.text)
+        if r.status_code != 200:
+            err(r, r.status_code)
+        elif template.startswith("/entities?"):
+            assert all(item["id"] != "x:evil" for item in r.json()["items"])
+    assert client.get("/stats").json() == before
+    assert client.get("/entities/x:evil").status_code == 404
