@@ -82,7 +82,7 @@ def test_serve_answers_over_real_http(server):
 
 @pytest.mark.shared
 def test_other_requests_are_answered_while_a_heavy_query_runs(server):
-    slow = {"query": "UNWIND range(1, 20000) AS a UNWIND range(1, 20000) AS b "
+    slow = {"query": "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b "
                      "WITH a, b WHERE (a * b) % 7 = 3 RETURN count(*)"}
     answers: list[int] = []
     heavy = threading.Thread(target=lambda: answers.append(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +110,13 @@ class ExplorerFiles(StaticFiles):
         await super().__call__(scope, receive, send)
 
 
+def _warm(service: Service) -> None:
+    try:
+        service.names.snapshot()
+    except Exception as exc:  # the store is down: the first request will say so
+        log.warning("warm-up failed: %s", exc)
+
+
 def create_app(store: Store | None = None, settings: Settings | None = None) -> FastAPI:
     """The API over ``store`` (the caller keeps it open and closes it), or over the
     store that ``settings.store`` names (opened read-only here, closed at shutdown)."""
@@ -119,6 +127,9 @@ def create_app(store: Store | None = None, settings: Settings | None = None) -> 
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
+        # Load the names and document titles now, in the background, so that the first
+        # requests do not pay for it (they wait for it only if it is still running).
+        threading.Thread(target=_warm, args=(app.state.service,), name="warm-up", daemon=True).start()
         try:
             yield
         finally:

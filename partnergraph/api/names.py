@@ -210,7 +210,7 @@ class NameIndex:
         self._checked = 0.0
         self._load_lock = threading.Lock()
         self._refresh_lock = threading.Lock()   # held while a background check runs
-        self.on_change: list[Any] = []       # callables run after a reload (caches)
+        self.on_change: list[Any] = []       # callables run on every (re)load (caches)
 
     def _load(self) -> Snapshot:
         fp = fingerprint(self.store.stats())
@@ -219,11 +219,9 @@ class NameIndex:
         t0 = time.perf_counter()
         snap = Snapshot(load_entries(self.store), fp)
         log.info("name index: %d entities loaded in %.0f ms", len(snap), 1000 * (time.perf_counter() - t0))
-        changed = self._snap is not None
+        for fn in self.on_change:       # caches built from the same state (documents)
+            fn()
         self._snap = snap
-        if changed:
-            for fn in self.on_change:
-                fn()
         return snap
 
     def _refresh_in_background(self) -> None:

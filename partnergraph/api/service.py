@@ -6,18 +6,21 @@ the event loop; everything here is therefore thread-safe.
 """
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
 from collections import OrderedDict
 from typing import Any, Iterable
 
-from ..graph.store import QueryResult, Store, StoreUnavailable
+from ..graph.store import QueryResult, Store, StoreError, StoreUnavailable
 from .errors import ApiError
 from .names import Entry, NameIndex
 from .settings import Settings
 
 DOC_CACHE_SIZE = 20_000
+
+log = logging.getLogger("partnergraph.api")
 
 
 def records(res: QueryResult) -> list[dict[str, Any]]:
@@ -54,23 +57,44 @@ def page(items: list[Any], cursor: str | None, limit: int) -> tuple[list[Any], s
 class DocCache:
     """Document titles, urls and dates by id, for the evidence in answers.
 
-    A document's id is the hash of its text, so its metadata rarely changes; the cache
-    is still cleared whenever the store's counts change.
+    Why preloaded: an answer cites tens of documents, and one lookup per document is a
+    network round trip each on Neo4j.  So every document's metadata is read in one query
+    whenever the names are (re)loaded (up to ``PRELOAD_MAX`` documents), and a document
+    missing from it (ingested since) is looked up alone and kept in a small LRU.
     """
+
+    PRELOAD_MAX = 500_000
+    PRELOAD = ("MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.url AS url, "
+               "d.date AS date")
 
     def __init__(self, store: Store, size: int = DOC_CACHE_SIZE) -> None:
         self.store = store
         self.size = size
+        self._all: dict[str, dict[str, Any]] = {}
         self._data: OrderedDict[str, dict[str, Any]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def clear(self) -> None:
+    def reload(self) -> None:
+        """Read every document's metadata in one query (on failure: look up one by one)."""
+        try:
+            res = self.store.query(self.PRELOAD, {}, read_only=True, row_limit=self.PRELOAD_MAX,
+                                   timeout_s=60)
+        except StoreError as exc:
+            log.warning("document metadata not preloaded: %s", exc)
+            docs = {}
+        else:
+            docs = {r["id"]: {"id": r["id"], "title": r["title"], "url": r["url"], "date": r["date"]}
+                    for r in records(res) if r["id"]}
         with self._lock:
+            self._all = docs
             self._data.clear()
 
     def get(self, doc_id: str | None, date: str | None = None) -> dict[str, Any]:
         if not doc_id:
             return {"id": "", "title": None, "url": None, "date": date}
+        hit = self._all.get(doc_id)
+        if hit is not None:
+            return hit
         with self._lock:
             hit = self._data.get(doc_id)
             if hit is not None:
@@ -158,7 +182,7 @@ class Service:
         self.cypher_slots = threading.BoundedSemaphore(settings.cypher_concurrency)
         self.analysis_cache: OrderedDict[tuple, Any] = OrderedDict()
         self.analysis_lock = threading.Lock()
-        self.names.on_change.append(self.docs.clear)
+        self.names.on_change.append(self.docs.reload)
         self.names.on_change.append(self.analysis_cache.clear)
 
     @property
