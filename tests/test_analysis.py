@@ -327,3 +327,22 @@ def test_networkx_agrees_with_igraph():
     assert {nodes[i] for i in h.articulation_points()} == cut
     assert {frozenset((nodes[h.es[i].source], nodes[h.es[i].target])) for i in h.bridges()} == \
         {frozenset(e) for e in bridges}
+
+
+def test_label_propagation_and_forced_louvain(two_triangles):
+    parts, info = communities(two_triangles, seed=1, method="label_propagation")
+    assert info["method"] == "label_propagation"
+    assert sorted(map(sorted, parts)) == [["a", "b", "c"], ["d", "e", "f"]]
+    assert communities(two_triangles, method="auto")[1]["method"] == "louvain"   # small graph
+    with pytest.raises(AnalysisError, match="unknown community method"):
+        communities(two_triangles, method="girvan")
+
+
+def test_closeness_on_candidates_when_over_budget(path5, monkeypatch):
+    from partnergraph.graph import analysis
+    monkeypatch.setattr(analysis, "CLOSENESS_WORK", 0)
+    clo, info = closeness(path5, candidates=2, rank_by={"c": 0.9, "b": 0.5, "a": 0.1})
+    assert info["scope"] == "candidates" and "eigenvector" in info["note"]
+    assert clo == pytest.approx({"c": 4 / 6, "b": 4 / 7})          # exact for those two
+    clo, info = closeness(path5, candidates=1)
+    assert set(clo) == {"b"} and "degree" in info["note"]          # ties by id: b first

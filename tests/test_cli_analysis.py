@@ -106,8 +106,10 @@ def test_analyze_filters(store):
                  "--kinds", "University", "--kinds", "Hospital")
     data = json.loads(result.stdout)
     assert data["graph"]["nodes"] == 3 and data["graph"]["edges"] == 2
-    result = run("analyze", "--store", store, "--json", "--min-support", "2")
-    assert json.loads(result.stdout)["graph"]["edges"] == 1
+    result = run("analyze", "--store", store, "--json", "--min-support", "2",
+                 "--communities", "label_propagation")
+    data = json.loads(result.stdout)
+    assert data["graph"]["edges"] == 1 and data["methods"]["communities"]["method"] == "label_propagation"
     # nothing in 2019: exit 1 with one line saying so
     result = run("analyze", "--store", store, "--from", "2019", "--to", "2019")
     assert result.exit_code == 1
@@ -119,6 +121,7 @@ def test_analyze_filters(store):
     (["--kinds", "Planet"], "unknown entity kind: Planet"),
     (["--from", "soon"], "is not a date"),
     (["--out", "x.txt"], "write a .json or .csv file"),
+    (["--communities", "girvan"], "choose auto, louvain or label_propagation"),
 ])
 def test_analyze_bad_options_are_one_line(store, args, message):
     result = run("analyze", "--store", store, *args)

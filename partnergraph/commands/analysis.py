@@ -162,7 +162,9 @@ def print_report(result: dict[str, Any], console: Any) -> None:
     console.print()
 
     comm = result["communities"]
-    table = Table(title=f"Communities (Louvain, seed {result['methods']['communities']['seed']}): "
+    method = result["methods"]["communities"]
+    name = "Louvain" if method["method"] == "louvain" else "fast label propagation"
+    table = Table(title=f"Communities ({name}, seed {method['seed']}): "
                         f"{comm['count']:,}, modularity {comm['modularity']:.3f}",
                   title_justify="left", show_edge=False, pad_edge=False)
     for col in ("#", "size", "kinds", "best connected"):
@@ -216,10 +218,13 @@ def analyze_cmd(
     date_from: Optional[str] = _from(),
     date_to: Optional[str] = _to(),
     min_support: int = _support(),
-    seed: int = typer.Option(42, "--seed", help="Seed for Louvain and sampled betweenness."),
+    seed: int = typer.Option(42, "--seed", help="Seed for communities and sampled betweenness."),
     betweenness_k: Optional[int] = typer.Option(None, "--betweenness-k", min=2,
                                                 help="Pivots for sampled betweenness (default: exact "
                                                      "on small graphs, a time budget on large ones)."),
+    community_method: str = typer.Option("auto", "--communities",
+                                         help="louvain, label_propagation, or auto (Louvain up to "
+                                              "300k ties, label propagation above)."),
 ) -> None:
     """Centralities, brokers, communities and funding of the partnership network.
 
@@ -230,9 +235,12 @@ def analyze_cmd(
     from ..graph.analysis import analyze
     if out is not None and out.suffix.lower() not in {".json", ".csv"}:
         raise _fail(f"--out {out}: write a .json or .csv file")
+    if community_method not in {"auto", "louvain", "label_propagation"}:
+        raise _fail(f"--communities {community_method}: choose auto, louvain or label_propagation")
     G = load_graph(store, types=types, kinds=kinds, date_from=date_from, date_to=date_to,
                    min_support=min_support)
-    result = analyze(G, top=top, seed=seed, betweenness_k=betweenness_k)
+    result = analyze(G, top=top, seed=seed, betweenness_k=betweenness_k,
+                     community_method=community_method)
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
     else:

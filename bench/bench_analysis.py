@@ -1,0 +1,331 @@
+"""Benchmark the analysis suite on generated graphs of 10k, 100k and 1M edges.
+
+For each size: generate store-shaped records (entities and relation assertions, some
+ties stated by several documents, some funding with amounts), time ``build_graph`` and
+every algorithm of ``analyze`` (NetworkX, as the CLI and API run them), then run the same
+algorithms on python-igraph and NetworKit when they are installed, as references for
+speed and for the accuracy of the sampled betweenness and the candidate closeness.
+
+The generated graph has what partnership networks have: a heavy-tailed degree
+distribution (a few hubs with hundreds of partners, a median around ten) and
+communities (regional clusters of varying size) with a share ``mu`` of ties across them.
+
+Run:  .venv/bin/python bench/bench_analysis.py [--sizes 10000,100000,1000000] [--json out.json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from typing import Any, Callable
+
+import networkx as nx
+import numpy as np
+
+from partnergraph.graph import analysis
+from partnergraph.graph.analysis import analyze, build_graph
+
+TYPES = ["MOU", "PARTNERS_WITH", "PARTICIPATES_IN", "FUNDS", "AFFILIATED_WITH"]
+KINDS = ["University", "Hospital", "Company", "Institute", "Agency", "Program"]
+
+
+# --- data -------------------------------------------------------------------------------------
+
+def generate_edges(m: int, seed: int = 1, mean_degree: int = 10, mu: float = 0.2) -> np.ndarray:
+    """``m`` distinct undirected edges over ``2m / mean_degree`` nodes: heavy-tailed node
+    weights (Pareto, capped at sqrt(n)) choose the ends; a share ``1 - mu`` of edges stays
+    inside the first end's community (community sizes are Pareto too)."""
+    rng = np.random.default_rng(seed)
+    n = max(10, 2 * m // mean_degree)
+    sizes: list[int] = []
+    while sum(sizes) < n:
+        sizes.append(int(min(n - sum(sizes), max(8, rng.pareto(1.5) * 25))))
+    starts = np.concatenate([[0], np.cumsum(sizes)])
+    community = np.repeat(np.arange(len(sizes)), sizes)
+    weight = np.minimum(rng.pareto(1.3, n) + 1, np.sqrt(n))
+    p = weight / weight.sum()
+    seen = np.empty((0, 2), dtype=np.int64)
+    while len(seen) < m:
+        need = int((m - len(seen)) * 1.3) + 100
+        a = rng.choice(n, size=need, p=p)
+        b = rng.choice(n, size=need, p=p)
+        inside = rng.random(need) > mu
+        c = community[a[inside]]
+        lo, hi = starts[c], starts[c + 1]
+        b[inside] = lo + (rng.random(inside.sum()) * (hi - lo)).astype(np.int64)
+        pairs = np.sort(np.stack([a, b], axis=1), axis=1)
+        pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+        seen = np.unique(np.concatenate([seen, pairs]), axis=0)
+    return seen[rng.permutation(len(seen))[:m]]
+
+
+def generate_records(m: int, seed: int = 1) -> tuple[list[dict], list[dict]]:
+    """Store-shaped records over ``m`` distinct pairs; 20% of pairs are stated by a
+    second document, FUNDS carry KRW amounts."""
+    rng = np.random.default_rng(seed + 1)
+    edges = generate_edges(m, seed)
+    n = int(edges.max()) + 1
+    kinds = rng.choice(len(KINDS), size=n, p=[0.35, 0.1, 0.2, 0.15, 0.1, 0.1])
+    entities = [{"id": f"e{i}", "name": f"Organisation {i}", "kind": KINDS[k], "aliases": "",
+                 "region": f"region {i % 17}"} for i, k in enumerate(kinds)]
+    types = rng.choice(len(TYPES), size=m, p=[0.35, 0.3, 0.15, 0.1, 0.1])
+    docs = rng.integers(0, max(1, m // 3), size=m)
+    second = rng.random(m) < 0.2
+    relations = []
+    for (u, v), t, d, again in zip(edges.tolist(), types.tolist(), docs.tolist(), second.tolist()):
+        rel = {"type": TYPES[t], "source": f"e{u}", "target": f"e{v}", "doc_id": f"d{d}"}
+        if TYPES[t] == "FUNDS":
+            rel.update(amount=int(d % 50 + 1) * 100_000_000, currency="KRW")
+        relations.append(rel)
+        if again:
+            relations.append({**rel, "doc_id": f"d{d + 1}"})
+    return entities, relations
+
+
+# --- references -------------------------------------------------------------------------------
+
+def timed(timings: dict[str, float], name: str, fn: Callable[[], Any]) -> Any:
+    t0 = time.perf_counter()
+    out = fn()
+    timings[name] = time.perf_counter() - t0
+    return out
+
+
+def run_igraph(G: nx.Graph, candidates: list, exact_betweenness: bool) -> dict[str, Any]:
+    """The same algorithms on igraph (C): degree, strength, PageRank, eigenvector,
+    closeness of the same candidates, Louvain (multilevel), articulation points, bridges,
+    and exact betweenness where affordable."""
+    import igraph as ig
+    t: dict[str, float] = {}
+    nodes = list(G)
+    index = {v: i for i, v in enumerate(nodes)}
+
+    def convert() -> Any:
+        h = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in G.edges()])
+        h.es["weight"] = [d["weight"] for _, _, d in G.edges(data=True)]
+        return h
+    h = timed(t, "convert", convert)
+    timed(t, "degree", h.degree)
+    timed(t, "weighted_degree", lambda: h.strength(weights="weight"))
+    timed(t, "pagerank", lambda: h.pagerank(weights="weight"))
+    timed(t, "eigenvector", lambda: h.eigenvector_centrality(weights="weight"))
+    closeness = timed(t, "closeness", lambda: h.closeness(vertices=[index[v] for v in candidates]))
+    parts = timed(t, "communities", lambda: h.community_multilevel(weights="weight"))
+    timed(t, "brokers", lambda: (h.articulation_points(), h.bridges()))
+    out: dict[str, Any] = {"timings": t, "modularity": parts.modularity, "communities": len(parts),
+                           "closeness": dict(zip(candidates, closeness))}
+    if exact_betweenness:
+        n = len(nodes)
+        raw = timed(t, "betweenness", h.betweenness)
+        out["betweenness_exact"] = {v: raw[index[v]] * 2 / ((n - 1) * (n - 2)) for v in nodes}
+    return out
+
+
+def run_networkit(G: nx.Graph, k: int | None, exact_betweenness: bool, top: int) -> dict[str, Any] | None:
+    """NetworKit (C++, OpenMP on all cores): PageRank, eigenvector, PLM (Louvain),
+    sampled betweenness with the same pivots (and with 10x more, or exact, as the
+    accuracy reference), and exact top-k closeness."""
+    try:
+        import networkit as nk
+    except ImportError:
+        return None
+    t: dict[str, float] = {}
+    nodes = list(G)
+    index = {v: i for i, v in enumerate(nodes)}
+
+    def convert() -> Any:
+        g = nk.Graph(len(nodes), weighted=True)
+        for u, v, d in G.edges(data=True):
+            g.addEdge(index[u], index[v], d["weight"])
+        return g
+    g = timed(t, "convert", convert)
+    timed(t, "degree", lambda: nk.centrality.DegreeCentrality(g).run())
+    timed(t, "pagerank", lambda: nk.centrality.PageRank(g, damp=0.85).run())
+    timed(t, "eigenvector", lambda: nk.centrality.EigenvectorCentrality(g).run())
+    plm = timed(t, "communities", lambda: nk.community.PLM(g, refine=True).run())
+    partition = plm.getPartition()
+    out: dict[str, Any] = {"timings": t,
+                           "modularity": nk.community.Modularity().getQuality(partition, g),
+                           "communities": partition.numberOfSubsets()}
+    top_close = timed(t, "closeness", lambda: nk.centrality.TopCloseness(g, k=top).run())
+    out["closeness_top"] = [nodes[i] for i in top_close.topkNodesList()]
+    timed(t, "brokers", lambda: nk.components.BiconnectedComponents(g).run())
+    n = len(nodes)
+    if k:
+        est = timed(t, "betweenness", lambda: nk.centrality.EstimateBetweenness(g, k, True, True).run())
+        out["betweenness_sampled"] = dict(zip(nodes, est.scores()))
+    if exact_betweenness:
+        exact = timed(t, "betweenness_exact", lambda: nk.centrality.Betweenness(g, normalized=True).run())
+        out["betweenness_exact"] = dict(zip(nodes, exact.scores()))
+    elif k:
+        ref = timed(t, "betweenness_10k", lambda: nk.centrality.EstimateBetweenness(g, 10 * k, True, True).run())
+        out["betweenness_reference"] = dict(zip(nodes, ref.scores()))
+    return out
+
+
+def betweenness_accuracy(ours: dict, reference: dict, top: int) -> dict[str, float]:
+    """Error of our betweenness against a reference over the reference's top nodes."""
+    best = sorted(reference, key=reference.get, reverse=True)[:top]
+    errors = [abs(ours[v] - reference[v]) for v in best]
+    rel = [e / reference[v] for e, v in zip(errors, best) if reference[v] > 0]
+    mine = set(sorted(ours, key=ours.get, reverse=True)[:top])
+    return {"abs_median": statistics.median(errors), "abs_max": max(errors),
+            "rel_median": statistics.median(rel) if rel else 0.0, "top_overlap": len(mine & set(best)) / top}
+
+
+# --- one size ---------------------------------------------------------------------------------
+
+def bench_size(m: int, top: int, seed: int, references: bool) -> dict[str, Any]:
+    t0 = time.perf_counter()
+    entities, relations = generate_records(m, seed)
+    gen_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    G = build_graph(entities, relations)
+    build_s = time.perf_counter() - t0
+    del entities, relations
+    t0 = time.perf_counter()
+    result = analyze(G, top=top, seed=seed)
+    suite_s = time.perf_counter() - t0
+    row: dict[str, Any] = {
+        "edges": G.number_of_edges(), "nodes": G.number_of_nodes(), "generate_s": gen_s,
+        "build_s": build_s, "suite_s": suite_s, "networkx": result["timings"],
+        "methods": result["methods"], "modularity": result["communities"]["modularity"],
+        "communities": result["communities"]["count"],
+        "max_degree": result["centrality"]["degree"][0]["value"],
+    }
+    print(f"# {m:,} edges ({row['nodes']:,} nodes): generated in {gen_s:.1f} s; build_graph {build_s:.1f} s; "
+          f"analyze {suite_s:.1f} s: " + ", ".join(f"{k} {v:.1f}" for k, v in result["timings"].items())
+          + f"; load average {os.getloadavg()[0]:.2f}", flush=True)
+    if G.number_of_edges() > analysis.LOUVAIN_MAX_EDGES:
+        # the suite switched to label propagation here: time Louvain too, for the record
+        t0 = time.perf_counter()
+        parts = nx.community.louvain_communities(G, weight="weight", seed=seed)
+        row["louvain_forced_s"] = time.perf_counter() - t0
+        row["louvain_forced_modularity"] = nx.community.modularity(G, parts, weight="weight")
+        print(f"# forced Louvain: {row['louvain_forced_s']:.1f} s, modularity "
+              f"{row['louvain_forced_modularity']:.3f}", flush=True)
+    if not references:
+        return row
+    t_ref = time.perf_counter()
+    ours_btw = nx.get_node_attributes(G, "betweenness")
+    b = result["methods"]["betweenness"]
+    k = b.get("k")
+    exact = G.number_of_edges() <= 100_000
+    candidates = list(nx.get_node_attributes(G, "closeness"))
+    try:
+        ig_out = run_igraph(G, candidates, exact_betweenness=G.number_of_edges() <= 10_000)
+        row["igraph"] = ig_out["timings"]
+        row["igraph_modularity"] = ig_out["modularity"]
+        ours_close = nx.get_node_attributes(G, "closeness")
+        row["closeness_max_abs_diff_vs_igraph"] = max(abs(ours_close[v] - ig_out["closeness"][v])
+                                                      for v in candidates)
+    except ImportError:
+        ig_out = {}
+    nk_out = run_networkit(G, k, exact, top)
+    if nk_out:
+        row["networkit"] = nk_out["timings"]
+        row["networkit_modularity"] = nk_out["modularity"]
+        ours_top_close = sorted(candidates, key=nx.get_node_attributes(G, "closeness").get, reverse=True)[:top]
+        row["closeness_top_overlap_vs_exact"] = len(set(ours_top_close) & set(nk_out["closeness_top"])) / top
+    reference = (nk_out or {}).get("betweenness_exact") or ig_out.get("betweenness_exact")
+    label = "exact"
+    if reference is None and nk_out and "betweenness_reference" in nk_out:
+        reference, label = nk_out["betweenness_reference"], f"NetworKit sampled, {10 * k} pivots"
+    if reference is not None:
+        row["betweenness_error"] = {"reference": label, **betweenness_accuracy(ours_btw, reference, top)}
+    row["references_s"] = time.perf_counter() - t_ref
+    return row
+
+
+# --- report -----------------------------------------------------------------------------------
+
+ALGORITHMS = ["degree", "weighted_degree", "pagerank", "eigenvector", "closeness", "betweenness",
+              "communities", "brokers", "funding"]
+
+
+def fmt_s(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.3f}" if value < 10 else f"{value:.1f}"
+
+
+def print_table(rows: list[dict[str, Any]]) -> None:
+    cols = []
+    for r in rows:
+        cols += [(r, "networkx"), (r, "igraph"), (r, "networkit")]
+    head = ["algorithm (s)"] + [f"{r['edges'] // 1000}k {lib}" for r, lib in cols]
+    width = [max(16, len(head[0]))] + [max(11, len(h)) for h in head[1:]]
+    line = lambda cells: "  ".join(str(c).rjust(w) if i else str(c).ljust(w)  # noqa: E731
+                                   for i, (c, w) in enumerate(zip(cells, width)))
+    print(line(head))
+    print(line(["-" * w for w in width]))
+    print(line(["build_graph"] + [fmt_s(r["build_s"]) if lib == "networkx" else
+                                  fmt_s(r.get(lib, {}).get("convert")) for r, lib in cols]))
+    for alg in ALGORITHMS:
+        print(line([alg] + [fmt_s(r.get(lib, {}).get(alg)) for r, lib in cols]))
+    print(line(["suite (analyze)"] + [fmt_s(r["suite_s"]) if lib == "networkx" else
+                                      fmt_s(sum(v for k, v in r.get(lib, {}).items()
+                                                if k in ALGORITHMS) or None) for r, lib in cols]))
+    print()
+    for r in rows:
+        b = r["methods"]["betweenness"]
+        desc = "exact" if b["method"] == "exact" else (
+            f"sampled k={b['k']}: stated SE median {b['error']['se_median']:.2e} "
+            f"({b['error']['relative_se_median']:.0%}), max {b['error']['se_max']:.2e}, "
+            f"half-sample top-{b['error']['top']} agreement {b['error']['top_agreement']:.0%}")
+        print(f"{r['edges']:>9,} edges, {r['nodes']:>8,} nodes (max degree {r['max_degree']}): "
+              f"betweenness {desc}")
+        if "betweenness_error" in r:
+            e = r["betweenness_error"]
+            print(f"{'':>36}measured vs {e['reference']}: abs error median {e['abs_median']:.2e}, "
+                  f"max {e['abs_max']:.2e}, relative median {e['rel_median']:.0%}, "
+                  f"top-10 overlap {e['top_overlap']:.0%}")
+        c = r["methods"]["closeness"]
+        extra = ""
+        if "closeness_top_overlap_vs_exact" in r:
+            extra = f"; top-10 overlap with NetworKit's exact top-10 closeness {r['closeness_top_overlap_vs_exact']:.0%}"
+        print(f"{'':>36}closeness {c['scope']}{extra}")
+        mods = [f"networkx {r['methods']['communities']['method']} {r['modularity']:.3f} "
+                f"({r['communities']:,} communities)"]
+        if "louvain_forced_s" in r:
+            mods.append(f"networkx louvain {r['louvain_forced_modularity']:.3f} "
+                        f"(but {r['louvain_forced_s']:.0f} s)")
+        if "igraph_modularity" in r:
+            mods.append(f"igraph {r['igraph_modularity']:.3f}")
+        if "networkit_modularity" in r:
+            mods.append(f"networkit {r['networkit_modularity']:.3f}")
+        print(f"{'':>36}modularity: " + ", ".join(mods))
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", default="10000,100000,1000000", help="Edge counts, comma-separated.")
+    p.add_argument("--top", type=int, default=10)
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--no-references", action="store_true", help="Skip igraph and NetworKit.")
+    p.add_argument("--json", help="Also write the measurements to this file.")
+    args = p.parse_args(argv)
+    print(f"# {platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"networkx {nx.__version__}, load average {os.getloadavg()[0]:.2f} at start; "
+          f"budgets: betweenness {analysis.BETWEENNESS_WORK:,} and closeness "
+          f"{analysis.CLOSENESS_WORK:,} edge visits", flush=True)
+    rows = []
+    for m in (int(s) for s in args.sizes.split(",")):
+        row = bench_size(m, args.top, args.seed, not args.no_references)
+        rows.append(row)
+        print(f"# {m:,} edges: references {row.get('references_s', 0):.1f} s; "
+              f"load average {os.getloadavg()[0]:.2f}", flush=True)
+    print()
+    print_table(rows)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(rows, fh, indent=1, default=str)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
