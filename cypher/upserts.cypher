@@ -12,23 +12,26 @@
 // old assertions deleted first, so CREATE cannot duplicate.
 // Relation properties: doc_id, evidence, start, end, confidence, extractor, amount, currency, amount_krw, amount_text, start_year, end_year, role, attrs.
 // Parameters: $rows (a list of maps with the keys used below), $ids, $sources.
+// Endpoints are looked up by two MATCH clauses, not one with a comma: LadybugDB
+// plans the comma form as a join and writes ~40x slower.
 // GENERATED from partnergraph/schema.py by
 //   python -m partnergraph.graph.cypher_files --write
 // Edit schema.py, not this file (a test fails when this file is stale).
 
 // :statement find_documents
-MATCH (d:Document)
-WHERE d.id IN $ids
+UNWIND $ids AS i
+MATCH (d:Document {id: i})
 RETURN d.id AS id;
 
 // :statement find_by_source
+UNWIND $sources AS s
 MATCH (d:Document)
-WHERE d.source IN $sources
+WHERE d.source = s
 RETURN d.id AS id, d.source AS source;
 
 // :statement read_entities
-MATCH (e:Entity)
-WHERE e.id IN $ids
+UNWIND $ids AS i
+MATCH (e:Entity {id: i})
 RETURN e.id AS id, e.name AS name, e.kind AS kind, e.aliases AS aliases, e.name_ko AS name_ko, e.ror AS ror, e.region AS region, e.parent AS parent, e.search AS search;
 
 // :statement write_entities University
@@ -177,13 +180,15 @@ SET d.name = row.name,
 
 // :statement write_mentions
 UNWIND $rows AS row
-MATCH (d:Document {id: row.doc_id}), (e:Entity {id: row.entity_id})
+MATCH (d:Document {id: row.doc_id})
+MATCH (e:Entity {id: row.entity_id})
 CREATE (d)-[:MENTIONS {doc_id: row.doc_id,
     count: row.count}]->(e);
 
 // :statement write_relations MOU
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
+MATCH (a:Entity {id: row.source})
+MATCH (b:Entity {id: row.target})
 CREATE (a)-[:MOU {doc_id: row.doc_id,
     evidence: row.evidence,
     start: row.start,
@@ -201,7 +206,8 @@ CREATE (a)-[:MOU {doc_id: row.doc_id,
 
 // :statement write_relations PARTNERS_WITH
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
+MATCH (a:Entity {id: row.source})
+MATCH (b:Entity {id: row.target})
 CREATE (a)-[:PARTNERS_WITH {doc_id: row.doc_id,
     evidence: row.evidence,
     start: row.start,
@@ -219,7 +225,8 @@ CREATE (a)-[:PARTNERS_WITH {doc_id: row.doc_id,
 
 // :statement write_relations FUNDS
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
+MATCH (a:Entity {id: row.source})
+MATCH (b:Entity {id: row.target})
 CREATE (a)-[:FUNDS {doc_id: row.doc_id,
     evidence: row.evidence,
     start: row.start,
@@ -237,7 +244,8 @@ CREATE (a)-[:FUNDS {doc_id: row.doc_id,
 
 // :statement write_relations HOSTS
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
+MATCH (a:Entity {id: row.source})
+MATCH (b:Entity {id: row.target})
 CREATE (a)-[:HOSTS {doc_id: row.doc_id,
     evidence: row.evidence,
     start: row.start,
@@ -255,7 +263,8 @@ CREATE (a)-[:HOSTS {doc_id: row.doc_id,
 
 // :statement write_relations PARTICIPATES_IN
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
+MATCH (a:Entity {id: row.source})
+MATCH (b:Entity {id: row.target})
 CREATE (a)-[:PARTICIPATES_IN {doc_id: row.doc_id,
     evidence: row.evidence,
     start: row.start,
@@ -273,7 +282,8 @@ CREATE (a)-[:PARTICIPATES_IN {doc_id: row.doc_id,
 
 // :statement write_relations ORGANIZES
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
+MATCH (a:Entity {id: row.source})
+MATCH (b:Entity {id: row.target})
 CREATE (a)-[:ORGANIZES {doc_id: row.doc_id,
     evidence: row.evidence,
     start: row.start,
@@ -291,7 +301,8 @@ CREATE (a)-[:ORGANIZES {doc_id: row.doc_id,
 
 // :statement write_relations AFFILIATED_WITH
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
+MATCH (a:Entity {id: row.source})
+MATCH (b:Entity {id: row.target})
 CREATE (a)-[:AFFILIATED_WITH {doc_id: row.doc_id,
     evidence: row.evidence,
     start: row.start,
@@ -309,7 +320,8 @@ CREATE (a)-[:AFFILIATED_WITH {doc_id: row.doc_id,
 
 // :statement write_relations LOCATED_IN
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
+MATCH (a:Entity {id: row.source})
+MATCH (b:Entity {id: row.target})
 CREATE (a)-[:LOCATED_IN {doc_id: row.doc_id,
     evidence: row.evidence,
     start: row.start,
@@ -327,7 +339,8 @@ CREATE (a)-[:LOCATED_IN {doc_id: row.doc_id,
 
 // :statement write_relations LEADS
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
+MATCH (a:Entity {id: row.source})
+MATCH (b:Entity {id: row.target})
 CREATE (a)-[:LEADS {doc_id: row.doc_id,
     evidence: row.evidence,
     start: row.start,
@@ -403,6 +416,7 @@ WHERE d.id IN $ids
 DETACH DELETE d;
 
 // :statement delete_orphans
-MATCH (e:Entity)
-WHERE e.id IN $ids AND NOT EXISTS { MATCH (:Document)-[:MENTIONS]->(e) }
+UNWIND $ids AS i
+MATCH (e:Entity {id: i})
+WHERE NOT EXISTS { MATCH (:Document)-[:MENTIONS]->(e) }
 DETACH DELETE e;

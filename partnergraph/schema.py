@@ -108,12 +108,14 @@ TEXT_INDEXES = {"Entity": ["search"]}
 
 
 # --- Tolerant name lookup (added for the stores and the API: one definition) -------------
+import functools as _functools
 import re as _re
 import unicodedata as _unicodedata
 
 _NON_WORD = _re.compile(r"[\W_]+", _re.UNICODE)
 
 
+@_functools.lru_cache(maxsize=65536)
 def search_key(text: str) -> str:
     """The normalised form names are matched in: NFKC, case-folded, punctuation -> space.
 

@@ -116,3 +116,17 @@ def test_an_interrupted_batch_leaves_nothing(tmp_path, monkeypatch) -> None:
         assert s.upsert(data.sample()).new == 2         # usable after the rollback
     finally:
         s.close()
+
+
+def test_without_pyarrow_the_unwind_statements_give_the_same_graph(tmp_path) -> None:
+    """The bulk path (Arrow tables, LOAD FROM / COPY) and the plain UNWIND path agree."""
+    bulk, plain = EmbeddedStore(tmp_path / "bulk.lbug", bulk=True), EmbeddedStore(tmp_path / "plain.lbug", bulk=False)
+    try:
+        for s in (bulk, plain):
+            s.upsert(data.sample())
+            s.upsert([data.article_mou(2)])
+        assert bulk.graph_records() == plain.graph_records()
+        assert bulk.stats()["mentions"] == plain.stats()["mentions"]
+    finally:
+        bulk.close()
+        plain.close()
