@@ -24,6 +24,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
@@ -127,6 +128,9 @@ def create_app(store: Store | None = None, settings: Settings | None = None) -> 
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
+        # Bound the store calls running at once (anyio's default is 40 threads): an
+        # embedded query does not run faster in parallel, and many at once only contend.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         # Load the names and document titles now, in the background, so that the first
         # requests do not pay for it (they wait for it only if it is still running).
         threading.Thread(target=_warm, args=(app.state.service,), name="warm-up", daemon=True).start()

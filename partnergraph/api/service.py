@@ -14,6 +14,7 @@ from collections import OrderedDict
 from typing import Any, Iterable
 
 from ..graph.store import QueryResult, Store, StoreError, StoreUnavailable
+from ..schema import search_key
 from .errors import ApiError
 from .names import Entry, NameIndex
 from .settings import Settings
@@ -198,8 +199,10 @@ class Service:
         hit = snap.by_id.get(text)
         if hit is not None:
             return hit
-        rows = records(self.store.named("entity_by_id", {"id": text}))
-        if rows:      # added since the names were loaded
+        # Ids look like "ror:…" or "<kind>:<slug>": only those can be entities added since
+        # the names were loaded (a name needs no store round trip).
+        rows = records(self.store.named("entity_by_id", {"id": text})) if ":" in text else []
+        if rows:
             r = rows[0]
             return Entry(id=r["id"], name=r["name"] or r["id"], kind=r["kind"] or "",
                          aliases=[], region=r["region"], documents=int(r["documents"] or 0))
@@ -208,7 +211,6 @@ class Service:
         if len(cands) > 1 and prefer:
             cands = [e for e in cands if e.kind in prefer] or cands
         if len(cands) > 1:
-            from ..schema import search_key
             key = search_key(text)
             primary = [e for e in cands if search_key(e.name) == key]
             if len(primary) == 1:

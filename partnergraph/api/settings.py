@@ -16,6 +16,8 @@ variable                        default                meaning
 ``PARTNERGRAPH_MAX_BODY_BYTES`` ``1048576``            larger request bodies get a 413
 ``PARTNERGRAPH_INDEX_TTL_S``    ``2``                  how often the name index checks the
                                                        store's counts for changes
+``PARTNERGRAPH_THREADS``        ``16``                 store calls running at once (the
+                                                       worker threads of the endpoints)
 =============================== ====================== ==================================
 """
 from __future__ import annotations
@@ -56,6 +58,7 @@ class Settings:
     cypher_concurrency: int = 4
     max_body_bytes: int = 1 << 20
     index_ttl_s: float = 2.0
+    threads: int = 16
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> "Settings":
@@ -71,6 +74,7 @@ class Settings:
             cypher_concurrency=_number(env, "PARTNERGRAPH_CYPHER_CONCURRENCY", 4, int, 1, 64),
             max_body_bytes=_number(env, "PARTNERGRAPH_MAX_BODY_BYTES", 1 << 20, int, 1024, 1 << 30),
             index_ttl_s=_number(env, "PARTNERGRAPH_INDEX_TTL_S", 2.0, float, 0.0, 86400),
+            threads=_number(env, "PARTNERGRAPH_THREADS", 16, int, 2, 256),
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
