@@ -154,7 +154,6 @@ def run_networkit(G: nx.Graph, k: int | None, exact_betweenness: bool, top: int)
     top_close = timed(t, "closeness", lambda: nk.centrality.TopCloseness(g, k=top).run())
     out["closeness_top"] = [nodes[i] for i in top_close.topkNodesList()]
     timed(t, "brokers", lambda: nk.components.BiconnectedComponents(g).run())
-    n = len(nodes)
     if k:
         est = timed(t, "betweenness", lambda: nk.centrality.EstimateBetweenness(g, k, True, True).run())
         out["betweenness_sampled"] = dict(zip(nodes, est.scores()))

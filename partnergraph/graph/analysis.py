@@ -443,9 +443,7 @@ def eigenvector(G: nx.Graph, *, max_iter: int = 1000) -> tuple[dict[Any, float],
     if G.number_of_edges() == 0:
         return scores, {"method": "none", "converged": True, "scope": "no edges"}
     component = max(nx.connected_components(G), key=len)
-    # a copy, not a view: algorithms on a subgraph view filter every adjacency lookup
-    # (27 s instead of ~3 s on 1M edges)
-    H = G if len(component) == len(G) else G.subgraph(component).copy()
+    H = G if len(component) == len(G) else _weighted_copy(G, component)
     info: dict[str, Any] = {"scope": "largest component", "nodes": len(component)}
     attempts: list[tuple[str, Callable[[], dict]]] = [
         ("arpack", lambda: nx.eigenvector_centrality_numpy(H, weight="weight", max_iter=max_iter)),
@@ -464,6 +462,16 @@ def eigenvector(G: nx.Graph, *, max_iter: int = 1000) -> tuple[dict[Any, float],
         except Exception as exc:  # ARPACK and scipy raise their own types; report, go on
             errors.append(f"{method}: {type(exc).__name__}: {exc}")
     return scores, {**info, "method": "none", "converged": False, "error": "; ".join(errors)}
+
+
+def _weighted_copy(G: nx.Graph, nodes: set) -> nx.Graph:
+    """The subgraph on ``nodes`` with only the edge weights: algorithms on a subgraph
+    *view* filter every adjacency lookup (27 s instead of 13 s for eigenvector centrality
+    on 1M edges), and a full ``.copy()`` also copies every attribute."""
+    H = nx.Graph()
+    H.add_nodes_from(nodes)
+    H.add_weighted_edges_from((u, v, d.get("weight", 1)) for u, v, d in G.edges(nodes, data=True))
+    return H
 
 
 def betweenness_pivots(n: int, m: int, k: int | None = None) -> int | None:
