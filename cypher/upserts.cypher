@@ -11,7 +11,8 @@
 // is written at most once (its id is its content hash) and a changed one has its
 // old assertions deleted first, so CREATE cannot duplicate.
 // Relation properties: doc_id, evidence, start, end, confidence, extractor, amount, currency, amount_krw, amount_text, start_year, end_year, role, attrs.
-// Parameters: $rows (a list of maps with the keys used below), $ids, $sources.
+// Parameters: $rows (a list of maps with the keys used below; null values are left
+// out, since a missing key reads as null), $ids, $sources.
 // Endpoints are looked up by two MATCH clauses, not one with a comma: LadybugDB
 // plans the comma form as a join and writes ~40x slower.
 // GENERATED from partnergraph/schema.py by

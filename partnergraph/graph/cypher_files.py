@@ -202,7 +202,11 @@ class Statements:
     def rows(self, kind: str, rows: list[dict[str, Any]]) -> Any:
         """The ``$rows`` parameter for a write statement: the list of maps itself, or an
         Arrow table (columns in table order) for the bulk statements."""
-        return arrow_table(kind, rows) if self.bulk else rows
+        if self.bulk:
+            return arrow_table(kind, rows)
+        if self.dialect == "neo4j":     # a missing key reads as null: do not ship the nulls
+            return [{k: v for k, v in r.items() if v is not None} for r in rows]
+        return rows
 
 
 def have_arrow() -> bool:
@@ -378,7 +382,8 @@ def render_upserts(dialect: str) -> str:
         "// is written at most once (its id is its content hash) and a changed one has its\n"
         "// old assertions deleted first, so CREATE cannot duplicate.\n"
         + f"// Relation properties: {props}.\n"
-        + ("// Parameters: $rows (a list of maps with the keys used below), $ids, $sources.\n"
+        + ("// Parameters: $rows (a list of maps with the keys used below; null values are left\n"
+           "// out, since a missing key reads as null), $ids, $sources.\n"
            if dialect == "neo4j" else
            "// Parameters: $rows, an Arrow table whose columns are the table's properties (for\n"
            "// COPY: from, to, then the properties, in the table's order); $ids, $sources.\n"
