@@ -1,5 +1,7 @@
 # Developer tasks. `make test` is what CI runs (through .ci/run, with CI=true).
 #
+#   make run     venv + ingest seeds/examples into ./graph.lbug + serve the API and the
+#                explorer on http://127.0.0.1:8000 (PORT=8080 to move it; Ctrl-C stops)
 #   make venv    .venv with the package installed editable, plus the dev extras
 #   make test    venv + a real Neo4j test server (tests/neo4j) + pytest; stops Neo4j after
 #                (pass pytest options with: make test PYTEST_ARGS="-k store -x")
@@ -7,8 +9,10 @@
 PYTHON      ?= python3
 VENV        := .venv
 PYTEST_ARGS ?=
+STORE       ?= graph.lbug
+PORT        ?= 8000
 
-.PHONY: venv test
+.PHONY: venv test run
 
 venv: $(VENV)/.installed
 
@@ -26,5 +30,6 @@ test: venv
 	echo "NEO4J_URI=$$uri $(VENV)/bin/pytest -q $(PYTEST_ARGS)"; \
 	NEO4J_URI="$$uri" $(VENV)/bin/pytest -q $(PYTEST_ARGS)
 
-# run: (placeholder) a later issue adds a target that runs the whole pipeline
-#      (ingest the seeds, serve the API); keep it next to `test`.
+# The main job: the example articles in the embedded store, served with the explorer.
+run: venv
+	$(VENV)/bin/partnergraph run --store $(STORE) --port $(PORT)
