@@ -35,8 +35,11 @@ def run_cmd(
 
     Re-running is safe: documents already stored are skipped.  Stop the server with Ctrl-C.
 
-    Examples:  partnergraph run                          (the example articles, ./graph.lbug)
-               partnergraph run articles/ --port 8080
+    \b
+    Examples:
+      partnergraph run                        the example articles, in ./graph.lbug
+      partnergraph run articles/ --port 8080  your own articles
+      partnergraph run --no-serve             ingest only
     """
     sources = list(paths) if paths else [str(EXAMPLES_DIR)]
     typer.echo(f"ingesting {', '.join(sources)} into {store}", err=True)
