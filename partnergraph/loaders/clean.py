@@ -162,6 +162,7 @@ def find_date(text: str) -> str | None:
 
 # ------------------------------------------------------- line patterns
 _NAME = r"(?:[A-Z][\w.'’-]*|[가-힣]{2,4})"
+_NAME_RE = re.compile(_NAME)
 _BYLINE_EN = re.compile(
     r"^(?:by|written by|reported by|words by|story by|posted by|edited by|"
     r"(?:staff |senior |chief |special |intern )?(?:reporters?|correspondents?|writers?|editors?))\s*[:：]?\s+"
@@ -240,7 +241,7 @@ def _is_byline(s: str) -> bool:
         return False
     rest = _EMAIL_RE.sub("", m.group("rest")).replace(",", " ").replace("|", " ")
     words = rest.split()
-    if not words or len(words) > 12 or not re.match(_NAME, words[0]):
+    if not words or len(words) > 12 or not _NAME_RE.match(words[0]):
         return False
     # "By Jane Doe, Staff Reporter" yes; "By contrast, the district ..." / "By 2030 ..." no.
     return all(w[:1].isupper() or "\uac00" <= w[:1] <= "\ud7a3" or w.lower() in _BYLINE_OK_WORDS

@@ -109,9 +109,42 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "october", "november", "december"}
 
 
+# Compiled once: ``re``'s own cache holds 512 patterns, and the per-name patterns below
+# used to push these out of it, so they were recompiled for every document.
+_HEADLINE_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+_LOWER_PROGRAM_HEAD_RE = re.compile(r"\b(" + "|".join(sorted(LOWER_PROGRAM_HEADS)) + r")\b")
+_LOWER_PROGRAM_HEAD_AFTER_RE = re.compile(r"\s*(" + "|".join(sorted(LOWER_PROGRAM_HEADS)) + r")\b")
+_PROGRAM_NAME_BEFORE_RE = re.compile(
+    r"([A-Z0-9][\w&.-]*(?:['’][a-z]+)?(?:\s(?:of|for|and|&)?\s?[A-Z0-9][\w&.-]*(?:['’][a-z]+)?)*)"
+    r"(?P<q>[’'”\"]?)(?P<paren>\s?\([^()]{2,120}\))?(?P<mod>\s[a-z]+)?\s$")
+_DIGITS_SPACES_RE = re.compile(r"[\d\s]+")
+_SPACE_PAREN_RE = re.compile(r"\s\(")
+_TWO_CAPITALS_RE = re.compile(r"[\w-]*[A-Z][\w-]*[A-Z]")
+_OF_AT_RE = re.compile(r"\s(?:of|at)\s")
+_EXPANSION_SPLIT_RE = re.compile(r"[\s\-–/]+")
+_ACRONYM_SKIP_WORDS = {"of", "for", "and", "&", "the", "in", "on", "at"}
+_TWO_CAPS_ANYWHERE_RE = re.compile(r"[A-Z].*[A-Z]")
+_NON_CAPITAL_RE = re.compile(r"[^A-Z]")
+_COLON_DEF_RE = re.compile(r"(?m)^[\s*※·-]*([A-Z][A-Za-z0-9-]{1,15}):\s+([A-Z][^\n]{5,200}?)\s*$")
+
+_WHOLE_WORD_CACHE: dict[str, re.Pattern] = {}
+
+
+def whole_word_re(name: str) -> re.Pattern:
+    """``name`` as a whole word (not inside a longer word or hyphenated compound),
+    compiled once per name: documents repeat names, and compiling is what cost most."""
+    pat = _WHOLE_WORD_CACHE.get(name)
+    if pat is None:
+        if len(_WHOLE_WORD_CACHE) > 20_000:
+            _WHOLE_WORD_CACHE.clear()
+        pat = _WHOLE_WORD_CACHE[name] = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+    return pat
+
+
+
 def is_headline(line: str) -> bool:
     """Title-case lines without sentence punctuation: capital letters carry no signal."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
+    words = _HEADLINE_WORD_RE.findall(line)
     if len(words) < 3:
         return False
     caps = sum(1 for w in words if w[0].isupper())
@@ -203,8 +236,11 @@ class MentionFinder:
         # names found in body text are names in headlines and captions too
         known = {m.text: m for m in pattern if len(m.text) > 2}
         for hs, he in headline_lines:
+            htext = text[hs:he]
             for name, like in known.items():
-                for k in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text[hs:he]):
+                if name not in htext:      # cheap test first: most names are not in most headlines
+                    continue
+                for k in whole_word_re(name).finditer(htext):
                     pattern.append(Mention(hs + k.start(), hs + k.end(), name, like.kind, like.how,
                                            parent_text=like.parent_text, unit=like.unit))
         return _merge(found, pattern, people)
@@ -334,11 +370,10 @@ class MentionFinder:
         """'X project', 'the RISE project', '‘MIRACLE’ consortium', 'K-STAR (...) visa track':
         a capitalised or quoted name followed by a lowercase program word."""
         out = []
-        for hm in re.finditer(r"\b(" + "|".join(LOWER_PROGRAM_HEADS) + r")\b", text[s:e]):
+        for hm in _LOWER_PROGRAM_HEAD_RE.finditer(text[s:e]):
             hpos = s + hm.start()
             before = text[s:hpos]
-            mm = re.search(r"([A-Z0-9][\w&.-]*(?:['’][a-z]+)?(?:\s(?:of|for|and|&)?\s?[A-Z0-9][\w&.-]*(?:['’][a-z]+)?)*)"
-                           r"(?P<q>[’'”\"]?)(?P<paren>\s?\([^()]{2,120}\))?(?P<mod>\s[a-z]+)?\s$", before)
+            mm = _PROGRAM_NAME_BEFORE_RE.search(before)
             if not mm:
                 continue
             if mm.group("mod") and mm.group("q"):
@@ -354,7 +389,7 @@ class MentionFinder:
                     or _ORDINAL_RE.fullmatch(toks[-1]):
                 continue
             name = " ".join(toks)
-            if name.lower() in MONTHS or re.fullmatch(r"[\d\s]+", name):
+            if name.lower() in MONTHS or _DIGITS_SPACES_RE.fullmatch(name):
                 continue
             pm = Mention(ns, ns + len(name), text[ns:ns + len(name)], "Program", "pattern")
             pm.__dict__["defined"] = [f"{name} {hm.group(1)}"]     # "'MIRACLE' consortium" is also "MIRACLE consortium"
@@ -372,14 +407,14 @@ class MentionFinder:
             if len(words) > 8:
                 continue
             ins = q.start(1)
-            name = re.split(r"\s\(", inner)[0].rstrip(",. ")
+            name = _SPACE_PAREN_RE.split(inner)[0].rstrip(",. ")
             after = text[q.end(): q.end() + 30]
             before = text[max(s, q.start() - 40): q.start()]
             has_paren = "(" in inner
             last = name.split()[-1] if name.split() else ""
             if (last[:1].isupper() and last.lower() in PROGRAM_HEADS) or (has_paren and _LAUNCH_CUE.search(before)) or \
-                    (_LAUNCH_CUE.search(before) and re.match(r"[\w-]*[A-Z][\w-]*[A-Z]", name) and len(words) <= 3) or \
-                    re.match(r"\s*(" + "|".join(LOWER_PROGRAM_HEADS) + r")\b", after):
+                    (_LAUNCH_CUE.search(before) and _TWO_CAPITALS_RE.match(name) and len(words) <= 3) or \
+                    _LOWER_PROGRAM_HEAD_AFTER_RE.match(after):
                 out.append(Mention(ins, ins + len(name), name, "Program", "quoted"))
         return out
 
@@ -402,7 +437,7 @@ class MentionFinder:
                 role = m.group("role").strip()
                 rest = m.group("rest")
                 org = None
-                om = re.match(r"\s(?:of|at)\s", rest)
+                om = _OF_AT_RE.match(rest)
                 if om:
                     org = (s + m.start("rest") + om.end(), s + m.end("rest"))
                 ns = s + m.start("name")
@@ -448,7 +483,7 @@ def acronym_fits(acro: str, expansion: str) -> bool:
     (first letters must agree)?  'GSMSE' ~ 'Graduate School of Medical Science and
     Engineering'; 'KSTAR' ~ 'Korea-Science & Technology Advanced Human Resources'."""
     letters = [c for c in acro if c.isalpha()]
-    words = [w for w in re.split(r"[\s\-–/]+", expansion) if w and w.lower() not in {"of", "for", "and", "&", "the", "in", "on", "at"}]
+    words = [w for w in _EXPANSION_SPLIT_RE.split(expansion) if w and w.lower() not in _ACRONYM_SKIP_WORDS]
     initials = [w[0].upper() for w in words if w[0].isalpha()]
     if not letters or not initials or letters[0].upper() != initials[0]:
         return False
@@ -482,8 +517,8 @@ def paren_definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention,
         if is_acronym(first) and first != m.text and (acronym_fits(first, m.text) or len(m.text.split()) > 2):
             s = p.start(1) + inner.find(first)
             out.append((m, first, s, s + len(first)))
-        elif re.search(r"[A-Z].*[A-Z]", m.text) and len(first.split()) >= 2 and first[0].isupper() \
-                and acronym_fits(re.sub(r"[^A-Z]", "", m.text.split("-")[-1]) or m.text, first):
+        elif _TWO_CAPS_ANYWHERE_RE.search(m.text) and len(first.split()) >= 2 and first[0].isupper() \
+                and acronym_fits(_NON_CAPITAL_RE.sub("", m.text.split("-")[-1]) or m.text, first):
             s = p.start(1) + inner.find(first)
             out.append((m, first, s, s + len(first)))
     return out
@@ -492,7 +527,7 @@ def paren_definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention,
 def colon_definitions(text: str) -> list[tuple[str, str, int, int]]:
     """'* MIRACLE: Medicine-Engineering Innovation and ...' footnote-style definitions."""
     out = []
-    for m in re.finditer(r"(?m)^[\s*※·-]*([A-Z][A-Za-z0-9-]{1,15}):\s+([A-Z][^\n]{5,200}?)\s*$", text):
+    for m in _COLON_DEF_RE.finditer(text):
         acro, exp = m.group(1), m.group(2).rstrip(".")
         if acronym_fits(acro, exp):
             out.append((acro, exp, m.start(2), m.start(2) + len(exp)))

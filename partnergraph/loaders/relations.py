@@ -99,6 +99,35 @@ LOCATIVE_RE = re.compile(r"^\s*(?:At|In|Within|Inside)\s+(?:its\s+|their\s+|the\
 AFFIL_RE = re.compile(r"\b(?:its|their)\s+affiliated\s+$|\baffiliated\s+$", re.I)
 LOCATED_RE = re.compile(r"^,?\s+(?:which\s+is\s+|is\s+)?(?:located|based|headquartered|situated)\s+in\s+$", re.I)
 PROGRAM_LINK_VERB = re.compile(r"\b(?:link|connect|align|tie)\w*\b", re.I)
+# Compiled once: inline patterns were recompiled whenever re's 512-entry cache overflowed.
+_ARTICLE_GAP_RE = re.compile(r"\s*(?:the\s+|a\s+|an\s+|its\s+)?")
+_BETWEEN_RE = re.compile(r"\bbetween\s")
+_WITH_RE = re.compile(r"\bwith\s")
+_SEMI_OR_BY_RE = re.compile(r"[;]|\bby\b")
+_WITH_AMOUNT_RE = re.compile(r"[^.;,]{0,30}?\bwith\s+(?:a\s+total\s+of\s+|up\s+to\s+)?")
+_WITH_THE_RE = re.compile(r"\bwith\s+(?:the\s+)?")
+_ADDING_RE = re.compile(r"\s+(?:add|adding|contribut\w+|provid\w+|put(?:ting)?\s+up|chipping\s+in|"
+                        r"offer\w*|invest\w*)\s+(?:another\s+|an\s+additional\s+)?")
+_FROM_RE = re.compile(r"\s*(?:in\s+[\w\s]{0,30}?funds?(?:ing)?\s+)?from\s+")
+_FROM_WORD_RE = re.compile(r"\bfrom\s")
+_INVEST_TARGET_RE = re.compile(r"[^.;]{0,40}?\b(?:to|in|into|for|toward|towards)\s+")
+_LOWER_GAP_RE = re.compile(r"[\sa-z]*")
+_AT_OF_IN_GAP_RE = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?")
+_ITS_AFFILIATED_RE = re.compile(r"\b(?:its|their)\s+affiliated\s+$")
+_AFFILIATE_OF_RE = re.compile(r",?\s+(?:an?\s+)?(?:affiliated\s+(?:with|to)|(?:an\s+)?affiliate\s+of|"
+                              r"(?:a\s+)?(?:unit|subsidiary|branch|campus)\s+of)\s+(?:the\s+)?")
+_SECOND_ROLE_RE = re.compile(r"\s*\(\s*(?P<role>[A-Z][\w\s-]{1,40}?)\s+of\s+")
+_ROLE_GAP_CACHE: dict[str, re.Pattern] = {}
+
+
+def _role_gap_re(role: str) -> re.Pattern:
+    """"GIST President X": only the title (and a possessive) between organisation and name."""
+    pat = _ROLE_GAP_CACHE.get(role)
+    if pat is None:
+        if len(_ROLE_GAP_CACHE) > 5_000:
+            _ROLE_GAP_CACHE.clear()
+        pat = _ROLE_GAP_CACHE[role] = re.compile(r"(?:['’]s)?\s+" + re.escape(role) + r"\s+")
+    return pat
 
 
 class RelationExtractor:
@@ -203,7 +232,7 @@ class RelationExtractor:
     def _after(self, ms: list[M], pos: int, kinds=ORGISH, max_gap: int = 12) -> list[M]:
         for i, m in enumerate(ms):
             if m.start >= pos:
-                if m.kind in kinds and re.fullmatch(r"\s*(?:the\s+|a\s+|an\s+|its\s+)?", self.text[pos:m.start]) \
+                if m.kind in kinds and _ARTICLE_GAP_RE.fullmatch(self.text[pos:m.start]) \
                         or (m.kind in kinds and m.start - pos <= max_gap and "," not in self.text[pos:m.start]):
                     return self._group_from(ms, i, kinds)
                 return []
@@ -265,7 +294,7 @@ class RelationExtractor:
         if not t or self._in_quote(t.start()):
             return
         orgs = [m for m in ms if m.kind in ORGISH]
-        between = re.search(r"\bbetween\s", self.text[t.start():e])
+        between = _BETWEEN_RE.search(self.text[t.start():e])
         pairs = []
         if between:
             grp = self._after(ms, t.start() + between.end())
@@ -273,10 +302,10 @@ class RelationExtractor:
         else:
             left = self._subject(ms, s, before=t.start())
             left = [m for m in left if m.kind in ORGISH]
-            w = re.search(r"\bwith\s", self.text[t.start():e])
+            w = _WITH_RE.search(self.text[t.start():e])
             right = self._after(ms, t.start() + w.end()) if w else []
             if not w:
-                w2 = re.search(r"\bwith\s", self.text[s:t.start()])
+                w2 = _WITH_RE.search(self.text[s:t.start()])
                 if w2:
                     right = self._after(ms, s + w2.end())
             if left and right:
@@ -312,7 +341,7 @@ class RelationExtractor:
             if self._in_quote(t.start()):
                 continue
             target = next((p for p in progs if p.start >= t.end() - 1 and
-                           not re.search(r"[;]|\bby\b", self.text[t.end():p.start])), None)
+                           not _SEMI_OR_BY_RE.search(self.text[t.end():p.start])), None)
             if target is None:
                 continue
             subj = [m for m in self._subject(ms, s, before=t.start()) if m.key != target.key]
@@ -373,7 +402,7 @@ class RelationExtractor:
             funders = self._after(ms, t.end() + 1, ORGISH)
             amount = {}
             if len(funders) == 1:      # "funded by X with 5 billion won"
-                wm = re.match(r"[^.;,]{0,30}?\bwith\s+(?:a\s+total\s+of\s+|up\s+to\s+)?", self.text[funders[-1].end:e])
+                wm = _WITH_AMOUNT_RE.match(self.text[funders[-1].end:e])
                 mo = find_money(self.text[funders[-1].end + wm.end():e]) if wm else []
                 if mo and mo[0].start == 0:
                     amount = dict(mo[0].attrs(), **self._period(s, e))
@@ -381,13 +410,12 @@ class RelationExtractor:
                 self._emit("FUNDS", a.key, target.key, s, e, 0.8, **amount)
         money = [x for x in find_money(sent)]
         # "..., with North Jeolla Province adding 800 million won"
-        for wm in re.finditer(r"\bwith\s+(?:the\s+)?", sent):
+        for wm in _WITH_THE_RE.finditer(sent):
             who = self._after(ms, s + wm.end(), ORGISH, max_gap=0)
             if not who:
                 continue
             rest = self.text[who[-1].end:e]
-            am = re.match(r"\s+(?:add|adding|contribut\w+|provid\w+|put(?:ting)?\s+up|chipping\s+in|"
-                          r"offer\w*|invest\w*)\s+(?:another\s+|an\s+additional\s+)?", rest)
+            am = _ADDING_RE.match(rest)
             mo = find_money(rest[am.end():]) if am else []
             if mo and mo[0].start == 0:
                 target = self._program_target(ms, s, s + wm.start())
@@ -397,7 +425,7 @@ class RelationExtractor:
         from_parts = []
         for mo in money:
             rest = sent[mo.end:]
-            fm = re.match(r"\s*(?:in\s+[\w\s]{0,30}?funds?(?:ing)?\s+)?from\s+", rest)
+            fm = _FROM_RE.match(rest)
             if fm:
                 from_parts.append((mo, s + mo.end + fm.end()))
         if from_parts:
@@ -418,7 +446,7 @@ class RelationExtractor:
             mo = next((x for x in money if s + x.start > r.start()), None)
             recip = [m for m in self._subject(ms, s, before=r.start())]
             if mo and recip:
-                fr = re.search(r"\bfrom\s", self.text[s + mo.end:e])
+                fr = _FROM_WORD_RE.search(self.text[s + mo.end:e])
                 funder = self._after(ms, s + mo.end + fr.end(), ORG_LIKE) if fr else []
                 for rc in recip[:1]:
                     src = funder[0].key if funder else self._latest(
@@ -432,7 +460,7 @@ class RelationExtractor:
             mo = next((x for x in money if s + x.start > v.start()), None)
             subj = [m for m in self._subject(ms, s, before=v.start()) if m.kind in ORG_LIKE]
             if mo and subj:
-                tm = re.match(r"[^.;]{0,40}?\b(?:to|in|into|for|toward|towards)\s+", self.text[s + mo.end:e])
+                tm = _INVEST_TARGET_RE.match(self.text[s + mo.end:e])
                 tgt = self._after(ms, s + mo.end + tm.end(), ORG_LIKE | {"Program"}, max_gap=2) if tm else []
                 if tgt:
                     self._emit("FUNDS", subj[0].key, tgt[0].key, s, e, 0.75, **dict(mo.attrs(), **period))
@@ -452,7 +480,7 @@ class RelationExtractor:
             if self._in_quote(t.start()):
                 continue
             obj = next((m for m in insts if m.start == t.end("obj") or
-                        (0 <= m.start - t.end() <= 20 and re.fullmatch(r"[\sa-z]*", self.text[t.end():m.start]))), None)
+                        (0 <= m.start - t.end() <= 20 and _LOWER_GAP_RE.fullmatch(self.text[t.end():m.start]))), None)
             if obj is None:
                 continue
             host = None
@@ -467,7 +495,7 @@ class RelationExtractor:
             if m.kind != "Institute" or m.ref or i + 1 >= len(ms):
                 continue
             nxt = ms[i + 1]
-            if re.fullmatch(r"\s+(?:at|of|in)\s+(?:the\s+)?", self.text[m.end:nxt.start]) and nxt.kind in ORG_LIKE \
+            if _AT_OF_IN_GAP_RE.fullmatch(self.text[m.end:nxt.start]) and nxt.kind in ORG_LIKE \
                     and nxt.kind != "LocalGovernment":
                 self._emit("HOSTS", nxt.key, m.key, s, e, 0.8)
 
@@ -476,7 +504,7 @@ class RelationExtractor:
             pre = self.text[max(s, m.start - 40):m.start]
             if AFFIL_RE.search(pre) and m.kind in ORG_LIKE:
                 owner = None
-                if re.search(r"\b(?:its|their)\s+affiliated\s+$", pre):
+                if _ITS_AFFILIATED_RE.search(pre):
                     later = [x for x in ms if x.start > m.end and x.kind in ORG_LIKE and x.key != m.key]
                     owner = later[0].key if later and later[0].ref else self.main_org
                     if owner is None and later:
@@ -487,8 +515,7 @@ class RelationExtractor:
                 if owner:
                     self._emit("AFFILIATED_WITH", m.key, owner, s, e, 0.8)
             post = self.text[m.end:e]
-            am = re.match(r",?\s+(?:an?\s+)?(?:affiliated\s+(?:with|to)|(?:an\s+)?affiliate\s+of|"
-                          r"(?:a\s+)?(?:unit|subsidiary|branch|campus)\s+of)\s+(?:the\s+)?", post)
+            am = _AFFILIATE_OF_RE.match(post)
             if am:
                 tgt = self._after(ms, m.end + am.end(), ORG_LIKE, max_gap=2)
                 if tgt:
@@ -531,7 +558,7 @@ class RelationExtractor:
                         k += 1
                     orgs.append(inside[k].key)
                 # "(Dean of the Department ... at GIST)": a second role in parentheses
-                pm = re.match(r"\s*\(\s*(?P<role>[A-Z][\w\s-]{1,40}?)\s+of\s+", self.text[oe:e]) if oe < e else None
+                pm = _SECOND_ROLE_RE.match(self.text[oe:e]) if oe < e else None
                 if pm:
                     close = self.text.find(")", oe, e)
                     inner = [x for x in self.ms if oe < x.start < (close if close > 0 else e) and x.kind in ORG_LIKE | {"Program"}]
@@ -550,8 +577,7 @@ class RelationExtractor:
                         orgs.append(inner[0].key)
                 else:      # "GIST President X": the organisation right before the title
                     prev = [x for x in self.ms if s <= x.start and x.end <= m.start and x.kind in ORG_LIKE]
-                    if prev and re.fullmatch(r"(?:['’]s)?\s+" + re.escape(role) + r"\s+",
-                                             self.text[prev[-1].end:m.start]):
+                    if prev and _role_gap_re(role).fullmatch(self.text[prev[-1].end:m.start]):
                         orgs.append(prev[-1].key)
             if not orgs:     # "President X said": the organisation the article is about
                 fallback = self._org_for_role(role, m.start)

@@ -24,11 +24,31 @@ from dataclasses import dataclass, field
 from ..model import Entity, slug
 from .gazetteer import Entry, Gazetteer, is_acronym, name_key
 from .mentions import (PROGRAM_HEADS, UNIT_HEADS, Mention, colon_definitions, head_kind,
-                       paren_definitions)
+                       paren_definitions, whole_word_re)
 
 ORG_LIKE = {"University", "Hospital", "Ministry", "Agency", "LocalGovernment", "Company", "Institute"}
 _LOCALGOV_CUE = re.compile(r"(?:officials?|governors?|mayors?|heads?)\s+(?:from|of|at)\s+(?:the\s+)?"
                            r"(?:(?:cities|city|province|provinces|county|counties|district|districts)\s+of\s+)?$", re.I)
+
+# Compiled once (see mentions.py: the per-name patterns used to evict these from re's cache).
+_POSSESSIVE_GAP_RE = re.compile(r"['’]s\s+")
+_ITS_BEFORE_RE = re.compile(r"\b(?:its|their)\s+$")
+_AT_GAP_RE = re.compile(r"\s+at\s+(?:the\s+)?")
+_OF_GAP_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+_LOCALGOV_NAME_RE = re.compile(r"-gu\b|\bOffice\b|City Hall")
+_SHORT_FORM_CACHE: dict[str, re.Pattern] = {}
+
+
+def _short_form_re(word: str) -> re.Pattern:
+    """'Hanyang' alone or as 'Hanyang's', not followed by another capitalised word;
+    compiled once per word."""
+    pat = _SHORT_FORM_CACHE.get(word)
+    if pat is None:
+        if len(_SHORT_FORM_CACHE) > 20_000:
+            _SHORT_FORM_CACHE.clear()
+        pat = _SHORT_FORM_CACHE[word] = re.compile(
+            r"(?<![\w-])" + re.escape(word) + r"(?=['’]s\b|\b)(?![\w-])(?!\s+[A-Z])")
+    return pat
 
 
 @dataclass
@@ -131,9 +151,9 @@ class Resolver:
             if p is None and idx > 0:
                 prev = by_start[idx - 1]
                 gap = text[prev.end:m.start]
-                if re.fullmatch(r"['’]s\s+", gap) and prev.kind in ORG_LIKE:
+                if _POSSESSIVE_GAP_RE.fullmatch(gap) and prev.kind in ORG_LIKE:
                     p = prev
-            if p is None and re.search(r"\b(?:its|their)\s+$", text[max(0, m.start - 8):m.start]):
+            if p is None and _ITS_BEFORE_RE.search(text[max(0, m.start - 8):m.start]):
                 # "its College of Engineering": the organisation the sentence is about
                 sent_start = max(text.rfind("\n", 0, m.start), text.rfind(". ", 0, m.start)) + 1
                 owners = [o for o in by_start[:idx] if o.start >= sent_start and o.kind in ORG_LIKE and o.how != "person"]
@@ -143,8 +163,8 @@ class Resolver:
                 nxt = by_start[idx + 1]
                 gap = text[m.end:nxt.start]
                 if nxt.kind in ORG_LIKE and nxt.kind not in {"LocalGovernment"} and (
-                        re.fullmatch(r"\s+at\s+(?:the\s+)?", gap) or
-                        (re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and
+                        _AT_GAP_RE.fullmatch(gap) or
+                        (_OF_GAP_RE.fullmatch(gap) and
                          head in {"department", "dept", "college", "school", "graduate", "faculty", "division"})):
                     p = nxt
             pkey = p.key or getattr(getattr(p, "_owner", None), "key", None) if p is not None else None
@@ -222,7 +242,9 @@ class Resolver:
             owner.__dict__.setdefault("defined", []).append(other)
             if not is_acronym(other.replace(" ", "")) and len(other.split()) > 1:
                 continue
-            for mm in re.finditer(r"(?<![\w-])" + re.escape(other) + r"(?![\w-])", text):
+            if other not in text:       # cheap test before the (cached) whole-word pattern
+                continue
+            for mm in whole_word_re(other).finditer(text):
                 if any(a < mm.end() and mm.start() < b for a, b in taken):
                     continue
                 am = Mention(mm.start(), mm.end(), other, owner.kind, "acronym")
@@ -245,7 +267,7 @@ class Resolver:
             w = words[0]
             if len(w) < 4 or self.gaz.is_stopname(w) or any(e.kind == "Region" for e in self.gaz.lookup(w)):
                 continue
-            for k in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?=['’]s\b|\b)(?![\w-])(?!\s+[A-Z])", text):
+            for k in _short_form_re(w).finditer(text):
                 if any(a <= k.start() < b for a, b in taken):
                     continue
                 am = Mention(k.start(), k.end(), w, "University", "acronym")
@@ -328,7 +350,7 @@ class Resolver:
             if kind == "Region" and entry and entry.level in {"district", "city", "county", "province",
                                                                 "metropolitan_city", "special_city"}:
                 if any(_LOCALGOV_CUE.search(text[max(0, m.start - 60):m.start]) or
-                       re.search(r"-gu\b|\bOffice\b|City Hall", m.text) for m in ms):
+                       _LOCALGOV_NAME_RE.search(m.text) for m in ms):
                     kind = "LocalGovernment"
             entities[key] = Entity(id=key, name=name, kind=kind, aliases=aliases, parent=parent, attrs=attrs)
             first_span[key] = (ms[0].start, ms[0].end)
