@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import threading
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,3 +72,69 @@ def free_port() -> int:
 
 def by_name(items: list[dict[str, Any]], key: str = "partner") -> dict[str, dict[str, Any]]:
     return {it[key]["name"]: it for it in items}
+
+
+class Proxy:
+    """A loopback TCP forwarder that can be cut and restored: a network fault between
+    the API and a real Neo4j, without touching the server."""
+
+    def __init__(self, target: tuple[str, int]) -> None:
+        self.target = target
+        self.port = free_port()
+        self._listener = None
+        self._socks: list = []
+
+    def up(self) -> None:
+        import socket
+        self._listener = socket.socket()
+        self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._listener.bind(("127.0.0.1", self.port))
+        self._listener.listen(16)
+        threading.Thread(target=self._accept, args=(self._listener,), daemon=True).start()
+
+    def _accept(self, listener) -> None:
+        import socket
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            try:
+                upstream = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            self._socks += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pump(src, dst) -> None:
+        try:
+            while data := src.recv(65536):
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.close()
+                except OSError:
+                    pass
+
+    def down(self) -> None:
+        import socket
+        if self._listener is not None:
+            try:
+                self._listener.shutdown(socket.SHUT_RDWR)    # wakes the blocked accept()
+            except OSError:
+                pass
+            self._listener.close()
+            self._listener = None
+        for s in self._socks:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+                s.close()
+            except OSError:
+                pass
+        self._socks = []

@@ -166,3 +166,61 @@ def test_unreachable_neo4j_is_one_line_and_exit_2(run) -> None:
     out = run("stats", store="bolt://127.0.0.1:9", code=2)
     lines = out.stderr.strip().splitlines()
     assert lines[-1].startswith("error: Neo4j at bolt://127.0.0.1:9 is unreachable") and "Traceback" not in out.stderr
+
+
+@pytest.mark.neo4j
+def test_ingest_rides_out_a_neo4j_outage(tmp_path, neo4j_clean, neo4j_driver) -> None:
+    """The network to Neo4j is cut for a few seconds in the middle of an ingest: the
+    ingest retries, resumes, exits 0, and the graph holds every document exactly once."""
+    import subprocess
+    import sys
+    import time
+    from urllib.parse import urlsplit
+
+    from conftest import REPO
+    from partnergraph.loaders.extract import extract
+    from partnergraph.loaders.read import read_paths
+    from test_api_support import Proxy
+
+    sys.path.insert(0, str(REPO / "bench"))
+    import corpus
+
+    d = tmp_path / "articles"
+    d.mkdir()
+    for name, text in corpus.generate(40, seed=11, size=1500):
+        (d / name).write_text(text, encoding="utf-8")
+    expected = sum(len(extract(doc).relations) for doc in read_paths([str(d)]))
+
+    def counts() -> tuple[int, int]:
+        with neo4j_driver.session() as s:
+            docs = s.run("MATCH (n:Document) RETURN count(n)").single()[0]
+            rels = s.run("MATCH ()-[r]->() WHERE NOT r:MENTIONS RETURN count(r)").single()[0]
+        return docs, rels
+
+    where = urlsplit(neo4j_clean)
+    proxy = Proxy((where.hostname, where.port))
+    proxy.up()
+    proc = subprocess.Popen([sys.executable, "-m", "partnergraph", "ingest", str(d), "--batch-size", "1",
+                             "--json", "--store", f"bolt://127.0.0.1:{proxy.port}"],
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while counts()[0] < 5:
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the ingest wrote nothing within 120 s"
+            time.sleep(0.05)
+        proxy.down()
+        cut_at = counts()[0]
+        time.sleep(4)
+        proxy.up()
+        out, err = proc.communicate(timeout=300)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proxy.down()
+    assert cut_at < 40, "the ingest finished before the cut; the test proved nothing"
+    assert proc.returncode == 0, err[-2000:]
+    assert "Traceback" not in err
+    summary = json.loads(out)
+    assert summary["documents"]["failed"] == 0
+    assert counts() == (40, expected)
