@@ -22,4 +22,3 @@ CREATE INDEX organizes_doc_id IF NOT EXISTS FOR ()-[r:ORGANIZES]-() ON (r.doc_id
 CREATE INDEX affiliated_with_doc_id IF NOT EXISTS FOR ()-[r:AFFILIATED_WITH]-() ON (r.doc_id);
 CREATE INDEX located_in_doc_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.doc_id);
 CREATE INDEX leads_doc_id IF NOT EXISTS FOR ()-[r:LEADS]-() ON (r.doc_id);
-CREATE INDEX mentions_doc_id IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.doc_id);

@@ -244,7 +244,10 @@ def statements(dialect: str, bulk: bool | None = None) -> Statements:
             for prop in props:
                 ddl.append(f"CREATE TEXT INDEX {label.lower()}_{prop}_text IF NOT EXISTS "
                            f"FOR (n:{label}) ON (n.{q(prop)})")
-        for rtype in [*schema.RELATION_TYPES, "MENTIONS"]:
+        # Assertions are deleted by doc_id, so each type is indexed on it.  MENTIONS is
+        # not: its edges go when their Document is DETACH DELETEd, and an index that no
+        # query reads would only slow every ingest (10k index entries per batch).
+        for rtype in schema.RELATION_TYPES:
             ddl.append(f"CREATE INDEX {rtype.lower()}_doc_id IF NOT EXISTS "
                        f"FOR ()-[r:{rtype}]-() ON (r.doc_id)")
     else:
