@@ -124,6 +124,22 @@ def _label(data: dict[str, Any], node: Any, can_hangul: bool) -> str:
     return text
 
 
+def _distinct(labels: dict, H: nx.Graph, can_hangul: bool) -> dict:
+    """Two nodes must not wear one label: an acronym shared by two institutions (CNU is
+    Chonnam and Chungnam) gives way to each one's shortened full name."""
+    from collections import Counter
+    from .analysis import short_name
+    seen = Counter(labels.values())
+    out = dict(labels)
+    for v, text in labels.items():
+        if seen[text] > 1:
+            name = H.nodes[v].get("label") or str(v)
+            alt = short_name(name, None)
+            if can_hangul or not _HANGUL.search(alt):
+                out[v] = alt
+    return out
+
+
 def _spread_labels(pos: dict, labels: dict, char_w: float, line_h: float, rounds: int = 60) -> dict:
     """Move overlapping label boxes apart vertically (a few rounds of pairwise pushes);
     returns the label positions (data coordinates)."""
@@ -218,6 +234,7 @@ def plot(G_or_records: Any, path: str | Path, *, size_by: str = "pagerank", seed
                      for f in font_manager.fontManager.ttflist)
     labelled = sorted(H, key=lambda v: (-score[v], str(v)))[:max_labels]
     labels = {v: _label(H.nodes[v], v, can_hangul) for v in labelled}
+    labels = _distinct(labels, H, can_hangul)
     font = 9
     char_w, line_h = font * 0.62 * per_pt_x, font * 1.3 * per_pt_y
     # start each label just above its node (radius in points = sqrt(size) / 2)
