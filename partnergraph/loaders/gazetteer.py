@@ -41,6 +41,19 @@ def norm_token(tok: str) -> str:
     return t
 
 
+_NORM: dict[str, str] = {}
+_TOKEN_CHARS = [chr(c) for c in range(0xC0, 0x250)] + [chr(c) for c in range(ord("A"), ord("Z") + 1)] + \
+    [str(d) for d in range(10)]
+
+
+def _norm_cached(tok: str) -> str:
+    """norm_token, memoised: a document's tokens are mostly words seen before."""
+    if len(_NORM) > 200_000:
+        _NORM.clear()
+    low = _NORM[tok] = norm_token(tok)
+    return low
+
+
 def tokens_of(text: str) -> list[str]:
     return [norm_token(m.group()) for m in TOKEN_RE.finditer(unicodedata.normalize("NFKC", text))]
 
@@ -99,11 +112,13 @@ class Gazetteer:
         self.stop_keys = {name_key(s) for s in stopnames}
         self._lookup_cache: dict[str, list[Entry]] = {}
         self._stop_cache: dict[str, bool] = {}
+        self._patterns: tuple[re.Pattern, re.Pattern] | None = None
         for e in entries:
             self.add(e)
 
     def add(self, e: Entry) -> None:
         self._lookup_cache.clear()
+        self._patterns = None
         if e.id in self.entries:       # curated data (loaded first) wins over generated data
             return
         self.entries[e.id] = e
@@ -146,9 +161,110 @@ class Gazetteer:
         return out
 
     def find(self, text: str) -> list[GazMatch]:
-        """Longest non-overlapping matches, left to right."""
+        """Longest non-overlapping matches, left to right.
+
+        Why not every token: only a token that begins with a capital, a digit or Hangul
+        (or the first character of some acronym) can start a match, and in running text
+        most tokens begin with a lower-case letter.  One regex pass finds the possible
+        starting tokens and the trie walk reads the tokens after each, so the Python
+        loop runs for about a quarter of the tokens.  The result is the same as
+        tokenising the whole text (``_find_every_token``); the few texts where a token
+        could begin right after a letter (an apostrophe tail such as "x'ab2") take
+        that path."""
+        cand, tricky = self._start_patterns()
+        if tricky.search(text):
+            return self._find_every_token(text)
+        out: list[GazMatch] = []
+        names, acros, prefixes, acro_prefixes = self._names, self._acros, self._prefixes, self._acro_prefixes
+        search = TOKEN_RE.search
+        n_text = len(text)
+        floor = 0
+        name_firsts, acro_firsts = self._name_firsts, self._acro_firsts
+        for cm in cand.finditer(text):
+            s = cm.start()
+            if s < floor:
+                continue
+            first = cm.group()
+            low = _NORM.get(first)
+            if low is None:
+                low = _norm_cached(first)
+            as_name = low in name_firsts
+            if not as_name and first not in acro_firsts:
+                continue
+            toks = [cm]
+            best_end, best_ids = -1, None
+            c0 = first[0]
+            if as_name and (c0.isupper() or c0.isdigit() or "\uAC00" <= c0 <= "\uD7A3"):
+                j, key = 0, ()
+                while True:
+                    if j == len(toks):
+                        nm = search(text, toks[-1].end())
+                        if nm is None:
+                            break
+                        toks.append(nm)
+                    t = toks[j].group()
+                    low = _NORM.get(t)
+                    if low is None:
+                        low = _norm_cached(t)
+                    key = key + (low,)
+                    if key not in prefixes:
+                        break
+                    ids = names.get(key)
+                    if ids:
+                        best_end, best_ids = j, ids
+                    j += 1
+            j, key = 0, ()
+            while first in acro_firsts:
+                if j == len(toks):
+                    nm = search(text, toks[-1].end())
+                    if nm is None:
+                        break
+                    toks.append(nm)
+                key = key + (toks[j].group(),)
+                if key not in acro_prefixes:
+                    break
+                ids = acros.get(key)
+                if ids and j >= best_end:
+                    best_end, best_ids = j, (ids if j > best_end else list(dict.fromkeys(best_ids + ids)))
+                j += 1
+            if best_ids is not None:
+                e = toks[best_end].end()
+                # a match must not cut a word that continues with a hyphen ("Asan-based" is fine,
+                # "Seoul-Gyeonggi" gives two matches, but "K-MediST" must not match "K")
+                if e - s <= 2 and e < n_text and text[e] == "-" and TOKEN_RE.match(text, e + 1):
+                    continue
+                out.append(GazMatch(s, e, text[s:e], [self.entries[x] for x in best_ids]))
+                floor = e
+        return out
+
+    def _start_patterns(self) -> tuple[re.Pattern, re.Pattern]:
+        """(tokens that can start a match, texts the fast path must not take), built
+        from the loaded names on first use."""
+        if self._patterns is None:
+            firsts = {k[0][0] for k in self._acro_prefixes if len(k) == 1}
+            firsts.update(c for c in _TOKEN_CHARS if c.isupper() or c.isdigit())
+            hangul = "\uAC00-\uD7A3"
+            firsts = {c for c in firsts if not ("\uAC00" <= c <= "\uD7A3")}
+            amp = "&" in firsts
+            firsts.discard("&")
+            cls = "".join(re.escape(c) for c in sorted(firsts)) + hangul
+            word = "A-Za-z0-9\u00C0-\u024F\uAC00-\uD7A3"
+            cand = re.compile(r"(?<![" + word + r"])[" + cls + r"][" + word + r"]*(?:['’][A-Za-z]+)?"
+                              + (r"|&" if amp else ""))
+            start_letters = "".join(re.escape(c) for c in sorted(firsts) if "A" <= c.upper() <= "Z" and c.isascii())
+            # an apostrophe that may belong to the token before it ("O'Brien"), and an
+            # apostrophe tail that ends at a token character ("x'ab2": "2" starts a token)
+            tricky = re.compile(r"['’](?:(?<=[" + word + r"]['’])[" + (start_letters or "A-Z") + r"]"
+                                r"|[A-Za-z]+[0-9\u00C0-\u024F\uAC00-\uD7A3])")
+            self._patterns = (cand, tricky)
+            self._name_firsts = {k[0] for k in self._prefixes if len(k) == 1}
+            self._acro_firsts = {k[0] for k in self._acro_prefixes if len(k) == 1}
+        return self._patterns
+
+    def _find_every_token(self, text: str) -> list[GazMatch]:
+        """``find`` by tokenising the whole text (the reference the fast path agrees with)."""
         toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
-        low = [norm_token(t[2]) for t in toks]
+        low = [_NORM.get(t[2]) or _norm_cached(t[2]) for t in toks]
         out: list[GazMatch] = []
         i, n = 0, len(toks)
         while i < n:

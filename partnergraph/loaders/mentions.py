@@ -15,6 +15,7 @@ gazetteer and names this document defines elsewhere) are taken from headline lin
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .gazetteer import Entry, Gazetteer, is_acronym, name_key
@@ -91,7 +92,15 @@ PERSON_APPOS_RE = re.compile(
     r"(?<![\w-])(?P<name>" + _NAME + r"),\s(?:the\s|a\s|an\s)?(?P<role>(?:[A-Za-z&-]+\s){0,3}?(?:"
     + ROLE_WORDS + "|" + _ROLE_LOWER + r"))\b(?P<rest>[^,.;:“”\"()]{0,160})")
 
-WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F](?:[\w.&\-]|['’](?=[A-Za-z]))*|&")
+WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w.&\-]*(?:['’](?=[A-Za-z])[\w.&\-]*)*|&")
+# A word of WORD_RE that ends any capitalised run: it begins with a lower-case letter
+# (right after a character that no word continues over, so it surely begins a word) and
+# is not a connector or "the".
+# Consecutive such words (with what lies between them) are one match.
+_BREAK_WORD = (r"(?<![\w.&\-'’])(?!(?i:of|for|and|de|du|der|la|y|the)(?![\w.&\-]|['’][A-Za-z]))"
+               r"[a-z][\w.&\-]*(?:['’](?=[A-Za-z])[\w.&\-]*)*")
+_BREAK_RE = re.compile(_BREAK_WORD + r"(?:[^A-Za-z0-9\u00C0-\u024F&]+" + _BREAK_WORD + ")*")
+_HAS_UPPER_RE = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u024F]")
 _QUOTED_RE = re.compile(r"[‘'“\"]([A-Z0-9][^‘’'“”\"\n]{1,80}?)[,.]?[’'”\"]")
 _PAREN_RE = re.compile(r"\(([^()\n]{2,160})\)")
 _LAUNCH_CUE = re.compile(r"\b(launch\w*|selected\s+for|designat\w+\s+as|named|called|dubbed|titled|"
@@ -127,6 +136,15 @@ _TWO_CAPS_ANYWHERE_RE = re.compile(r"[A-Z].*[A-Z]")
 _NON_CAPITAL_RE = re.compile(r"[^A-Z]")
 _COLON_DEF_RE = re.compile(r"(?m)^[\s*※·-]*([A-Z][A-Za-z0-9-]{1,15}):\s+([A-Z][^\n]{5,200}?)\s*$")
 
+_LEAD_OR_CONNECTOR = LEAD_STRIP | CONNECTORS
+_TRAILING_WORDS = CONNECTORS | {"the"}
+_NO_NAME_WORDS = LEAD_STRIP | UNIT_HEADS | PROGRAM_HEADS | AGENCY_HEADS | UNIV_HEADS | CONNECTORS
+# Every title in ROLE_WORDS contains one of these (lower-cased).
+_ROLE_KEYWORDS = ("president", "chancellor", "dean", "director", "mayor", "governor", "minister", "chair",
+                  "ceo", "chief", "prof", "superintendent", "head", "commissioner", "administrator",
+                  "principal", "rector", "provost", "secretary", "ambassador", "leader", "manager",
+                  "representative")
+
 _WHOLE_WORD_CACHE: dict[str, re.Pattern] = {}
 
 
@@ -161,11 +179,25 @@ def _strip_possessive(tok: str) -> str:
     return tok
 
 
+_HEAD_CACHE: dict[tuple, tuple[str | None, int]] = {}
+
+
 def head_kind(tokens: list[str]) -> tuple[str | None, int]:
     """Kind named by the head word of a capitalised name, and the head's index.
 
     The head is the last kind word, except that "Ministry of ..." and "University of ..."
-    (a head followed by an of-complement) are headed by their first word."""
+    (a head followed by an of-complement) are headed by their first word.  Memoised:
+    the same word sequences come back in every document."""
+    key = tuple(tokens)
+    hit = _HEAD_CACHE.get(key)
+    if hit is None:
+        if len(_HEAD_CACHE) > 100_000:
+            _HEAD_CACHE.clear()
+        hit = _HEAD_CACHE[key] = _head_kind(tokens)
+    return hit
+
+
+def _head_kind(tokens: list[str]) -> tuple[str | None, int]:
     low = [t.lower().rstrip(".") for t in tokens]
     if low and low[0] == "ministry":
         return "Ministry", 0
@@ -221,7 +253,8 @@ class MentionFinder:
             kinds = {e.kind for e in g.entries}
             found.append(Mention(g.start, g.end, g.text, kinds.pop() if len(kinds) == 1 else "University",
                                  "gaz", list(g.entries)))
-        people = self._people(text, sentences, ignore)
+        people = self._people(text, sentences, ignore, _aligned_lower(text))
+        found_starts = _sorted_starts(found)
         pattern: list[Mention] = []
         for s, e in sentences:
             if _inside(s, e, ignore):
@@ -230,7 +263,7 @@ class MentionFinder:
             pattern.extend(self._programs_before_heads(text, s, e))
             pattern.extend(self._quoted(text, s, e))
             if not headline:
-                pattern.extend(self._capitalised(text, s, e, found))
+                pattern.extend(self._capitalised(text, s, e, found, found_starts))
         pattern = [m for m in pattern if not _inside(m.start, m.end, ignore)
                    and not self.gaz.is_stopname(m.text)]
         # names found in body text are names in headlines and captions too
@@ -257,11 +290,39 @@ class MentionFinder:
             pos += len(line) + 1
         return spans
 
-    def _capitalised(self, text: str, s: int, e: int, gaz_hits: list[Mention]) -> list[Mention]:
-        """Runs of capitalised words joined by of/for/and, split and classified by head."""
+    def _capitalised(self, text: str, s: int, e: int, gaz_hits: list[Mention],
+                     gaz_starts: list[int] | None = None) -> list[Mention]:
+        """Runs of capitalised words joined by of/for/and, split and classified by head.
+
+        Why in windows: a lower-case word that is not a connector ("signed", "with")
+        ends any run and looks at nothing around it, so the sentence falls apart into
+        independent windows between such words, and only a window with a capital
+        letter in it can hold a run.  ``_BREAK_RE`` finds those words (only where they
+        surely begin a word), and the word loop runs on the windows alone: the same runs
+        as running it over every word of the sentence, for a fraction of the words."""
         out: list[Mention] = []
-        words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, s, e)]
         runs: list[list[tuple[int, int, str]]] = []
+        a = s
+        for br in _BREAK_RE.finditer(text, s, e):
+            b = br.start()
+            if b > a and _HAS_UPPER_RE.search(text, a, b):
+                self._runs(text, a, b, runs)
+            a = br.end()
+        if e > a and _HAS_UPPER_RE.search(text, a, e):
+            self._runs(text, a, e, runs)
+        if runs and gaz_starts is None:
+            gaz_starts = _sorted_starts(gaz_hits)
+        for run in runs:
+            for seg in self._segments(run, gaz_hits):
+                m = self._classify(text, seg, gaz_hits, gaz_starts)
+                if m:
+                    out.append(m)
+        return out
+
+    @staticmethod
+    def _runs(text: str, s: int, e: int, runs: list) -> None:
+        """The word loop of ``_capitalised`` over text[s:e], appending to ``runs``."""
+        words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, s, e)]
         cur: list[tuple[int, int, str]] = []
         i = 0
         while i < len(words):
@@ -300,20 +361,14 @@ class MentionFinder:
             i += 1
         if cur:
             runs.append(cur)
-        for run in runs:
-            for seg in self._segments(run, gaz_hits):
-                m = self._classify(text, seg, gaz_hits)
-                if m:
-                    out.append(m)
-        return out
 
     def _segments(self, run, gaz_hits):
         """Strip leading function words; split coordinations "A and B" where both sides
         are complete names (a known name, or a capitalised name with a head word)."""
-        while run and (run[0][2].lower() in LEAD_STRIP or run[0][2].lower() in CONNECTORS
+        while run and (run[0][2].lower() in _LEAD_OR_CONNECTOR
                        or ROLE_START_RE.fullmatch(run[0][2]) or _ORDINAL_RE.fullmatch(run[0][2])):
             run = run[1:]
-        while run and run[-1][2].lower() in CONNECTORS | {"the"}:
+        while run and run[-1][2].lower() in _TRAILING_WORDS:
             run = run[:-1]
         if not run:
             return []
@@ -333,7 +388,7 @@ class MentionFinder:
         s, e = seg[0][0], seg[-1][1]
         return any(m.start == s and m.end == e for m in gaz_hits) or bool(self.gaz.lookup(" ".join(toks)))
 
-    def _classify(self, text, seg, gaz_hits) -> Mention | None:
+    def _classify(self, text, seg, gaz_hits, gaz_starts=None) -> Mention | None:
         toks = [w for _, _, w in seg]
         kind, hi = head_kind(toks)
         if kind is None:
@@ -347,14 +402,17 @@ class MentionFinder:
         toks = toks[: end_i + 1]
         if len(toks) == 1 and kind not in {"Program"} and not is_acronym(toks[0]):
             return None        # a bare head word ("University", "Center") is no name
-        if all(t.lower() in LEAD_STRIP | UNIT_HEADS | PROGRAM_HEADS | AGENCY_HEADS | UNIV_HEADS |
-               CONNECTORS for t in toks):
+        if all(t.lower() in _NO_NAME_WORDS for t in toks):
             return None
         s, e = seg[0][0], seg[-1][1]
         m = Mention(s, e, text[s:e], kind, "pattern", unit=low[hi] in UNIT_HEADS)
         # an organisation named inside (parent of a unit): the first known org in the span
         if kind in {"University", "Hospital", "Institute", "Agency"}:
-            for g in gaz_hits:
+            # gaz_hits are in text order: start at the first hit that begins inside the span
+            lo = bisect_left(gaz_starts, s) if gaz_starts is not None else 0
+            for g in gaz_hits[lo:]:
+                if gaz_starts is not None and g.start >= e:
+                    break
                 if s <= g.start and g.end <= e and (g.start, g.end) != (s, e) and \
                         any(x.kind in {"University", "Hospital", "Agency", "Ministry", "Company"} for x in g.entries):
                     if low[hi] in UNIT_HEADS or kind == "Hospital":
@@ -381,7 +439,7 @@ class MentionFinder:
             name = mm.group(1)
             ns = s + mm.start(1)
             toks = name.split()
-            while toks and (toks[0].lower() in LEAD_STRIP | CONNECTORS or _ORDINAL_RE.fullmatch(toks[0])
+            while toks and (toks[0].lower() in _LEAD_OR_CONNECTOR or _ORDINAL_RE.fullmatch(toks[0])
                             or ROLE_START_RE.fullmatch(toks[0])):
                 ns += len(toks[0]) + 1
                 toks = toks[1:]
@@ -418,10 +476,16 @@ class MentionFinder:
                 out.append(Mention(ins, ins + len(name), name, "Program", "quoted"))
         return out
 
-    def _people(self, text, sentences, ignore) -> list[Mention]:
+    def _people(self, text, sentences, ignore, low=None) -> list[Mention]:
+        """People next to a title.  Both patterns need a title word, and few sentences
+        have one, so a substring test on the lower-cased sentence comes first (the
+        patterns are case-sensitive, so lower-casing only widens the test)."""
         out = []
         for s, e in sentences:
             if _inside(s, e, ignore):
+                continue
+            ls = low[s:e] if low is not None else text[s:e].lower()
+            if not any(k in ls for k in _ROLE_KEYWORDS):
                 continue
             sent = text[s:e]
             for m in PERSON_TITLE_RE.finditer(sent):
@@ -451,6 +515,20 @@ def _plausible_name(name: str) -> bool:
                for p in parts)
 
 
+def _sorted_starts(mentions: list[Mention]) -> list[int] | None:
+    """The mentions' start offsets when they are in text order (for bisect), else None."""
+    starts = [m.start for m in mentions]
+    if any(a > b for a, b in zip(starts, starts[1:])):
+        return None
+    return starts
+
+
+def _aligned_lower(text: str) -> str | None:
+    """text.lower() when it keeps every offset (one character for one), else None."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
 def _gap_ok(text: str, a: int, b: int) -> bool:
     return b - a <= 2 and text[a:b].strip() == ""
 
@@ -469,10 +547,23 @@ def _merge(gaz: list[Mention], pattern: list[Mention], people: list[Mention]) ->
     of it ("X University College of Medicine") or a program named after a place."""
     allm = people + sorted(gaz + pattern, key=lambda m: (-(m.end - m.start), m.how != "gaz"))
     chosen: list[Mention] = []
-    for m in allm:
-        if any(c.start < m.end and m.start < c.end for c in chosen):
-            continue
-        chosen.append(m)
+    if any(m.start >= m.end for m in allm):        # empty spans: the plain pairwise test
+        for m in allm:
+            if any(c.start < m.end and m.start < c.end for c in chosen):
+                continue
+            chosen.append(m)
+    else:
+        # chosen spans never overlap, so sorted by start they are sorted by end too: only
+        # the last one that starts before m ends can overlap m
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in allm:
+            i = bisect_left(starts, m.end)
+            if i and ends[i - 1] > m.start:
+                continue
+            starts.insert(i, m.start)
+            ends.insert(i, m.end)
+            chosen.append(m)
     # dedupe people found by both patterns (same span)
     chosen.sort(key=lambda m: (m.start, m.end))
     return chosen
