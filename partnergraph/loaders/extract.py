@@ -23,6 +23,8 @@ from .resolve import Resolver
 _BRACKET_LEAD = re.compile(r"(?m)^\s*\[[^\]\n]{2,80}\]")
 _PHOTO = re.compile(r"[·ㆍ]\s*photo\b|\(photo[^)]*\)|\bphoto\s*=\s*[^)\n]*", re.I)
 _SPEECH = re.compile(r"“[^”]{40,}”|\"[^\"\n]{40,}\"")
+# re.IGNORECASE matches these to ASCII letters, str.lower() does not (see relations._FOLDS)
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 ORG_ROLE_TYPES = {"MOU", "FUNDS", "PARTNERS_WITH", "ORGANIZES", "PARTICIPATES_IN", "HOSTS"}
 
@@ -36,9 +38,11 @@ class Extractor:
     def __call__(self, doc: Document) -> Extraction:
         text = doc.text
         sents = sentences.split(text)
-        ignore = [(m.start(), m.end()) for m in _BRACKET_LEAD.finditer(text)]
-        ignore += [(m.start(), m.end()) for m in _PHOTO.finditer(text)]
-        quotes = [(m.start(), m.end()) for m in _SPEECH.finditer(text)]
+        # each pattern needs a character or word that most texts lack: test for it first
+        ignore = [(m.start(), m.end()) for m in _BRACKET_LEAD.finditer(text)] if "[" in text else []
+        if _FOLDS.search(text) or "photo" in text.lower():
+            ignore += [(m.start(), m.end()) for m in _PHOTO.finditer(text)]
+        quotes = [(m.start(), m.end()) for m in _SPEECH.finditer(text)] if '"' in text or "“" in text else []
         mentions = self.finder.find(text, sents, ignore)
         res = self.resolver.resolve(text, mentions)
         rels = extract_relations(text, sents, res, quotes)

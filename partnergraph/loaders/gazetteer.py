@@ -55,7 +55,8 @@ def _norm_cached(tok: str) -> str:
 
 
 def tokens_of(text: str) -> list[str]:
-    return [norm_token(m.group()) for m in TOKEN_RE.finditer(unicodedata.normalize("NFKC", text))]
+    get = _NORM.get
+    return [get(t) or _norm_cached(t) for t in TOKEN_RE.findall(unicodedata.normalize("NFKC", text))]
 
 
 def name_key(text: str) -> str:
@@ -151,7 +152,7 @@ class Gazetteer:
         return hit
 
     def _lookup(self, name: str) -> list[Entry]:
-        ids = self._acros.get(tuple(m.group() for m in TOKEN_RE.finditer(name)), []) + \
+        ids = self._acros.get(tuple(TOKEN_RE.findall(name)), []) + \
             self._names.get(tuple(tokens_of(name)), [])
         out, seen = [], set()
         for i in ids:

@@ -30,6 +30,7 @@ inside them.  Evidence is always the whole sentence, with its offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -130,6 +131,35 @@ def _role_gap_re(role: str) -> re.Pattern:
     return pat
 
 
+# Characters that re.IGNORECASE matches to an ASCII letter while str.lower() does not give
+# that letter (dotted/dotless i, long s, Kelvin sign).  Where one occurs, the lower-case
+# substring tests before the case-insensitive triggers are skipped (all pass).
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+_DIGIT_RE = re.compile(r"\d")
+# Words that every match of a trigger contains (lower-cased).
+_BACKREF_WORDS = ("universit", "district", "city", "province", "county", "hospital", "ministry", "agency",
+                  "institut", "school", "college", "consortium", "project", "program", "initiative",
+                  "organi", "company", "foundation", "council", "center", "centre", "sides", "parties")
+_PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "participat", "part", "join", "operat",
+                      "launch", "carr", "perform", "implement", "won", "win", "awarded")
+_MEMBERS_WORDS = ("consortium", "alliance", "coalition", "network", "group", "team")
+_ESTABLISH_WORDS = ("establish", "set", "open", "launch", "build", "built", "creat", "found", "hous",
+                    "host", "inaugurat", "unveil")
+
+
+class _LazyPeriod:
+    """The sentence's period, computed on first use (most sentences emit nothing)."""
+    __slots__ = ("rx", "s", "e", "value")
+
+    def __init__(self, rx, s, e):
+        self.rx, self.s, self.e, self.value = rx, s, e, None
+
+    def get(self) -> dict:
+        if self.value is None:
+            self.value = self.rx._period(self.s, self.e)
+        return self.value
+
+
 class RelationExtractor:
     def __init__(self, text: str, sentences: list[tuple[int, int]], res: Resolved,
                  quotes: list[tuple[int, int]]):
@@ -140,6 +170,15 @@ class RelationExtractor:
         self.ms = [M(m.start, m.end, m.key, self.ents[m.key].kind) for m in res.mentions
                    if m.key in self.ents]
         self.raw_mentions = res.mentions
+        self._starts = [m.start for m in self.ms]
+        self._max_end = [-1]                 # _max_end[i]: the furthest end among ms[:i]
+        for m in self.ms:
+            self._max_end.append(max(self._max_end[-1], m.end))
+        self._period_cache: tuple | None = None
+        self._prep_cache: dict = {}
+        self._ls: str | None = None
+        self._sent = ""
+        self._digit = True
         self.out: list[Relation] = []
         self._last_mou: tuple[str, str] | None = None
         self.main_org = self._main_org()
@@ -154,19 +193,20 @@ class RelationExtractor:
         return max(c, key=lambda k: (c[k], self.ents[k].kind == "University" and not self.ents[k].parent))
 
     def _latest(self, pos: int, kinds: set[str], exclude: set[str] = frozenset(), pred=None) -> str | None:
-        best = None
-        for m in self.ms:
-            if m.start >= pos:
-                break
+        """The last mention before ``pos`` of one of ``kinds`` (self.ms is in text order)."""
+        ms = self.ms
+        for i in range(bisect_left(self._starts, pos) - 1, -1, -1):
+            m = ms[i]
             if m.kind in kinds and m.key not in exclude and (pred is None or pred(m)):
-                best = m.key
-        return best
+                return m.key
+        return None
 
     def _backrefs(self, s: int, e: int) -> list[M]:
         out = []
         for b in _BACKREF_RE.finditer(self.text, s, e):
             w = b.group("w").lower()
-            if any(m.start <= b.start() < m.end for m in self.ms):
+            # inside a name?  every mention that starts at or before it: the furthest end
+            if self._max_end[bisect_right(self._starts, b.start())] > b.start():
                 continue
             key = None
             if w in {"university", "school", "college"}:
@@ -244,13 +284,39 @@ class RelationExtractor:
                 break
             if m.kind == "Person":
                 continue
-            pre = self.text[s:m.start]
-            if _PREP_BEFORE.search(pre):
+            if self._after_preposition(s, m.start):
                 continue
             if m.kind in ORGISH or m.kind == "Program":
                 grp = self._group_from(ms, i, ORGISH | {"Program"})
                 return grp      # a place that acts is a local government (set after extraction)
         return []
+
+    def _after_preposition(self, s: int, pos: int) -> bool:
+        """Does text[s:pos] end with a preposition (and article), so that the name at
+        ``pos`` is no subject?  Memoised per position, as several rules ask about the
+        same names, and searched from the fifth-last word on: a match ends at the end
+        and spans at most four words ("such as the affiliated"), so it cannot start
+        earlier, and a search from the start of a long sentence is what cost."""
+        key = (s, pos)
+        hit = self._prep_cache.get(key)
+        if hit is None:
+            pre = self.text[s:pos]
+            parts = pre.rsplit(None, 4)
+            start = len(parts[0]) if len(parts) == 5 else 0
+            hit = self._prep_cache[key] = _PREP_BEFORE.search(pre, start) is not None
+        return hit
+
+    def _may(self, words: tuple[str, ...]) -> bool:
+        """Could a case-insensitive trigger built on one of ``words`` match in the current
+        sentence?  A substring test on the lower-cased sentence, which any match must
+        pass; always True where lower-casing could hide a match (see _FOLDS)."""
+        ls = self._ls
+        return ls is None or any(w in ls for w in words)
+
+    def _has(self, words: tuple[str, ...]) -> bool:
+        """The same for a case-sensitive trigger: a substring test on the sentence."""
+        sent = self._sent
+        return any(w in sent for w in words)
 
     # -- emit --------------------------------------------------------------------
 
@@ -264,12 +330,39 @@ class RelationExtractor:
     # -- rules -------------------------------------------------------------------
 
     def run(self) -> list[Relation]:
+        """Each rule on each sentence.  Why the tests before the rules: most rules can
+        only fire when their trigger words are in the sentence (or a program or centre
+        is named in it), and the substring tests that say so cost far less than the
+        trigger regexes; each test is implied by a match, so the output is the same."""
+        text = self.text
+        low = text.lower() if not _FOLDS.search(text) else None
+        if low is not None and len(low) != len(text):
+            low = None
+        starts = self._starts
+        ms_all = self.ms
+        n_ms = len(ms_all)
+        self._persons = [m for m in self.raw_mentions if m.how == "person"]
+        self._person_starts = [m.start for m in self._persons]
+        digits = [m.start() for m in _DIGIT_RE.finditer(text)]
         for s, e in self.sentences:
-            ms = [m for m in self.ms if s <= m.start and m.end <= e and not self._in_quote(m.start)]
-            ms = sorted(ms + [b for b in self._backrefs(s, e) if not self._in_quote(b.start)],
-                        key=lambda m: (m.start, m.end))
+            ms = []
+            for i in range(bisect_left(starts, s), n_ms):
+                m = ms_all[i]
+                if m.start > e:
+                    break
+                if m.end <= e and not self._in_quote(m.start):
+                    ms.append(m)
+            self._sent = text[s:e]
+            self._ls = low[s:e] if low is not None else None
+            self._prep_cache = {}
+            self._period_cache = None
+            refs = [b for b in self._backrefs(s, e) if not self._in_quote(b.start)] \
+                if self._may(_BACKREF_WORDS) else []
+            ms = sorted(ms + refs, key=lambda m: (m.start, m.end))
             if not ms:
                 continue
+            d = bisect_left(digits, s)
+            self._digit = d < len(digits) and digits[d] < e
             self._leads(s, e)
             self._mou(ms, s, e)
             self._partners(ms, s, e)
@@ -290,6 +383,8 @@ class RelationExtractor:
         return pos, pos
 
     def _mou(self, ms, s, e):
+        if not self._has(("MOU", "MoU", "memorandum", "agreement", "pact", "accord", "partnership")):
+            return
         t = MOU_RE.search(self.text, s, e)
         if not t or self._in_quote(t.start()):
             return
@@ -319,7 +414,7 @@ class RelationExtractor:
         del orgs
 
     def _partners(self, ms, s, e):
-        for t in PARTNER_RE.finditer(self.text, s, e):
+        for t in (PARTNER_RE.finditer(self.text, s, e) if self._may(("with",)) else ()):
             if self._in_quote(t.start()):
                 continue
             subj = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORGISH]
@@ -337,7 +432,8 @@ class RelationExtractor:
 
     def _participates(self, ms, s, e):
         progs = [m for m in ms if m.kind == "Program" and not m.ref]
-        for t in PARTICIPATE_RE.finditer(self.text, s, e):
+        # with no program named in the sentence no trigger finds a target
+        for t in (PARTICIPATE_RE.finditer(self.text, s, e) if progs and self._may(_PARTICIPATE_WORDS) else ()):
             if self._in_quote(t.start()):
                 continue
             target = next((p for p in progs if p.start >= t.end() - 1 and
@@ -350,7 +446,7 @@ class RelationExtractor:
                     self._emit("PARTICIPATES_IN", a.key, target.key, s, e, 0.75, **self._period(s, e))
             if subj:
                 break
-        mm = MEMBERS_RE.search(self.text, s, e)
+        mm = MEMBERS_RE.search(self.text, s, e) if self._may(_MEMBERS_WORDS) else None
         if mm:
             cons = self._latest(mm.end(), {"Program"})
             members = self._after(ms, mm.end(), ORG_LIKE, max_gap=4)
@@ -368,6 +464,8 @@ class RelationExtractor:
                 self._emit("PARTICIPATES_IN", c.key, host, s, e, 0.7)
 
     def _organizes(self, ms, s, e):
+        if not self._may(("by",)) or not any(m.kind == "Program" for m in ms):
+            return                 # the trigger ends in "by", and the target is a program
         for t in ORGANIZE_RE.finditer(self.text, s, e):
             if self._in_quote(t.start()):
                 continue
@@ -385,9 +483,9 @@ class RelationExtractor:
         return t.key if t else self._latest(s, {"Program"})
 
     def _funds(self, ms, s, e):
-        sent = self.text[s:e]
-        period = self._period(s, e)
-        for t in FUND_BY_RE.finditer(self.text, s, e):
+        sent = self._sent
+        period = _LazyPeriod(self, s, e)
+        for t in (FUND_BY_RE.finditer(self.text, s, e) if self._may(("by", "with")) else ()):
             if self._in_quote(t.start()):
                 continue
             target = next((m for m in reversed(ms) if m.end <= t.start() and m.kind in {"Program"} | ORG_LIKE), None)
@@ -403,14 +501,14 @@ class RelationExtractor:
             amount = {}
             if len(funders) == 1:      # "funded by X with 5 billion won"
                 wm = _WITH_AMOUNT_RE.match(self.text[funders[-1].end:e])
-                mo = find_money(self.text[funders[-1].end + wm.end():e]) if wm else []
+                mo = find_money(self.text[funders[-1].end + wm.end():e]) if wm and self._digit else []
                 if mo and mo[0].start == 0:
                     amount = dict(mo[0].attrs(), **self._period(s, e))
             for a in funders:
                 self._emit("FUNDS", a.key, target.key, s, e, 0.8, **amount)
-        money = [x for x in find_money(sent)]
+        money = [x for x in find_money(sent)] if self._digit else []     # every amount has a digit
         # "..., with North Jeolla Province adding 800 million won"
-        for wm in _WITH_THE_RE.finditer(sent):
+        for wm in (_WITH_THE_RE.finditer(sent) if money else ()):
             who = self._after(ms, s + wm.end(), ORGISH, max_gap=0)
             if not who:
                 continue
@@ -420,7 +518,7 @@ class RelationExtractor:
             if mo and mo[0].start == 0:
                 target = self._program_target(ms, s, s + wm.start())
                 if target:
-                    self._emit("FUNDS", who[0].key, target, s, e, 0.75, **dict(mo[0].attrs(), **period))
+                    self._emit("FUNDS", who[0].key, target, s, e, 0.75, **dict(mo[0].attrs(), **period.get()))
                     money = [x for x in money if s + x.start < who[-1].end]
         from_parts = []
         for mo in money:
@@ -432,7 +530,7 @@ class RelationExtractor:
             target = self._program_target(ms, s, e)
             for mo, pos in from_parts:
                 funder = self._after(ms, pos, ORG_LIKE, max_gap=2)
-                attrs = dict(mo.attrs(), **period)
+                attrs = dict(mo.attrs(), **period.get())
                 if funder:
                     for f in funder[:1]:
                         self._emit("FUNDS", f.key, target, s, e, 0.85, **attrs)
@@ -453,7 +551,7 @@ class RelationExtractor:
                         s, {"Program"}, exclude={rc.key},
                         pred=lambda m: not self._consortium(m.key))
                     if src:
-                        self._emit("FUNDS", src, rc.key, s, e, 0.7, **dict(mo.attrs(), **period))
+                        self._emit("FUNDS", src, rc.key, s, e, 0.7, **dict(mo.attrs(), **period.get()))
             return
         v = INVEST_RE.search(self.text, s, e)
         if v and not self._in_quote(v.start()):
@@ -463,7 +561,7 @@ class RelationExtractor:
                 tm = _INVEST_TARGET_RE.match(self.text[s + mo.end:e])
                 tgt = self._after(ms, s + mo.end + tm.end(), ORG_LIKE | {"Program"}, max_gap=2) if tm else []
                 if tgt:
-                    self._emit("FUNDS", subj[0].key, tgt[0].key, s, e, 0.75, **dict(mo.attrs(), **period))
+                    self._emit("FUNDS", subj[0].key, tgt[0].key, s, e, 0.75, **dict(mo.attrs(), **period.get()))
 
     def _government_funders(self):
         """'N won from the national government': the ministry that funds that program."""
@@ -476,7 +574,9 @@ class RelationExtractor:
 
     def _hosts(self, ms, s, e):
         insts = [m for m in ms if m.kind == "Institute" and not m.ref]
-        for t in ESTABLISH_RE.finditer(self.text, s, e):
+        if not insts:
+            return             # both rules need a centre or institute named in the sentence
+        for t in (ESTABLISH_RE.finditer(self.text, s, e) if self._may(_ESTABLISH_WORDS) else ()):
             if self._in_quote(t.start()):
                 continue
             obj = next((m for m in insts if m.start == t.end("obj") or
@@ -500,6 +600,8 @@ class RelationExtractor:
                 self._emit("HOSTS", nxt.key, m.key, s, e, 0.8)
 
     def _affiliated(self, ms, s, e):
+        if not self._may(("affiliat",)) and not self._has(("affiliate", "unit", "subsidiary", "branch", "campus")):
+            return
         for i, m in enumerate(ms):
             pre = self.text[max(s, m.start - 40):m.start]
             if AFFIL_RE.search(pre) and m.kind in ORG_LIKE:
@@ -545,9 +647,11 @@ class RelationExtractor:
         return None
 
     def _leads(self, s, e):
-        for m in self.raw_mentions:
-            if m.how != "person" or not (s <= m.start < e):
-                continue
+        persons = self._persons
+        for i in range(bisect_left(self._person_starts, s), len(persons)):
+            m = persons[i]
+            if m.start >= e:
+                break
             orgs = []
             if m.org_span:
                 os_, oe = m.org_span
@@ -606,6 +710,8 @@ class RelationExtractor:
         return e.level if e else None
 
     def _located(self, ms, s, e):
+        if not self._may(("located", "based", "headquartered", "situated")):
+            return
         for i in range(len(ms) - 1):
             a, b = ms[i], ms[i + 1]
             if a.kind in ORG_LIKE and b.kind in {"Region", "LocalGovernment"} and \
@@ -613,7 +719,10 @@ class RelationExtractor:
                 self._emit("LOCATED_IN", a.key, b.key, s, e, 0.8)
 
     def _period(self, s, e) -> dict:
-        return find_period(self.text[s:e])
+        """find_period of the sentence, once per sentence (it is asked for on each emit)."""
+        if self._period_cache is None or self._period_cache[0] != (s, e):
+            self._period_cache = ((s, e), find_period(self.text[s:e]))
+        return dict(self._period_cache[1])
 
     _pending_gov: list
 

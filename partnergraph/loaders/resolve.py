@@ -260,13 +260,19 @@ class Resolver:
         place or a stop name: 'Seoul', 'Korea')."""
         taken = [(m.start, m.end) for m in mentions]
         added = []
+        done: set[str] = set()      # a word searched once has all its uses taken already
         for m in list(mentions):
+            if m.kind != "University" or m.how == "acronym":
+                continue
             words = m.text.split()
-            if m.kind != "University" or len(words) != 2 or words[1] != "University" or m.how == "acronym":
+            if len(words) != 2 or words[1] != "University":
                 continue
             w = words[0]
+            if w in done:
+                continue
             if len(w) < 4 or self.gaz.is_stopname(w) or any(e.kind == "Region" for e in self.gaz.lookup(w)):
                 continue
+            done.add(w)
             for k in _short_form_re(w).finditer(text):
                 if any(a <= k.start() < b for a, b in taken):
                     continue
