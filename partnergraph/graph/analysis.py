@@ -43,8 +43,9 @@ numbers:
   ARPACK, falling back to the power iteration, then reported as not converged with
   zeros;
 * communities: Louvain with a fixed seed, so the same graph gives the same partition;
-  above ``LOUVAIN_MAX_EDGES`` seeded fast label propagation instead (reported in
-  ``methods.communities.method``; ``community_method="louvain"`` forces Louvain).
+  above ``LOUVAIN_MAX_EDGES`` seeded fast label propagation over the ties (unweighted,
+  see :func:`communities`) instead (reported in ``methods.communities.method``;
+  ``community_method="louvain"`` forces Louvain).
 
 Example
 -------
@@ -62,6 +63,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import heapq
 import json
 import math
 import re
@@ -82,12 +84,17 @@ DEFAULT_TYPES: tuple[str, ...] = tuple(n for n, r in RELATION_TYPES.items() if r
 FAMILIES: tuple[str, ...] = tuple(sorted({r.family for r in RELATION_TYPES.values()}))
 
 # Work budgets, in edge visits (n * m for exact, k * m for sampled).  Measured here:
-# one betweenness pivot costs ~3 us per edge, one closeness BFS ~0.6 us per edge.
+# one betweenness pivot costs ~4 us per edge, one closeness BFS ~1 us per edge.
+# The floors are what keeps the 1M-edge suite within two minutes on the 2-core
+# workplace machine (bench/bench_analysis.py): 4 pivots (16 s) and 10 closeness
+# candidates (10 s) there; graphs up to 400k / 500k edges get the same budgets as before.
 BETWEENNESS_WORK = 4_000_000
-BETWEENNESS_MIN_PIVOTS = 10
+BETWEENNESS_MIN_PIVOTS = 4
 BETWEENNESS_MAX_PIVOTS = 500
 CLOSENESS_WORK = 5_000_000
 CLOSENESS_CANDIDATES = 20
+CLOSENESS_MIN_CANDIDATES = 10
+CLOSENESS_CANDIDATE_WORK = 10_000_000
 LOUVAIN_MAX_EDGES = 300_000
 DEFAULT_SEED = 42
 
@@ -582,11 +589,12 @@ def betweenness(G: nx.Graph, *, k: int | None = None, seed: int = DEFAULT_SEED,
 
 
 def _split_half_error(scores: dict, b1: dict, b2: dict, top: int) -> dict[str, Any]:
-    best = sorted(scores, key=scores.get, reverse=True)[:max(1, top)]
+    # heapq.nlargest(n, it, key) is sorted(it, key=key, reverse=True)[:n], ties included
+    best = heapq.nlargest(max(1, top), scores, key=scores.get)
     se = [abs(b1[v] - b2[v]) / 2 for v in best]
     rel = [s / scores[v] for s, v in zip(se, best) if scores[v] > 0]
-    top1 = set(sorted(b1, key=b1.get, reverse=True)[:len(best)])
-    top2 = set(sorted(b2, key=b2.get, reverse=True)[:len(best)])
+    top1 = set(heapq.nlargest(len(best), b1, key=b1.get))
+    top2 = set(heapq.nlargest(len(best), b2, key=b2.get))
     return {
         "estimator": "split-half: SE = |b1 - b2| / 2 per node, over the top nodes",
         "top": len(best),
@@ -597,22 +605,32 @@ def _split_half_error(scores: dict, b1: dict, b2: dict, top: int) -> dict[str, A
     }
 
 
-def closeness(G: nx.Graph, *, candidates: int = CLOSENESS_CANDIDATES,
+def closeness_candidates(m: int) -> int:
+    """How many candidates :func:`closeness` takes when it cannot do all nodes: one BFS
+    each, ``CLOSENESS_CANDIDATES`` while that stays within ``CLOSENESS_CANDIDATE_WORK``
+    edge visits, never fewer than ``CLOSENESS_MIN_CANDIDATES``."""
+    return max(CLOSENESS_MIN_CANDIDATES, min(CLOSENESS_CANDIDATES, CLOSENESS_CANDIDATE_WORK // max(1, m)))
+
+
+def closeness(G: nx.Graph, *, candidates: int | None = None,
               rank_by: dict[Any, float] | None = None) -> tuple[dict[Any, float], dict[str, Any]]:
     """Closeness (hops, Wasserman-Faust scaled for disconnected graphs).
 
     All nodes when affordable (``n * m`` up to ``CLOSENESS_WORK``); else exact closeness
-    of ``candidates`` nodes only (others are absent): the top nodes by ``rank_by`` (the
-    eigenvector centrality in :func:`compute_metrics`) or else by degree.  On the 1M-edge
-    benchmark graph the 20 top-eigenvector nodes held 7 of the exact top-10 closeness
-    nodes, the 20 top-degree ones 6 (bench/bench_analysis.py).
+    of ``candidates`` nodes only (others are absent; default
+    :func:`closeness_candidates`: 20 up to 500k edges, 10 at 1M): the top nodes by
+    ``rank_by`` (the eigenvector centrality in :func:`compute_metrics`) or else by
+    degree.  On the 1M-edge benchmark graph the 20 top-eigenvector nodes held 7 of the
+    exact top-10 closeness nodes, the 20 top-degree ones 6 (bench/bench_analysis.py).
     """
     n, m = G.number_of_nodes(), G.number_of_edges()
     if n * m <= CLOSENESS_WORK:
         return nx.closeness_centrality(G), {"method": "exact", "scope": "all"}
+    if candidates is None:
+        candidates = closeness_candidates(m)
     rank = rank_by if rank_by and any(rank_by.values()) else dict(G.degree())
     by = "eigenvector centrality" if rank is rank_by else "degree"
-    chosen = sorted(G, key=lambda v: (-rank.get(v, 0), str(v)))[:candidates]
+    chosen = _top_by(list(G), lambda v: rank.get(v, 0), candidates, str)
     return ({v: nx.closeness_centrality(G, u=v) for v in chosen},
             {"method": "exact", "scope": "candidates", "candidates": len(chosen),
              "note": f"computed for the {len(chosen)} nodes of highest {by} only"})
@@ -624,8 +642,13 @@ def communities(G: nx.Graph, *, seed: int = DEFAULT_SEED, resolution: float = 1.
 
     ``louvain`` (weighted, seeded) is the default; ``auto`` switches to seeded fast label
     propagation above ``LOUVAIN_MAX_EDGES`` edges, where NetworkX's Louvain takes minutes
-    (100 s on 1M edges here) and label propagation ~15 s for a partition of nearly the
-    same modularity (0.747 vs 0.750 on the 1M-edge benchmark graph).
+    (116 s on 1M edges here) for a partition of nearly the same modularity.
+
+    Label propagation counts ties, not evidence (``weight=None``): NetworkX's weighted
+    variant builds an edge view for every node it visits and took 27 CPU-s on the 1M-edge
+    benchmark graph against 11 s unweighted, and the unweighted partition scored a
+    *weighted* modularity of 0.752 there (weighted propagation 0.749, Louvain 0.750).
+    The modularity reported is always the weighted one.
     """
     if method == "auto":
         method = "louvain" if G.number_of_edges() <= LOUVAIN_MAX_EDGES else "label_propagation"
@@ -636,12 +659,14 @@ def communities(G: nx.Graph, *, seed: int = DEFAULT_SEED, resolution: float = 1.
     if method == "louvain":
         parts = nx.community.louvain_communities(G, weight="weight", resolution=resolution, seed=seed)
     else:
-        parts = nx.community.fast_label_propagation_communities(G, weight="weight", seed=seed)
+        parts = nx.community.fast_label_propagation_communities(G, weight=None, seed=seed)
     parts = sorted(parts, key=lambda c: (-len(c), min(map(str, c))))
     q = nx.community.modularity(G, parts, weight="weight") if G.number_of_edges() else 0.0
     info = {"method": method, "seed": seed, "modularity": q}
     if method == "louvain":
         info["resolution"] = resolution
+    else:
+        info["weight"] = None           # propagation counted ties; the modularity is weighted
     return parts, info
 
 
@@ -716,30 +741,36 @@ def _rollup(grants: list[dict], key: Callable[[dict], str], names: dict, top: in
 def compute_metrics(G: nx.Graph, *, seed: int = DEFAULT_SEED, betweenness_k: int | None = None,
                     top: int = 10, community_method: str = "auto") -> dict[str, Any]:
     """Run every analysis once; returns ``{"scores": {metric: {node: value}},
-    "communities": [...], "articulation_points", "bridges", "methods", "timings"}``."""
+    "communities": [...], "articulation_points", "bridges", "methods", "timings",
+    "cpu_timings"}`` (wall and process CPU seconds per algorithm: on a shared machine
+    the CPU figure is the one that compares across runs)."""
     timings: dict[str, float] = {}
+    cpu_timings: dict[str, float] = {}
 
     def timed(name: str, fn: Callable[[], Any]) -> Any:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         out = fn()
         timings[name] = round(time.perf_counter() - t0, 4)
+        cpu_timings[name] = round(time.process_time() - c0, 4)
         return out
 
-    scores: dict[str, dict] = {}
-    methods: dict[str, Any] = {}
-    scores["degree"] = timed("degree", lambda: degree(G))
-    scores["weighted_degree"] = timed("weighted_degree", lambda: weighted_degree(G))
-    scores["pagerank"], methods["pagerank"] = timed("pagerank", lambda: pagerank(G))
-    scores["eigenvector"], methods["eigenvector"] = timed("eigenvector", lambda: eigenvector(G))
-    scores["closeness"], methods["closeness"] = timed(
-        "closeness", lambda: closeness(G, rank_by=scores["eigenvector"]))
-    scores["betweenness"], methods["betweenness"] = timed(
-        "betweenness", lambda: betweenness(G, k=betweenness_k, seed=seed, top=top))
-    parts, methods["communities"] = timed(
-        "communities", lambda: communities(G, seed=seed, method=community_method))
-    cut_nodes, bridge_edges = timed("brokers", lambda: brokers(G))
+    with _gc_paused():    # see _gc_paused: the whole suite allocates, nothing cycles
+        scores: dict[str, dict] = {}
+        methods: dict[str, Any] = {}
+        scores["degree"] = timed("degree", lambda: degree(G))
+        scores["weighted_degree"] = timed("weighted_degree", lambda: weighted_degree(G))
+        scores["pagerank"], methods["pagerank"] = timed("pagerank", lambda: pagerank(G))
+        scores["eigenvector"], methods["eigenvector"] = timed("eigenvector", lambda: eigenvector(G))
+        scores["closeness"], methods["closeness"] = timed(
+            "closeness", lambda: closeness(G, rank_by=scores["eigenvector"]))
+        scores["betweenness"], methods["betweenness"] = timed(
+            "betweenness", lambda: betweenness(G, k=betweenness_k, seed=seed, top=top))
+        parts, methods["communities"] = timed(
+            "communities", lambda: communities(G, seed=seed, method=community_method))
+        cut_nodes, bridge_edges = timed("brokers", lambda: brokers(G))
     return {"scores": scores, "communities": parts, "articulation_points": cut_nodes,
-            "bridges": bridge_edges, "methods": methods, "timings": timings}
+            "bridges": bridge_edges, "methods": methods, "timings": timings,
+            "cpu_timings": cpu_timings}
 
 
 def attach_metrics(G: nx.Graph, metrics: dict[str, Any]) -> nx.Graph:
@@ -762,9 +793,23 @@ def ensure_metrics(G: nx.Graph, **kw: Any) -> nx.Graph:
     return G
 
 
+def _top_by(items: list, value: Callable[[Any], Any], top: int, tie: Callable[[Any], Any]) -> list:
+    """``sorted(items, key=lambda x: (-value(x), tie(x)))[:top]``, without building the
+    tie key for every item: only items whose value reaches the ``top``-th largest can be
+    in the answer (on 200k nodes the full sort with names cost ~0.4 s per metric)."""
+    if top <= 0:
+        return []
+    if len(items) > 4 * top:
+        values = [value(x) for x in items]
+        threshold = heapq.nlargest(top, values)[-1]
+        if threshold == threshold:                 # not NaN: filtering is exact
+            items = [x for x, y in zip(items, values) if y >= threshold]
+    return sorted(items, key=lambda x: (-value(x), tie(x)))[:top]
+
+
 def top_rows(G: nx.Graph, values: dict[Any, float], top: int) -> list[dict[str, Any]]:
     """The ``top`` nodes by value (ties by name) as JSON rows."""
-    best = sorted(values, key=lambda v: (-values[v], G.nodes[v].get("label", str(v))))[:top]
+    best = _top_by(list(values), values.__getitem__, top, lambda v: G.nodes[v].get("label", str(v)))
     return [{"id": v, "name": G.nodes[v].get("label", v), "kind": G.nodes[v].get("kind", ""),
              "value": _json_number(values[v])} for v in best]
 
@@ -825,15 +870,21 @@ def analyze(G: nx.Graph, top: int = 10, *, seed: int = DEFAULT_SEED,
     plot afterwards reuses them), and return a JSON-safe summary: ``graph``,
     ``centrality`` (top ``top`` per metric), ``methods`` (how each was computed, with
     the sampling error of betweenness), ``communities``, ``brokers``, ``funding`` and
-    ``timings`` (seconds per algorithm)."""
+    ``timings`` and ``cpu_timings`` (wall and process CPU seconds per algorithm)."""
     if top < 1:
         raise AnalysisError(f"top must be 1 or more, not {top}")
-    metrics = compute_metrics(G, seed=seed, betweenness_k=betweenness_k, top=top,
-                              community_method=community_method)
+    with _gc_paused():
+        return _analyze(G, top, seed=seed, betweenness_k=betweenness_k,
+                        community_method=community_method)
+
+
+def _analyze(G: nx.Graph, top: int, **kw: Any) -> dict[str, Any]:
+    metrics = compute_metrics(G, top=top, **kw)
     attach_metrics(G, metrics)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     funding = funding_rollups(G, top=top)
     metrics["timings"]["funding"] = round(time.perf_counter() - t0, 4)
+    metrics["cpu_timings"]["funding"] = round(time.process_time() - c0, 4)
     return json_safe({
         "graph": summary(G),
         "centrality": {name: top_rows(G, metrics["scores"][name], top) for name in METRICS},
@@ -844,6 +895,7 @@ def analyze(G: nx.Graph, top: int = 10, *, seed: int = DEFAULT_SEED,
         "brokers": broker_rows(G, metrics, top),
         "funding": funding,
         "timings": metrics["timings"],
+        "cpu_timings": metrics["cpu_timings"],
     })
 
 
