@@ -100,7 +100,7 @@ WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w.&\-]*(?:['’](?=[A-Za-z])[\w
 _BREAK_WORD = (r"(?<![\w.&\-'’])(?!(?i:of|for|and|de|du|der|la|y|the)(?![\w.&\-]|['’][A-Za-z]))"
                r"[a-z][\w.&\-]*(?:['’](?=[A-Za-z])[\w.&\-]*)*")
 _BREAK_RE = re.compile(_BREAK_WORD + r"(?:[^A-Za-z0-9\u00C0-\u024F&]+" + _BREAK_WORD + ")*")
-_HAS_UPPER_RE = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u024F]")
+
 _QUOTED_RE = re.compile(r"[‘'“\"]([A-Z0-9][^‘’'“”\"\n]{1,80}?)[,.]?[’'”\"]")
 _PAREN_RE = re.compile(r"\(([^()\n]{2,160})\)")
 _LAUNCH_CUE = re.compile(r"\b(launch\w*|selected\s+for|designat\w+\s+as|named|called|dubbed|titled|"
@@ -144,6 +144,50 @@ _ROLE_KEYWORDS = ("president", "chancellor", "dean", "director", "mayor", "gover
                   "ceo", "chief", "prof", "superintendent", "head", "commissioner", "administrator",
                   "principal", "rector", "provost", "secretary", "ambassador", "leader", "manager",
                   "representative")
+
+_HEAD_HINT: list = []
+
+
+def _head_hint_re() -> re.Pattern:
+    """Where a head word of head_kind may begin: a capital A-Z and the rest of the word in
+    any case (the words of a run start with a capital).  It finds more than the heads
+    (no word boundaries; re's case folding is wider than str.lower), never fewer.  Built
+    on first use, from the head sets as they are then."""
+    if not _HEAD_HINT:
+        heads = (PROGRAM_HEADS | HOSPITAL_HEADS | UNIV_HEADS | INSTITUTE_HEADS | AGENCY_HEADS | COMPANY_HEADS
+                 | {"province", "city", "county", "district", "ministry", "center", "centre"})
+        by_first: dict[str, list[str]] = {}
+        for h in heads:
+            by_first.setdefault(h[0], []).append(h[1:])
+        _HEAD_HINT.append(re.compile("|".join(
+            re.escape(k.upper()) + "(?i:" + "|".join(re.escape(t) for t in sorted(v, key=lambda t: (-len(t), t))) + ")"
+            for k, v in sorted(by_first.items()))))
+    return _HEAD_HINT[0]
+
+
+def whole_word_spans(name: str, text: str) -> list[tuple[int, int]]:
+    """Spans of ``name`` in ``text`` as a whole word: what
+    ``re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text)`` finds (``\w``
+    is ``str.isalnum()`` or "_"), by str.find, because compiling a pattern for each new
+    name cost more than the search."""
+    out = []
+    n, L = len(text), len(name)
+    if not L:
+        return [(m.start(), m.end()) for m in whole_word_re(name).finditer(text)]
+    i = text.find(name)
+    while i >= 0:
+        j = i + L
+        if (i == 0 or not _wordish(text[i - 1])) and (j == n or not _wordish(text[j])):
+            out.append((i, j))
+            i = text.find(name, j)
+        else:
+            i = text.find(name, i + 1)
+    return out
+
+
+def _wordish(c: str) -> bool:
+    return c.isalnum() or c == "_" or c == "-"
+
 
 _WHOLE_WORD_CACHE: dict[str, re.Pattern] = {}
 
@@ -255,6 +299,7 @@ class MentionFinder:
                                  "gaz", list(g.entries)))
         people = self._people(text, sentences, ignore, _aligned_lower(text))
         found_starts = _sorted_starts(found)
+        heads = [m.start() for m in _head_hint_re().finditer(text)]
         pattern: list[Mention] = []
         for s, e in sentences:
             if _inside(s, e, ignore):
@@ -263,7 +308,7 @@ class MentionFinder:
             pattern.extend(self._programs_before_heads(text, s, e))
             pattern.extend(self._quoted(text, s, e))
             if not headline:
-                pattern.extend(self._capitalised(text, s, e, found, found_starts))
+                pattern.extend(self._capitalised(text, s, e, found, found_starts, heads))
         pattern = [m for m in pattern if not _inside(m.start, m.end, ignore)
                    and not self.gaz.is_stopname(m.text)]
         # names found in body text are names in headlines and captions too
@@ -273,8 +318,8 @@ class MentionFinder:
             for name, like in known.items():
                 if name not in htext:      # cheap test first: most names are not in most headlines
                     continue
-                for k in whole_word_re(name).finditer(htext):
-                    pattern.append(Mention(hs + k.start(), hs + k.end(), name, like.kind, like.how,
+                for ks, ke in whole_word_spans(name, htext):
+                    pattern.append(Mention(hs + ks, hs + ke, name, like.kind, like.how,
                                            parent_text=like.parent_text, unit=like.unit))
         return _merge(found, pattern, people)
 
@@ -291,7 +336,7 @@ class MentionFinder:
         return spans
 
     def _capitalised(self, text: str, s: int, e: int, gaz_hits: list[Mention],
-                     gaz_starts: list[int] | None = None) -> list[Mention]:
+                     gaz_starts: list[int] | None = None, heads: list[int] | None = None) -> list[Mention]:
         """Runs of capitalised words joined by of/for/and, split and classified by head.
 
         Why in windows: a lower-case word that is not a connector ("signed", "with")
@@ -302,14 +347,25 @@ class MentionFinder:
         as running it over every word of the sentence, for a fraction of the words."""
         out: list[Mention] = []
         runs: list[list[tuple[int, int, str]]] = []
+        if heads is None:
+            heads = [m.start() for m in _head_hint_re().finditer(text)]
+        # A run names something only with a head word in it ("... University", "Center
+        # for ...": head_kind), so a window without one is skipped.
+        h = bisect_left(heads, s)
+        if h == len(heads) or heads[h] >= e:
+            return out
         a = s
         for br in _BREAK_RE.finditer(text, s, e):
             b = br.start()
-            if b > a and _HAS_UPPER_RE.search(text, a, b):
-                self._runs(text, a, b, runs)
+            if b > a:
+                h = bisect_left(heads, a, h)
+                if h < len(heads) and heads[h] < b:
+                    self._runs(text, a, b, runs)
             a = br.end()
-        if e > a and _HAS_UPPER_RE.search(text, a, e):
-            self._runs(text, a, e, runs)
+        if e > a:
+            h = bisect_left(heads, a, h)
+            if h < len(heads) and heads[h] < e:
+                self._runs(text, a, e, runs)
         if runs and gaz_starts is None:
             gaz_starts = _sorted_starts(gaz_hits)
         for run in runs:

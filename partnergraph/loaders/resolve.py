@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from ..model import Entity, slug
 from .gazetteer import Entry, Gazetteer, is_acronym, name_key
 from .mentions import (PROGRAM_HEADS, UNIT_HEADS, Mention, colon_definitions, head_kind,
-                       paren_definitions, whole_word_re)
+                       paren_definitions, whole_word_spans)
 
 ORG_LIKE = {"University", "Hospital", "Ministry", "Agency", "LocalGovernment", "Company", "Institute"}
 _LOCALGOV_CUE = re.compile(r"(?:officials?|governors?|mayors?|heads?)\s+(?:from|of|at)\s+(?:the\s+)?"
@@ -244,13 +244,13 @@ class Resolver:
                 continue
             if other not in text:       # cheap test before the (cached) whole-word pattern
                 continue
-            for mm in whole_word_re(other).finditer(text):
-                if any(a < mm.end() and mm.start() < b for a, b in taken):
+            for ms_, me_ in whole_word_spans(other, text):
+                if any(a < me_ and ms_ < b for a, b in taken):
                     continue
-                am = Mention(mm.start(), mm.end(), other, owner.kind, "acronym")
+                am = Mention(ms_, me_, other, owner.kind, "acronym")
                 am._owner = owner            # type: ignore[attr-defined]
                 mentions.append(am)
-                taken.append((mm.start(), mm.end()))
+                taken.append((ms_, me_))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
