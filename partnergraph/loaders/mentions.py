@@ -122,6 +122,7 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 # used to push these out of it, so they were recompiled for every document.
 _HEADLINE_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 _LOWER_PROGRAM_HEAD_RE = re.compile(r"\b(" + "|".join(sorted(LOWER_PROGRAM_HEADS)) + r")\b")
+_LOWER_PROGRAM_STEMS = ("project", "program", "initiative", "consortium", "scheme", "track")
 _LOWER_PROGRAM_HEAD_AFTER_RE = re.compile(r"\s*(" + "|".join(sorted(LOWER_PROGRAM_HEADS)) + r")\b")
 _PROGRAM_NAME_BEFORE_RE = re.compile(
     r"([A-Z0-9][\w&.-]*(?:['’][a-z]+)?(?:\s(?:of|for|and|&)?\s?[A-Z0-9][\w&.-]*(?:['’][a-z]+)?)*)"
@@ -484,7 +485,10 @@ class MentionFinder:
         """'X project', 'the RISE project', '‘MIRACLE’ consortium', 'K-STAR (...) visa track':
         a capitalised or quoted name followed by a lowercase program word."""
         out = []
-        for hm in _LOWER_PROGRAM_HEAD_RE.finditer(text[s:e]):
+        sent = text[s:e]
+        if not any(h in sent for h in _LOWER_PROGRAM_STEMS):      # the pattern is case-sensitive
+            return out
+        for hm in _LOWER_PROGRAM_HEAD_RE.finditer(sent):
             hpos = s + hm.start()
             before = text[s:hpos]
             mm = _PROGRAM_NAME_BEFORE_RE.search(before)
@@ -537,11 +541,18 @@ class MentionFinder:
         have one, so a substring test on the lower-cased sentence comes first (the
         patterns are case-sensitive, so lower-casing only widens the test)."""
         out = []
+        doc_low = low if low is not None else text.lower()
+        keywords = [k for k in _ROLE_KEYWORDS if k in doc_low]      # the few this document has
+        if not keywords:
+            return out
         for s, e in sentences:
             if _inside(s, e, ignore):
                 continue
             ls = low[s:e] if low is not None else text[s:e].lower()
-            if not any(k in ls for k in _ROLE_KEYWORDS):
+            for k in keywords:
+                if k in ls:
+                    break
+            else:
                 continue
             sent = text[s:e]
             for m in PERSON_TITLE_RE.finditer(sent):

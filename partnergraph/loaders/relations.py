@@ -142,6 +142,7 @@ _BACKREF_WORDS = ("universit", "district", "city", "province", "county", "hospit
                   "organi", "company", "foundation", "council", "center", "centre", "sides", "parties")
 _PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "participat", "part", "join", "operat",
                       "launch", "carr", "perform", "implement", "won", "win", "awarded")
+_CO_VERB_WORDS = ("launch", "host", "organi", "jointly", "join", "team", "partner", "collaborat", "cooperat")
 _MEMBERS_WORDS = ("consortium", "alliance", "coalition", "network", "group", "team")
 _ESTABLISH_WORDS = ("establish", "set", "open", "launch", "build", "built", "creat", "found", "hous",
                     "host", "inaugurat", "unveil")
@@ -311,12 +312,26 @@ class RelationExtractor:
         sentence?  A substring test on the lower-cased sentence, which any match must
         pass; always True where lower-casing could hide a match (see _FOLDS)."""
         ls = self._ls
-        return ls is None or any(w in ls for w in words)
+        if ls is None:
+            return True
+        present = self._in_doc.get(words)
+        if present is None:        # first asked in this document: which words it has at all
+            present = self._in_doc[words] = tuple(w for w in words if w in self._low)
+        for w in present:
+            if w in ls:
+                return True
+        return False
 
     def _has(self, words: tuple[str, ...]) -> bool:
         """The same for a case-sensitive trigger: a substring test on the sentence."""
+        present = self._in_doc_cased.get(words)
+        if present is None:
+            present = self._in_doc_cased[words] = tuple(w for w in words if w in self.text)
         sent = self._sent
-        return any(w in sent for w in words)
+        for w in present:
+            if w in sent:
+                return True
+        return False
 
     # -- emit --------------------------------------------------------------------
 
@@ -338,6 +353,9 @@ class RelationExtractor:
         low = text.lower() if not _FOLDS.search(text) else None
         if low is not None and len(low) != len(text):
             low = None
+        self._low = low
+        self._in_doc: dict[tuple, tuple] = {}
+        self._in_doc_cased: dict[tuple, tuple] = {}
         starts = self._starts
         ms_all = self.ms
         n_ms = len(ms_all)
@@ -423,6 +441,9 @@ class RelationExtractor:
                 for b in right:
                     if b.kind in ORG_LIKE:
                         self._emit("PARTNERS_WITH", a.key, b.key, s, e, 0.8)
+        # "A and B launch ...": needs two organisations and one of the verbs
+        if not self._may(_CO_VERB_WORDS) or sum(1 for m in ms if m.kind in ORG_LIKE) < 2:
+            return
         subj = self._subject(ms, s)
         subj = [m for m in subj if m.kind in ORG_LIKE]
         if len(subj) >= 2 and CO_VERB_RE.match(self.text[subj[-1].end:e]):

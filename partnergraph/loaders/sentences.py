@@ -28,14 +28,27 @@ def split(text: str) -> list[tuple[int, int]]:
         s = 0
         for m in _END_RE.finditer(line):
             if line[m.start()] == ".":
-                w = _WORD_BEFORE.search(line, 0, m.start())
-                word = w.group(1).lower().rstrip(".") if w else ""
+                word = _word_before(line, m.start()).lower().rstrip(".")
                 if word in _ABBREV or (len(word) == 1 and word.isalpha()):
                     continue
             _add(spans, line, start_line, s, m.end())
             s = m.end()
         _add(spans, line, start_line, s, len(line))
     return spans
+
+
+def _word_before(line: str, end: int) -> str:
+    """What ``_WORD_BEFORE.search(line, 0, end)`` captures ("" for no match): the run of
+    word characters, dots and apostrophes that ends at ``end``.  Read backwards, because
+    the search from the start of the line cost more than the rest of the split."""
+    i = end
+    while i > 0:
+        c = line[i - 1]
+        if c.isalnum() or c in "_.'’":
+            i -= 1
+        else:
+            break
+    return line[i:end]
 
 
 def _add(spans, line, base, s, e):
