@@ -167,9 +167,9 @@ def _head_hint_re() -> re.Pattern:
 
 
 def whole_word_spans(name: str, text: str) -> list[tuple[int, int]]:
-    """Spans of ``name`` in ``text`` as a whole word: what
-    ``re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text)`` finds (``\w``
-    is ``str.isalnum()`` or "_"), by str.find, because compiling a pattern for each new
+    """Spans of ``name`` in ``text`` as a whole word (not next to a word character or a
+    hyphen): what ``whole_word_re(name).finditer(text)`` finds (a word character is
+    ``str.isalnum()`` or "_"), by str.find, because compiling a pattern for each new
     name cost more than the search."""
     out = []
     n, L = len(text), len(name)
