@@ -367,48 +367,57 @@ WHERE d.id IN $ids
 RETURN DISTINCT e.id AS id;
 
 // :statement delete_assertions MOU
-MATCH (:Entity)-[r:MOU]->(:Entity)
-WHERE r.doc_id IN $ids
+UNWIND $ids AS i
+MATCH (d:Document {id: i})-[:MENTIONS]->(:Entity)-[r:MOU]->(:Entity)
+WHERE r.doc_id = i
 DELETE r;
 
 // :statement delete_assertions PARTNERS_WITH
-MATCH (:Entity)-[r:PARTNERS_WITH]->(:Entity)
-WHERE r.doc_id IN $ids
+UNWIND $ids AS i
+MATCH (d:Document {id: i})-[:MENTIONS]->(:Entity)-[r:PARTNERS_WITH]->(:Entity)
+WHERE r.doc_id = i
 DELETE r;
 
 // :statement delete_assertions FUNDS
-MATCH (:Entity)-[r:FUNDS]->(:Entity)
-WHERE r.doc_id IN $ids
+UNWIND $ids AS i
+MATCH (d:Document {id: i})-[:MENTIONS]->(:Entity)-[r:FUNDS]->(:Entity)
+WHERE r.doc_id = i
 DELETE r;
 
 // :statement delete_assertions HOSTS
-MATCH (:Entity)-[r:HOSTS]->(:Entity)
-WHERE r.doc_id IN $ids
+UNWIND $ids AS i
+MATCH (d:Document {id: i})-[:MENTIONS]->(:Entity)-[r:HOSTS]->(:Entity)
+WHERE r.doc_id = i
 DELETE r;
 
 // :statement delete_assertions PARTICIPATES_IN
-MATCH (:Entity)-[r:PARTICIPATES_IN]->(:Entity)
-WHERE r.doc_id IN $ids
+UNWIND $ids AS i
+MATCH (d:Document {id: i})-[:MENTIONS]->(:Entity)-[r:PARTICIPATES_IN]->(:Entity)
+WHERE r.doc_id = i
 DELETE r;
 
 // :statement delete_assertions ORGANIZES
-MATCH (:Entity)-[r:ORGANIZES]->(:Entity)
-WHERE r.doc_id IN $ids
+UNWIND $ids AS i
+MATCH (d:Document {id: i})-[:MENTIONS]->(:Entity)-[r:ORGANIZES]->(:Entity)
+WHERE r.doc_id = i
 DELETE r;
 
 // :statement delete_assertions AFFILIATED_WITH
-MATCH (:Entity)-[r:AFFILIATED_WITH]->(:Entity)
-WHERE r.doc_id IN $ids
+UNWIND $ids AS i
+MATCH (d:Document {id: i})-[:MENTIONS]->(:Entity)-[r:AFFILIATED_WITH]->(:Entity)
+WHERE r.doc_id = i
 DELETE r;
 
 // :statement delete_assertions LOCATED_IN
-MATCH (:Entity)-[r:LOCATED_IN]->(:Entity)
-WHERE r.doc_id IN $ids
+UNWIND $ids AS i
+MATCH (d:Document {id: i})-[:MENTIONS]->(:Entity)-[r:LOCATED_IN]->(:Entity)
+WHERE r.doc_id = i
 DELETE r;
 
 // :statement delete_assertions LEADS
-MATCH (:Entity)-[r:LEADS]->(:Entity)
-WHERE r.doc_id IN $ids
+UNWIND $ids AS i
+MATCH (d:Document {id: i})-[:MENTIONS]->(:Entity)-[r:LEADS]->(:Entity)
+WHERE r.doc_id = i
 DELETE r;
 
 // :statement delete_documents
