@@ -7,7 +7,6 @@ over HTTP on the graph the same command just built.  The articles are our own
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -15,17 +14,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import pytest
 
+from test_api_support import free_port, stop_process
 from conftest import REPO
 
 ARTICLES = REPO / "tests" / "data" / "articles"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str) -> tuple[int, bytes]:
@@ -54,7 +47,7 @@ def test_run_no_serve_ingests_the_examples_by_default(tmp_path: Path):
 
 def test_run_ingests_then_serves_the_explorer_and_api(tmp_path: Path):
     store = tmp_path / "g.lbug"
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "run.log").open("w+")
     proc = subprocess.Popen([sys.executable, "-m", "partnergraph", "run", str(ARTICLES),
                              "--store", str(store), "--port", str(port)],
@@ -82,12 +75,7 @@ def test_run_ingests_then_serves_the_explorer_and_api(tmp_path: Path):
         assert any("Tokyo" in json.dumps(p) for p in partners["items"]), partners
         assert f"open http://127.0.0.1:{port}/" in Path(log.name).read_text()
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
+        stop_process(proc)
         log.close()
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -26,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from test_api_support import free_port, stop_process
 from conftest import IN_CI, REPO
 
 ARTIFACTS = REPO / "test-artifacts"
@@ -41,12 +41,6 @@ def _missing(reason: str):
     pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _cli(*args: str, **kw) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "partnergraph", *args], cwd=REPO, capture_output=True,
                           text=True, timeout=600, **kw)
@@ -58,7 +52,7 @@ def app_url(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     store = tmp_path_factory.mktemp("explorer") / "graph.lbug"
     done = _cli("ingest", str(seeds_dir), "--store", str(store))
     assert done.returncode == 0, f"ingest failed ({done.returncode}): {done.stderr[-2000:]}"
-    port = _free_port()
+    port = free_port()
     log = (tmp_path_factory.getbasetemp() / "explorer-serve.log").open("w+")
     proc = subprocess.Popen([sys.executable, "-m", "partnergraph", "serve", "--store", str(store),
                              "--host", "127.0.0.1", "--port", str(port)],
@@ -81,12 +75,7 @@ def app_url(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory):
             time.sleep(0.3)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
+        stop_process(proc)
         log.close()
 
 
