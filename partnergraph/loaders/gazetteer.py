@@ -54,6 +54,17 @@ def _norm_cached(tok: str) -> str:
     return low
 
 
+def _trie(table: dict[tuple, list[str]]) -> dict:
+    """Nested dicts, one level per token; key 0 holds the entry ids of a complete name."""
+    root: dict = {}
+    for key, ids in table.items():
+        node = root
+        for tok in key:
+            node = node.setdefault(tok, {})
+        node[0] = ids
+    return root
+
+
 def tokens_of(text: str) -> list[str]:
     get = _NORM.get
     return [get(t) or _norm_cached(t) for t in TOKEN_RE.findall(unicodedata.normalize("NFKC", text))]
@@ -176,27 +187,28 @@ class Gazetteer:
         if tricky.search(text):
             return self._find_every_token(text)
         out: list[GazMatch] = []
-        names, acros, prefixes, acro_prefixes = self._names, self._acros, self._prefixes, self._acro_prefixes
         search = TOKEN_RE.search
         n_text = len(text)
         floor = 0
-        name_firsts, acro_firsts = self._name_firsts, self._acro_firsts
+        firsts = self._firsts
         for cm in cand.finditer(text):
             s = cm.start()
             if s < floor:
                 continue
             first = cm.group()
-            low = _NORM.get(first)
-            if low is None:
-                low = _norm_cached(first)
-            as_name = low in name_firsts
-            if not as_name and first not in acro_firsts:
+            start = firsts.get(first)
+            if start is None:
+                start = self._first_nodes(first)
+            name_node, acro_node = start
+            if name_node is None and acro_node is None:
                 continue
             toks = [cm]
             best_end, best_ids = -1, None
-            c0 = first[0]
-            if as_name and (c0.isupper() or c0.isdigit() or "\uAC00" <= c0 <= "\uD7A3"):
-                j, key = 0, ()
+            if name_node is not None:
+                ids = name_node.get(0)
+                if ids:
+                    best_end, best_ids = 0, ids
+                node, j = name_node, 1
                 while True:
                     if j == len(toks):
                         nm = search(text, toks[-1].end())
@@ -207,27 +219,28 @@ class Gazetteer:
                     low = _NORM.get(t)
                     if low is None:
                         low = _norm_cached(t)
-                    key = key + (low,)
-                    if key not in prefixes:
+                    node = node.get(low)
+                    if node is None:
                         break
-                    ids = names.get(key)
+                    ids = node.get(0)
                     if ids:
                         best_end, best_ids = j, ids
                     j += 1
-            j, key = 0, ()
-            while first in acro_firsts:
-                if j == len(toks):
-                    nm = search(text, toks[-1].end())
-                    if nm is None:
+            if acro_node is not None:
+                node, j = acro_node, 0
+                while True:
+                    ids = node.get(0)
+                    if ids and j >= best_end:
+                        best_end, best_ids = j, (ids if j > best_end else list(dict.fromkeys(best_ids + ids)))
+                    j += 1
+                    if j == len(toks):
+                        nm = search(text, toks[-1].end())
+                        if nm is None:
+                            break
+                        toks.append(nm)
+                    node = node.get(toks[j].group())
+                    if node is None:
                         break
-                    toks.append(nm)
-                key = key + (toks[j].group(),)
-                if key not in acro_prefixes:
-                    break
-                ids = acros.get(key)
-                if ids and j >= best_end:
-                    best_end, best_ids = j, (ids if j > best_end else list(dict.fromkeys(best_ids + ids)))
-                j += 1
             if best_ids is not None:
                 e = toks[best_end].end()
                 # a match must not cut a word that continues with a hyphen ("Asan-based" is fine,
@@ -258,9 +271,26 @@ class Gazetteer:
             tricky = re.compile(r"['’](?:(?<=[" + word + r"]['’])[" + (start_letters or "A-Z") + r"]"
                                 r"|[A-Za-z]+[0-9\u00C0-\u024F\uAC00-\uD7A3])")
             self._patterns = (cand, tricky)
-            self._name_firsts = {k[0] for k in self._prefixes if len(k) == 1}
-            self._acro_firsts = {k[0] for k in self._acro_prefixes if len(k) == 1}
+            self._name_trie = _trie(self._names)
+            self._acro_trie = _trie(self._acros)
+            self._firsts = {}
         return self._patterns
+
+    def _first_nodes(self, first: str) -> tuple[dict | None, dict | None]:
+        """(name trie node, acronym trie node) a token starts, memoised per token.  A name
+        must start with a capital, a digit or Hangul in the text; an acronym as written."""
+        c0 = first[0]
+        name_node = None
+        if c0.isupper() or c0.isdigit() or "\uAC00" <= c0 <= "\uD7A3":
+            low = _NORM.get(first)
+            if low is None:
+                low = _norm_cached(first)
+            name_node = self._name_trie.get(low)
+        nodes = (name_node, self._acro_trie.get(first))
+        if len(self._firsts) > 200_000:
+            self._firsts.clear()
+        self._firsts[first] = nodes
+        return nodes
 
     def _find_every_token(self, text: str) -> list[GazMatch]:
         """``find`` by tokenising the whole text (the reference the fast path agrees with)."""

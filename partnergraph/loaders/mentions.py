@@ -378,40 +378,55 @@ class MentionFinder:
 
     @staticmethod
     def _runs(text: str, s: int, e: int, runs: list) -> None:
-        """The word loop of ``_capitalised`` over text[s:e], appending to ``runs``."""
+        """The word loop of ``_capitalised`` over text[s:e], appending to ``runs``.
+
+        A gap is "ok" when it is at most two characters of whitespace (``_gap_ok``,
+        written out here: this loop runs for every word of every window)."""
         words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, s, e)]
+        n = len(words)
         cur: list[tuple[int, int, str]] = []
         i = 0
-        while i < len(words):
+        while i < n:
             st, en, w = words[i]
-            nxt = words[i + 1] if i + 1 < len(words) else None
-            capital = (w[0].isupper() and w.lower().rstrip(".") not in CALENDAR) or (w[0].isdigit() and nxt is not None and nxt[2][0].isupper()
-                                           and _gap_ok(text, en, nxt[0]))
+            nxt = words[i + 1] if i + 1 < n else None
+            c0 = w[0]
+            if c0.isupper():
+                capital = w.lower().rstrip(".") not in CALENDAR
+            elif c0.isdigit():
+                capital = nxt is not None and nxt[2][0].isupper() and nxt[0] - en <= 2 \
+                    and not text[en:nxt[0]].strip()
+            else:
+                capital = False
             if capital:
-                if cur and not _gap_ok(text, cur[-1][1], st):
-                    runs.append(cur)
-                    cur = []
+                if cur:
+                    pe = cur[-1][1]
+                    if st - pe > 2 or text[pe:st].strip():
+                        runs.append(cur)
+                        cur = []
                 tok, stops = w, False
-                if tok.endswith(".") and tok.lower().rstrip(".") not in ABBREVIATED and tok.count(".") == 1:
+                if tok.endswith(".") and tok.count(".") == 1 and tok.lower().rstrip(".") not in ABBREVIATED:
                     tok, stops = tok[:-1], True          # sentence end, not part of the name
-                if _strip_possessive(tok) != tok:
-                    tok, stops = _strip_possessive(tok), True
+                if tok.endswith(("'s", "’s")):
+                    tok, stops = tok[:-2], True
                 cur.append((st, st + len(tok), tok))
                 if stops:
                     runs.append(cur)
                     cur = []
                 i += 1
                 continue
-            if cur and nxt is not None and w.lower() in CONNECTORS and _gap_ok(text, cur[-1][1], st):
-                if nxt[2][0].isupper() and _gap_ok(text, en, nxt[0]):
-                    cur.append((st, en, w))
-                    i += 1
-                    continue
-                if w.lower() in {"of", "for"} and nxt[2].lower() == "the" and i + 2 < len(words) \
-                        and words[i + 2][2][0].isupper() and _gap_ok(text, nxt[1], words[i + 2][0]):
-                    cur.extend([(st, en, w), nxt])
-                    i += 2
-                    continue
+            if cur and nxt is not None:
+                lw = w.lower()
+                if lw in CONNECTORS and st - cur[-1][1] <= 2 and not text[cur[-1][1]:st].strip():
+                    if nxt[2][0].isupper() and nxt[0] - en <= 2 and not text[en:nxt[0]].strip():
+                        cur.append((st, en, w))
+                        i += 1
+                        continue
+                    if (lw == "of" or lw == "for") and nxt[2].lower() == "the" and i + 2 < n \
+                            and words[i + 2][2][0].isupper() and words[i + 2][0] - nxt[1] <= 2 \
+                            and not text[nxt[1]:words[i + 2][0]].strip():
+                        cur.extend([(st, en, w), nxt])
+                        i += 2
+                        continue
             if cur:
                 runs.append(cur)
                 cur = []
