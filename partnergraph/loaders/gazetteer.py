@@ -125,12 +125,15 @@ class Gazetteer:
         self._lookup_cache: dict[str, list[Entry]] = {}
         self._stop_cache: dict[str, bool] = {}
         self._patterns: tuple[re.Pattern, re.Pattern] | None = None
+        self._suffixes: tuple[set, set] | None = None
+        self._parts_cache: dict[str, tuple[tuple, tuple]] = {}
         for e in entries:
             self.add(e)
 
     def add(self, e: Entry) -> None:
         self._lookup_cache.clear()
         self._patterns = None
+        self._suffixes = None
         if e.id in self.entries:       # curated data (loaded first) wins over generated data
             return
         self.entries[e.id] = e
@@ -160,6 +163,33 @@ class Gazetteer:
             hit = self._lookup_cache[name] = self._lookup(name)
             if len(self._lookup_cache) > 100_000:
                 self._lookup_cache.clear()
+        return hit
+
+    def lookup_pair(self, a: str, b: str) -> list[Entry]:
+        """``lookup(f"{a} {b}")``, with a quick "no".  A space ends a token and is a
+        boundary for NFKC, so the joined name's tokens are a's followed by b's; when
+        neither table has that key, nothing is found (most pairs the resolver tries)."""
+        ra, na = self._parts(a)
+        rb, nb = self._parts(b)
+        if ra + rb not in self._acros and na + nb not in self._names:
+            return []
+        return self.lookup(f"{a} {b}")
+
+    def could_end_name(self, b: str) -> bool:
+        """Can ``b`` be the end of a known name (is ``lookup_pair(x, b)`` ever non-empty)?"""
+        if self._suffixes is None:
+            self._suffixes = ({k[i:] for k in self._acros for i in range(len(k))},
+                              {k[i:] for k in self._names for i in range(len(k))})
+        rb, nb = self._parts(b)
+        return rb in self._suffixes[0] or nb in self._suffixes[1]
+
+    def _parts(self, name: str) -> tuple[tuple, tuple]:
+        """(acronym key, name key) of ``name``: its tokens as written and normalised."""
+        hit = self._parts_cache.get(name)
+        if hit is None:
+            if len(self._parts_cache) > 100_000:
+                self._parts_cache.clear()
+            hit = self._parts_cache[name] = (tuple(TOKEN_RE.findall(name)), tuple(tokens_of(name)))
         return hit
 
     def _lookup(self, name: str) -> list[Entry]:

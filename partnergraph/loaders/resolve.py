@@ -51,6 +51,49 @@ def _short_form_re(word: str) -> re.Pattern:
     return pat
 
 
+def _short_form_spans(word: str, text: str) -> list[tuple[int, int]]:
+    """What ``_short_form_re(word).finditer(text)`` finds, by str.find: a regex that
+    starts with a look-behind is tried at every position of the text, which cost more
+    than the rest of the resolver.  (A word character is ``str.isalnum()`` or "_".)"""
+    L, n = len(word), len(text)
+    if not L:
+        return [k.span() for k in _short_form_re(word).finditer(text)]
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        j = i + L
+        ok = i == 0 or not _hyphen_or_word(text[i - 1])
+        if ok:
+            # (?=['’]s\b|\b): a possessive, or a word boundary right after the word
+            nxt = text[j] if j < n else ""
+            if nxt in ("'", "’") and j + 1 < n and text[j + 1] == "s" and (j + 2 == n or not _word(text[j + 2])):
+                pass
+            elif _word(text[j - 1]) == (nxt != "" and _word(nxt)):
+                ok = False
+        if ok and j < n and _hyphen_or_word(text[j]):               # (?![\w-])
+            ok = False
+        if ok and j < n and text[j].isspace():                      # (?!\s+[A-Z])
+            k = j
+            while k < n and text[k].isspace():
+                k += 1
+            if k < n and "A" <= text[k] <= "Z":
+                ok = False
+        if ok:
+            out.append((i, j))
+            i = text.find(word, j)
+        else:
+            i = text.find(word, i + 1)
+    return out
+
+
+def _word(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _hyphen_or_word(c: str) -> bool:
+    return c.isalnum() or c == "_" or c == "-"
+
+
 @dataclass
 class Resolved:
     entities: dict[str, Entity]
@@ -115,12 +158,14 @@ class Resolver:
         orgs_in_doc = [m for m in mentions if m.key and m.kind in ORG_LIKE]
         for m in mentions:
             if m.key is None and m.kind in {"Hospital", "University", "Institute"} and m.parent_text is None:
+                if not self.gaz.could_end_name(m.text):
+                    continue               # no "<org> <unit>" name ends with this unit
                 for o in sorted(orgs_in_doc, key=lambda o: abs(o.start - m.start)):
                     e = self.gaz.entries.get(o.key)
                     if not e:
                         continue
                     for nm in [e.name] + e.acronyms:
-                        hits = self.gaz.lookup(f"{nm} {m.text}")
+                        hits = self.gaz.lookup_pair(nm, m.text)
                         if len(hits) == 1:
                             extra_names[hits[0].id].append(m.text)
                             m.key, m.entries = hits[0].id, hits
@@ -273,13 +318,13 @@ class Resolver:
             if len(w) < 4 or self.gaz.is_stopname(w) or any(e.kind == "Region" for e in self.gaz.lookup(w)):
                 continue
             done.add(w)
-            for k in _short_form_re(w).finditer(text):
-                if any(a <= k.start() < b for a, b in taken):
+            for ks, ke in _short_form_spans(w, text):
+                if any(a <= ks < b for a, b in taken):
                     continue
-                am = Mention(k.start(), k.end(), w, "University", "acronym")
+                am = Mention(ks, ke, w, "University", "acronym")
                 am._owner = m                # type: ignore[attr-defined]
                 added.append(am)
-                taken.append((k.start(), k.end()))
+                taken.append((ks, ke))
         return sorted(mentions + added, key=lambda x: (x.start, x.end))
 
     def _disambiguate(self, m: Mention, known_ids, region_ids, region_names) -> str:
