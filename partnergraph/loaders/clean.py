@@ -225,6 +225,31 @@ _URL_ONLY = re.compile(r"^[<(]?(?:https?://|www\.)\S+[>)]?$", re.I)
 _EMAIL_ONLY = re.compile(r"^[<(\[]?(?:e-?mail\s*[:：]?\s*|이메일\s*[:：]?\s*)?" + _EMAIL + r"[>)\]]?$", re.I)
 _BULLET = re.compile(r"^(?:[-–—•·*▶▷►▸›»→☞◆◇■□○●◎ㆍ]|\d{1,2}[.)]\s)")
 _SENTENCE_END = re.compile(r"(?:[.!?。]|다\.?|요\.?)[\"'”’)\]]*$")
+# re.IGNORECASE matches these to ASCII letters while str.lower() does not (dotted and
+# dotless i, long s, Kelvin sign).
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+# Every _COPYRIGHT match contains one of these (lower-cased).
+_COPYRIGHT_WORDS = ("copyright", "(c)", "©", "ⓒ", "all rights reserved", "무단", "재배포", "저작권자", "학습")
+
+
+def _copyright(s: str) -> bool:
+    """``_COPYRIGHT.search(s)``, after a substring test: the search tries its alternatives
+    at every character, and most lines have none of their words."""
+    if not _FOLDS.search(s):
+        low = s.lower()
+        if not any(w in low for w in _COPYRIGHT_WORDS):
+            return False
+    return _COPYRIGHT.search(s) is not None
+
+
+def _sentence_end(s: str) -> bool:
+    """``_SENTENCE_END.search(s)`` for a line without a newline: after the closing quotes
+    and brackets, the last character ends a sentence.  Read from the end, because the
+    search scanned the whole line."""
+    if "\n" in s:
+        return _SENTENCE_END.search(s) is not None
+    t = s.rstrip("\"'”’)]")
+    return bool(t) and t[-1] in ".!?。다요"
 
 
 def _words(s: str) -> int:
@@ -290,9 +315,9 @@ def is_boilerplate(line: str) -> bool:
         return _is_blob(s)
     if len(s) <= 80 and _is_ui(s):
         return True
-    if len(s) <= 250 and _COPYRIGHT.search(s):
+    if len(s) <= 250 and _copyright(s):
         return True
-    if len(s) > 120 and s.count(" ") >= 9 and _SENTENCE_END.search(s):
+    if len(s) > 120 and s.count(" ") >= 9 and _sentence_end(s):
         return _is_blob(s)      # a full sentence: none of the short-line chrome below
     if _RELATED.match(s) or _NAV_PREFIX.match(s):
         return True
@@ -301,7 +326,7 @@ def is_boilerplate(line: str) -> bool:
     if _is_byline(s) or _is_meta(s):
         return True
     if len(s) <= 120 and (_DATE_ONLY_RE.match(s) or _PUB_RE.match(s) or _UPD_RE.match(s) or (
-            _PHOTO.match(s) and not _SENTENCE_END.search(s.rstrip(")]】>")))):
+            _PHOTO.match(s) and not _sentence_end(s.rstrip(")]】>")))):
         return True
     return _is_blob(s)
 
@@ -312,7 +337,7 @@ def _body_like(s: str) -> bool:
     if _BULLET.match(s):
         return False
     n = _words(s)
-    return n >= 40 or (n >= 8 and bool(_SENTENCE_END.search(s)))
+    return n >= 40 or (n >= 8 and _sentence_end(s))
 
 
 def clean_with_meta(text: str) -> tuple[str, dict[str, Any]]:

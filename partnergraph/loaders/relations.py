@@ -148,19 +148,6 @@ _ESTABLISH_WORDS = ("establish", "set", "open", "launch", "build", "built", "cre
                     "host", "inaugurat", "unveil")
 
 
-class _LazyPeriod:
-    """The sentence's period, computed on first use (most sentences emit nothing)."""
-    __slots__ = ("rx", "s", "e", "value")
-
-    def __init__(self, rx, s, e):
-        self.rx, self.s, self.e, self.value = rx, s, e, None
-
-    def get(self) -> dict:
-        if self.value is None:
-            self.value = self.rx._period(self.s, self.e)
-        return self.value
-
-
 class RelationExtractor:
     def __init__(self, text: str, sentences: list[tuple[int, int]], res: Resolved,
                  quotes: list[tuple[int, int]]):
@@ -505,7 +492,6 @@ class RelationExtractor:
 
     def _funds(self, ms, s, e):
         sent = self._sent
-        period = _LazyPeriod(self, s, e)
         for t in (FUND_BY_RE.finditer(self.text, s, e) if self._may(("by", "with")) else ()):
             if self._in_quote(t.start()):
                 continue
@@ -539,7 +525,7 @@ class RelationExtractor:
             if mo and mo[0].start == 0:
                 target = self._program_target(ms, s, s + wm.start())
                 if target:
-                    self._emit("FUNDS", who[0].key, target, s, e, 0.75, **dict(mo[0].attrs(), **period.get()))
+                    self._emit("FUNDS", who[0].key, target, s, e, 0.75, **dict(mo[0].attrs(), **self._period(s, e)))
                     money = [x for x in money if s + x.start < who[-1].end]
         from_parts = []
         for mo in money:
@@ -551,7 +537,7 @@ class RelationExtractor:
             target = self._program_target(ms, s, e)
             for mo, pos in from_parts:
                 funder = self._after(ms, pos, ORG_LIKE, max_gap=2)
-                attrs = dict(mo.attrs(), **period.get())
+                attrs = dict(mo.attrs(), **self._period(s, e))
                 if funder:
                     for f in funder[:1]:
                         self._emit("FUNDS", f.key, target, s, e, 0.85, **attrs)
@@ -572,7 +558,7 @@ class RelationExtractor:
                         s, {"Program"}, exclude={rc.key},
                         pred=lambda m: not self._consortium(m.key))
                     if src:
-                        self._emit("FUNDS", src, rc.key, s, e, 0.7, **dict(mo.attrs(), **period.get()))
+                        self._emit("FUNDS", src, rc.key, s, e, 0.7, **dict(mo.attrs(), **self._period(s, e)))
             return
         v = INVEST_RE.search(self.text, s, e)
         if v and not self._in_quote(v.start()):
@@ -582,7 +568,7 @@ class RelationExtractor:
                 tm = _INVEST_TARGET_RE.match(self.text[s + mo.end:e])
                 tgt = self._after(ms, s + mo.end + tm.end(), ORG_LIKE | {"Program"}, max_gap=2) if tm else []
                 if tgt:
-                    self._emit("FUNDS", subj[0].key, tgt[0].key, s, e, 0.75, **dict(mo.attrs(), **period.get()))
+                    self._emit("FUNDS", subj[0].key, tgt[0].key, s, e, 0.75, **dict(mo.attrs(), **self._period(s, e)))
 
     def _government_funders(self):
         """'N won from the national government': the ministry that funds that program."""
