@@ -142,6 +142,12 @@ _BACKREF_WORDS = ("universit", "district", "city", "province", "county", "hospit
                   "organi", "company", "foundation", "council", "center", "centre", "sides", "parties")
 _PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "participat", "part", "join", "operat",
                       "launch", "carr", "perform", "implement", "won", "win", "awarded")
+_PARTNER_WORDS = ("collaborat", "cooperat", "partner", "conjunction", "jointly", "together", "team", "hands",
+                  "forces")
+_FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankrolled", "subsidi", "underwritten",
+                  "funding", "grant")
+_ORGANIZE_WORDS = ("organi", "hosted", "run", "managed", "operated", "administered", "overseen", "coordinated",
+                   "led", "spearheaded", "implemented", "launched", "created", "established")
 _CO_VERB_WORDS = ("launch", "host", "organi", "jointly", "join", "team", "partner", "collaborat", "cooperat")
 _MEMBERS_WORDS = ("consortium", "alliance", "coalition", "network", "group", "team")
 _ESTABLISH_WORDS = ("establish", "set", "open", "launch", "build", "built", "creat", "found", "hous",
@@ -419,7 +425,7 @@ class RelationExtractor:
         del orgs
 
     def _partners(self, ms, s, e):
-        for t in (PARTNER_RE.finditer(self.text, s, e) if self._may(("with",)) else ()):
+        for t in (PARTNER_RE.finditer(self.text, s, e) if self._may(_PARTNER_WORDS) else ()):
             if self._in_quote(t.start()):
                 continue
             subj = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORGISH]
@@ -472,7 +478,7 @@ class RelationExtractor:
                 self._emit("PARTICIPATES_IN", c.key, host, s, e, 0.7)
 
     def _organizes(self, ms, s, e):
-        if not self._may(("by",)) or not any(m.kind == "Program" for m in ms):
+        if not any(m.kind == "Program" for m in ms) or not self._may(("by",)) or not self._may(_ORGANIZE_WORDS):
             return                 # the trigger ends in "by", and the target is a program
         for t in ORGANIZE_RE.finditer(self.text, s, e):
             if self._in_quote(t.start()):
@@ -492,7 +498,7 @@ class RelationExtractor:
 
     def _funds(self, ms, s, e):
         sent = self._sent
-        for t in (FUND_BY_RE.finditer(self.text, s, e) if self._may(("by", "with")) else ()):
+        for t in (FUND_BY_RE.finditer(self.text, s, e) if self._may(_FUND_BY_WORDS) else ()):
             if self._in_quote(t.start()):
                 continue
             target = next((m for m in reversed(ms) if m.end <= t.start() and m.kind in {"Program"} | ORG_LIKE), None)
