@@ -346,3 +346,65 @@ def test_closeness_on_candidates_when_over_budget(path5, monkeypatch):
     assert clo == pytest.approx({"c": 4 / 6, "b": 4 / 7})          # exact for those two
     clo, info = closeness(path5, candidates=1)
     assert set(clo) == {"b"} and "degree" in info["note"]          # ties by id: b first
+
+
+# --- the large-graph paths, checked on small graphs -----------------------------------------
+
+def test_pair_stated_once_gets_the_same_edge_and_grant_as_a_repeated_one():
+    # a pair stated once skips _Pair (the fast path); the same assertion stated twice by
+    # the same document goes through _Pair: both must give identical columns and grants
+    once = [("FUNDS", "msit", "u1", "d1", {"amount": 7, "currency": "krw",
+                                           "attrs": json.dumps({"program": "RISE"})}),
+            ("MOU", "u1", "u2", "d2"), ("MOU", "u2", "u3", None)]
+    twice = once[:1] + once
+    a, b = build_graph(*records(once)), build_graph(*records(twice))
+    assert [(u, v, list(d.items())) for u, v, d in a.edges(data=True)] == \
+        [(u, v, list(d.items())) for u, v, d in b.edges(data=True)]
+    assert a.graph["grants"] == b.graph["grants"] == [
+        {"funder": "msit", "recipient": "u1", "currency": "KRW", "amount": 7, "start_year": None,
+         "program": "RISE", "documents": 1}]
+    assert list(a) == list(b) == ["msit", "u1", "u2", "u3"]
+
+
+def test_budgets_keep_small_graphs_and_bound_large_ones():
+    from partnergraph.graph.analysis import betweenness_pivots, closeness_candidates
+    assert betweenness_pivots(2_000, 10_000) == 400          # as before
+    assert betweenness_pivots(20_000, 100_000) == 40
+    assert betweenness_pivots(80_000, 400_000) == 10
+    assert betweenness_pivots(200_000, 1_000_000) == 4       # the floor at 1M edges
+    assert betweenness_pivots(200_000, 1_000_000, k=50) == 50
+    assert closeness_candidates(100_000) == closeness_candidates(1_000_000) == 20
+    assert closeness_candidates(2_000_000) == closeness_candidates(5_000_000) == 10
+
+
+def test_top_by_equals_the_full_sort_with_ties():
+    import random
+
+    from partnergraph.graph.analysis import _top_by
+    rng = random.Random(3)
+    items = [f"n{i}" for i in range(500)]
+    value = {x: rng.choice([0, 0.5, 1, 2, 2, 3]) for x in items}
+    for top in (1, 3, 10, 200, 600):
+        assert _top_by(items, value.get, top, str) == sorted(items, key=lambda x: (-value[x], x))[:top]
+
+
+def test_analyze_reports_cpu_time_and_restores_the_garbage_collector(two_triangles):
+    import gc
+    assert gc.isenabled()
+    out = analyze(two_triangles, top=3)
+    assert set(out["cpu_timings"]) == set(out["timings"])
+    assert all(v >= 0 for v in out["cpu_timings"].values())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        build_graph(*records(chain([("a", "b")])))
+        assert not gc.isenabled()          # left as the caller had it
+    finally:
+        gc.enable()
+
+
+def test_label_propagation_counts_ties_and_reports_weighted_modularity(two_triangles):
+    two_triangles["a"]["b"]["weight"] = 5
+    parts, info = communities(two_triangles, seed=1, method="label_propagation")
+    assert info["weight"] is None
+    assert info["modularity"] == pytest.approx(nx.community.modularity(two_triangles, parts, weight="weight"))

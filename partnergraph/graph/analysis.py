@@ -85,16 +85,18 @@ FAMILIES: tuple[str, ...] = tuple(sorted({r.family for r in RELATION_TYPES.value
 
 # Work budgets, in edge visits (n * m for exact, k * m for sampled).  Measured here:
 # one betweenness pivot costs ~4 us per edge, one closeness BFS ~1 us per edge.
-# The floors are what keeps the 1M-edge suite within two minutes on the 2-core
-# workplace machine (bench/bench_analysis.py): 4 pivots (16 s) and 10 closeness
-# candidates (10 s) there; graphs up to 400k / 500k edges get the same budgets as before.
+# The betweenness floor is what keeps the 1M-edge suite within two minutes on the
+# 2-core workplace machine (bench/bench_analysis.py): 4 pivots (14 s) there, where 10
+# took 39 s for an estimate no better than order of magnitude either way; graphs up to
+# 400k edges keep their pivots.  Closeness candidates are the better buy at 1M (one BFS,
+# ~0.9 s, gives an exact value): 20 up to 1M edges, 10 from 2M.
 BETWEENNESS_WORK = 4_000_000
 BETWEENNESS_MIN_PIVOTS = 4
 BETWEENNESS_MAX_PIVOTS = 500
 CLOSENESS_WORK = 5_000_000
 CLOSENESS_CANDIDATES = 20
 CLOSENESS_MIN_CANDIDATES = 10
-CLOSENESS_CANDIDATE_WORK = 10_000_000
+CLOSENESS_CANDIDATE_WORK = 20_000_000
 LOUVAIN_MAX_EDGES = 300_000
 DEFAULT_SEED = 42
 
@@ -618,10 +620,11 @@ def closeness(G: nx.Graph, *, candidates: int | None = None,
 
     All nodes when affordable (``n * m`` up to ``CLOSENESS_WORK``); else exact closeness
     of ``candidates`` nodes only (others are absent; default
-    :func:`closeness_candidates`: 20 up to 500k edges, 10 at 1M): the top nodes by
+    :func:`closeness_candidates`: 20 up to 1M edges, 10 from 2M): the top nodes by
     ``rank_by`` (the eigenvector centrality in :func:`compute_metrics`) or else by
     degree.  On the 1M-edge benchmark graph the 20 top-eigenvector nodes held 7 of the
-    exact top-10 closeness nodes, the 20 top-degree ones 6 (bench/bench_analysis.py).
+    exact top-10 closeness nodes (the top 10 held 4), the 20 top-degree ones 6; ranking
+    by distance sums from 2-8 BFS pivots did worse (3 of 10 at best).
     """
     n, m = G.number_of_nodes(), G.number_of_edges()
     if n * m <= CLOSENESS_WORK:
