@@ -700,6 +700,8 @@ def paren_definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention,
 def colon_definitions(text: str) -> list[tuple[str, str, int, int]]:
     """'* MIRACLE: Medicine-Engineering Innovation and ...' footnote-style definitions."""
     out = []
+    if ":" not in text:
+        return out
     for m in _COLON_DEF_RE.finditer(text):
         acro, exp = m.group(1), m.group(2).rstrip(".")
         if acronym_fits(acro, exp):

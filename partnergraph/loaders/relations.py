@@ -374,15 +374,30 @@ class RelationExtractor:
                 continue
             d = bisect_left(digits, s)
             self._digit = d < len(digits) and digits[d] < e
-            self._leads(s, e)
+            # the rules below do nothing without what is tested before each call
+            prog = prog_named = inst_named = False
+            for m in ms:
+                if m.kind == "Program":
+                    prog = True
+                    prog_named = prog_named or not m.ref
+                elif m.kind == "Institute" and not m.ref:
+                    inst_named = True
+            p = bisect_left(self._person_starts, s)
+            if p < len(self._person_starts) and self._person_starts[p] < e:
+                self._leads(s, e)
             self._mou(ms, s, e)
             self._partners(ms, s, e)
-            self._participates(ms, s, e)
-            self._organizes(ms, s, e)
-            self._funds(ms, s, e)
-            self._hosts(ms, s, e)
+            if prog_named or self._may(_MEMBERS_WORDS):
+                self._participates(ms, s, e)
+            if prog:
+                self._organizes(ms, s, e)
+            if self._digit or self._may(_FUND_BY_WORDS):
+                self._funds(ms, s, e)
+            if inst_named:
+                self._hosts(ms, s, e)
             self._affiliated(ms, s, e)
-            self._located(ms, s, e)
+            if len(ms) > 1:
+                self._located(ms, s, e)
         self._structural()
         self._government_funders()
         return self.out

@@ -359,14 +359,16 @@ class Resolver:
         groups: dict[str, list[Mention]] = {}
         for m in mentions:
             groups.setdefault(m.key, []).append(m)
+        has_canon = any(k.startswith("__canon__") for k in extra_names)
         entities: dict[str, Entity] = {}
         first_span: dict[str, tuple[int, int]] = {}
         for key, ms in groups.items():
             entry: Entry | None = self.gaz.entries.get(key)
             surfaces = list(dict.fromkeys(m.text for m in ms))
             for m in ms:
-                surfaces.extend(m.__dict__.get("defined", []))
-                surfaces.extend(extra_names.get("__canon__" + str(id(m)), []))
+                surfaces.extend(m.__dict__.get("defined", ()))
+                if has_canon:
+                    surfaces.extend(extra_names.get("__canon__" + str(id(m)), ()))
             surfaces.extend(extra_names.get(key, []))
             surfaces = list(dict.fromkeys(surfaces))
             kind = entry.kind if entry else Counter(m.kind for m in ms if m.how != "acronym").most_common(1)[0][0] \
@@ -379,7 +381,8 @@ class Resolver:
                 aliases = surfaces
             else:
                 said = list(dict.fromkeys(m.text for m in ms if m.how != "acronym"))
-                said += [c for m in ms for c in extra_names.get("__canon__" + str(id(m)), [])[:1]]
+                if has_canon:
+                    said += [c for m in ms for c in extra_names.get("__canon__" + str(id(m)), [])[:1]]
                 canon = [s for s in said if not is_acronym(s)]
                 name = max(canon or said or surfaces, key=len)
                 aliases = surfaces
