@@ -219,12 +219,17 @@ class Gazetteer:
         out: list[GazMatch] = []
         search = TOKEN_RE.search
         n_text = len(text)
-        floor = 0
         firsts = self._firsts
-        for cm in cand.finditer(text):
+        cand_search = cand.search
+        pos = 0
+        while True:
+            # the next possible start, from the end of the last match or candidate (a
+            # match's end is a token end, so the search sees the same tokens finditer would)
+            cm = cand_search(text, pos)
+            if cm is None:
+                break
             s = cm.start()
-            if s < floor:
-                continue
+            pos = cm.end()
             first = cm.group()
             start = firsts.get(first)
             if start is None:
@@ -278,7 +283,7 @@ class Gazetteer:
                 if e - s <= 2 and e < n_text and text[e] == "-" and TOKEN_RE.match(text, e + 1):
                     continue
                 out.append(GazMatch(s, e, text[s:e], [self.entries[x] for x in best_ids]))
-                floor = e
+                pos = e
         return out
 
     def _start_patterns(self) -> tuple[re.Pattern, re.Pattern]:

@@ -191,6 +191,7 @@ def _wordish(c: str) -> bool:
 
 
 _WHOLE_WORD_CACHE: dict[str, re.Pattern] = {}
+_RUNS_CACHE: dict[str, list] = {}
 
 
 def whole_word_re(name: str) -> re.Pattern:
@@ -380,8 +381,24 @@ class MentionFinder:
     def _runs(text: str, s: int, e: int, runs: list) -> None:
         """The word loop of ``_capitalised`` over text[s:e], appending to ``runs``.
 
-        A gap is "ok" when it is at most two characters of whitespace (``_gap_ok``,
-        written out here: this loop runs for every word of every window)."""
+        The runs depend on the window's text alone (offsets relative to its start), and
+        names come back in window after window ("Hanbit University, "), so they are
+        memoised by that text and shifted to where the window is."""
+        window = text[s:e]
+        rel = _RUNS_CACHE.get(window)
+        if rel is None:
+            if len(_RUNS_CACHE) > 50_000:
+                _RUNS_CACHE.clear()
+            rel = []
+            MentionFinder._window_runs(window, 0, len(window), rel)
+            _RUNS_CACHE[window] = rel = [tuple(run) for run in rel]
+        for run in rel:
+            runs.append([(a + s, b + s, w) for a, b, w in run])
+
+    @staticmethod
+    def _window_runs(text: str, s: int, e: int, runs: list) -> None:
+        """The word loop itself.  A gap is "ok" when it is at most two characters of
+        whitespace (``_gap_ok``, written out here: this loop runs for every word)."""
         words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, s, e)]
         n = len(words)
         cur: list[tuple[int, int, str]] = []
