@@ -154,6 +154,9 @@ _ESTABLISH_WORDS = ("establish", "set", "open", "launch", "build", "built", "cre
                     "host", "inaugurat", "unveil")
 
 
+_HOT_GROUPS = {_BACKREF_WORDS, _FUND_BY_WORDS, _PARTNER_WORDS, _CO_VERB_WORDS, _MEMBERS_WORDS}
+
+
 class RelationExtractor:
     def __init__(self, text: str, sentences: list[tuple[int, int]], res: Resolved,
                  quotes: list[tuple[int, int]]):
@@ -308,8 +311,11 @@ class RelationExtractor:
         if ls is None:
             return True
         present = self._in_doc.get(words)
-        if present is None:        # first asked in this document: which words it has at all
-            present = self._in_doc[words] = tuple(w for w in words if w in self._low)
+        if present is None:
+            # first asked in this document: which words it has at all (for the groups asked
+            # about in most sentences; a rarely asked group tests all its words)
+            present = self._in_doc[words] = tuple(w for w in words if w in self._low) \
+                if words in _HOT_GROUPS else words
         for w in present:
             if w in ls:
                 return True
