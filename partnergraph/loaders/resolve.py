@@ -371,8 +371,16 @@ class Resolver:
                     surfaces.extend(extra_names.get("__canon__" + str(id(m)), ()))
             surfaces.extend(extra_names.get(key, []))
             surfaces = list(dict.fromkeys(surfaces))
-            kind = entry.kind if entry else Counter(m.kind for m in ms if m.how != "acronym").most_common(1)[0][0] \
-                if any(m.how != "acronym" for m in ms) else ms[0].kind
+            if entry:
+                kind = entry.kind
+            else:
+                # the most frequent kind among the names said (Counter.most_common(1):
+                # the first counted wins a tie)
+                counts: dict[str, int] = {}
+                for m in ms:
+                    if m.how != "acronym":
+                        counts[m.kind] = counts.get(m.kind, 0) + 1
+                kind = max(counts.items(), key=lambda kv: kv[1])[0] if counts else ms[0].kind
             if entry:
                 name = entry.name
                 aliases = surfaces + entry.aliases + entry.acronyms + ([entry.name_ko] if entry.name_ko else [])
