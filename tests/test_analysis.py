@@ -373,8 +373,9 @@ def test_budgets_keep_small_graphs_and_bound_large_ones():
     assert betweenness_pivots(80_000, 400_000) == 10
     assert betweenness_pivots(200_000, 1_000_000) == 4       # the floor at 1M edges
     assert betweenness_pivots(200_000, 1_000_000, k=50) == 50
-    assert closeness_candidates(100_000) == closeness_candidates(1_000_000) == 20
-    assert closeness_candidates(2_000_000) == closeness_candidates(5_000_000) == 10
+    assert closeness_candidates(100_000) == closeness_candidates(750_000) == 20
+    assert closeness_candidates(1_000_000) == 15
+    assert closeness_candidates(1_500_000) == closeness_candidates(5_000_000) == 10
 
 
 def test_top_by_equals_the_full_sort_with_ties():

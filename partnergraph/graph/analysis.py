@@ -88,15 +88,16 @@ FAMILIES: tuple[str, ...] = tuple(sorted({r.family for r in RELATION_TYPES.value
 # The betweenness floor is what keeps the 1M-edge suite within two minutes on the
 # 2-core workplace machine (bench/bench_analysis.py): 4 pivots (14 s) there, where 10
 # took 39 s for an estimate no better than order of magnitude either way; graphs up to
-# 400k edges keep their pivots.  Closeness candidates are the better buy at 1M (one BFS,
-# ~0.9 s, gives an exact value): 20 up to 1M edges, 10 from 2M.
+# 400k edges keep their pivots.  Closeness candidates (one BFS, ~1 s at 1M, each an
+# exact value): 20 up to 750k edges, 15 at 1M (6 of the exact top 10 there; 20 found 7
+# but took the suite to 100 s on a busy machine), 10 from 1.5M.
 BETWEENNESS_WORK = 4_000_000
 BETWEENNESS_MIN_PIVOTS = 4
 BETWEENNESS_MAX_PIVOTS = 500
 CLOSENESS_WORK = 5_000_000
 CLOSENESS_CANDIDATES = 20
 CLOSENESS_MIN_CANDIDATES = 10
-CLOSENESS_CANDIDATE_WORK = 20_000_000
+CLOSENESS_CANDIDATE_WORK = 15_000_000
 LOUVAIN_MAX_EDGES = 300_000
 DEFAULT_SEED = 42
 
@@ -620,10 +621,10 @@ def closeness(G: nx.Graph, *, candidates: int | None = None,
 
     All nodes when affordable (``n * m`` up to ``CLOSENESS_WORK``); else exact closeness
     of ``candidates`` nodes only (others are absent; default
-    :func:`closeness_candidates`: 20 up to 1M edges, 10 from 2M): the top nodes by
-    ``rank_by`` (the eigenvector centrality in :func:`compute_metrics`) or else by
-    degree.  On the 1M-edge benchmark graph the 20 top-eigenvector nodes held 7 of the
-    exact top-10 closeness nodes (the top 10 held 4), the 20 top-degree ones 6; ranking
+    :func:`closeness_candidates`: 20 up to 750k edges, 15 at 1M, 10 from 1.5M): the top
+    nodes by ``rank_by`` (the eigenvector centrality in :func:`compute_metrics`) or else
+    by degree.  On the 1M-edge benchmark graph the top 10 / 15 / 20 eigenvector nodes
+    held 4 / 6 / 7 of the exact top-10 closeness nodes, the 20 top-degree ones 6; ranking
     by distance sums from 2-8 BFS pivots did worse (3 of 10 at best).
     """
     n, m = G.number_of_nodes(), G.number_of_edges()
