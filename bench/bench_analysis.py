@@ -19,22 +19,22 @@ last table row, build_graph + analyze, is what the issue's target is about (1M e
 under 120 s); the run prints whether it is met.
 
 Measured on the 2-core workplace machine, seconds wall / CPU (bench/README.md has the
-full tables):
+full tables and the spread between runs):
 
     edges   before (1d6f4d0)        after              load average
     10k       4.6 /   4.8          2.9 /  2.5         3.3
     100k     17.4 /  17.3         12.6 / 11.4         3.3
-    1M      262.1 / 186.9         84.2 / 84.2         4.8 before, 1.7 after
+    1M      262.1 / 186.9         91.0 / 90.0         4.8 before, 1.9-2.3 after
 
-At 1M the suite is build_graph 8.3, PageRank 3.1, eigenvector 9.5, closeness of 20
-candidates 18.3, betweenness from 4 pivots 15.5, label propagation + modularity 17.6,
-brokers 4.3, degree, weighted degree, funding and reporting 7.7.  igraph runs the same
-algorithms in 10.4 s (conversion included), NetworKit in 37-72 s (its exact top-10
-closeness is 28-60 s of that).
-Betweenness error on the reference's top 10: 10k (400 pivots) 9% median relative error
-against exact (stated split-half SE 3%); 100k (40 pivots) 25% (stated 74%); 1M
-(4 pivots) 51-57% against NetworKit with 500 pivots (stated 99%), top-10 overlap 0: at
-1M edges the sampled betweenness gives the order of magnitude only.
+At 1M the suite is build_graph 9.4, PageRank 3.7, eigenvector 11.9, closeness of 15
+candidates 16.5, betweenness from 4 pivots 16.9, label propagation + modularity 18.4,
+brokers 4.9, degree, weighted degree, funding and reporting 9.2.  igraph runs the same
+algorithms in 9.5 s (conversion included), NetworKit in 21-72 s (its exact top-10
+closeness is 16-60 s of that).  Betweenness error on the reference's top 10: 10k (400
+pivots) 9% median relative error against exact (stated split-half SE 3%); 100k (40
+pivots) 25% (stated 74%); 1M (4 pivots) 51-70% against NetworKit with 500 pivots
+(stated 99%), top-10 overlap 0: at 1M edges the sampled betweenness gives the order of
+magnitude only.
 """
 from __future__ import annotations
 
