@@ -41,6 +41,7 @@ def named_params(sample_extractions):
     funding = data.article_funding().doc.id
     return {
         "partners": {"id": "org:gist"},
+        "partner_ties": {"id": "org:gist"},
         "funding_in": {"id": "program:ai-hub"},
         "funding_out": {"id": "org:nrf"},
         "program_members": {"id": "program:ai-hub"},

@@ -96,7 +96,7 @@ NAMES = cf.named_query_names()
 
 
 def test_the_named_queries_the_api_needs_exist() -> None:
-    for name in ["partners", "funding_in", "funding_out", "program_members", "shortest_path",
+    for name in ["partners", "partner_ties", "funding_in", "funding_out", "program_members", "shortest_path",
                  "ego_network", "top_funders", "documents_for_relation", "entity_by_id",
                  "search_entities", "entity_children", "document_by_id", "document_facts",
                  "document_entities", "find_documents"]:

@@ -28,6 +28,7 @@ Examples
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -84,8 +85,19 @@ def named_query(name: str, dialect: str, cypher_dir: Path = CYPHER_DIR) -> Named
     path = cypher_dir / f"{name}.cypher"
     if dialect == "embedded" and (cypher_dir / f"{name}.embedded.cypher").is_file():
         path = cypher_dir / f"{name}.embedded.cypher"
-    if not path.is_file():
+    try:
+        st = path.stat()
+    except OSError:
+        st = None
+    if st is None or not path.is_file():
         raise QueryError(f"unknown named query {name!r} (known: {', '.join(named_query_names(cypher_dir))})")
+    return _load_named(name, dialect, path, st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _load_named(name: str, dialect: str, path: Path, mtime_ns: int, size: int) -> NamedQuery:
+    """Parse a named query file once per version of it: the API runs the same few queries
+    hundreds of times a second, and an edited file (new mtime or size) is read afresh."""
     text = path.read_text(encoding="utf-8")
     params: dict[str, Param] = {}
     for m in _PARAM.finditer(text):

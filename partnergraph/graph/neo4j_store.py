@@ -42,9 +42,14 @@ RETRY_TIME_S = 60.0              # how long the driver keeps retrying a write tr
 READ_RETRY_TIME_S = 3.0          # reads give up sooner: a caller (the API) answers 503 fast
 
 
+_PLAIN = frozenset({str, int, bool, type(None)})   # already JSON-safe
+
+
 def _convert(value: Any) -> Any:
     """Driver values -> JSON-safe: nodes {_labels, props}, relationships {_type, props},
     paths {nodes, relationships}, temporal values as ISO strings."""
+    if type(value) in _PLAIN:          # most values: no imports, no isinstance chain
+        return value
     from neo4j.graph import Node, Path, Relationship
     if isinstance(value, Node):
         return {"_label": "Entity" if "Entity" in value.labels else next(iter(sorted(value.labels)), ""),
