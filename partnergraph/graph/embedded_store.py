@@ -309,6 +309,11 @@ class EmbeddedStore:
             if timeout_s:
                 conn.set_query_timeout(0)
 
+    def change_token(self) -> Any:
+        """The data file's and WAL's size and mtime: every commit, by this process or
+        another, changes them; no query runs."""
+        return _file_state(self.path)
+
     def stats(self) -> dict[str, Any]:
         try:
             docs = self._run("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]

@@ -236,6 +236,13 @@ class Neo4jStore:
         nq = cf.named_query(name, self.dialect)
         return self._read(nq.text, cf.bind(nq, params), row_limit, timeout_s, f"named query {name}")
 
+    def change_token(self) -> Any:
+        """Node and relationship totals, both read from Neo4j's count store (no scan),
+        in one round trip."""
+        return tuple(self._read("CALL { MATCH (n) RETURN count(n) AS nodes } "
+                                "CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } "
+                                "RETURN nodes, relationships", {}, None, None, "change check").rows[0])
+
     def stats(self) -> dict[str, Any]:
         def one(text: str) -> list[list[Any]]:
             return self._read(text, {}, None, None, "stats query").rows

@@ -78,6 +78,10 @@ class Store(Protocol):
     def stats(self) -> dict[str, Any]:
         """{"documents": n, "nodes": {kind: n}, "relationships": {type: n}}."""
 
+    def change_token(self) -> Any:
+        """A cheap value that changes whenever the graph may have changed (a file's
+        state, total counts): what the API polls, since ``stats`` costs a scan."""
+
     def graph_records(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """All entities (dicts of ENTITY_PROPERTIES) and all relation assertions (dicts
         with type, source, target and REL_PROPERTIES), for analysis and export."""
