@@ -478,21 +478,17 @@ class MentionFinder:
         return any(m.start == s and m.end == e for m in gaz_hits) or bool(self.gaz.lookup(" ".join(toks)))
 
     def _classify(self, text, seg, gaz_hits, gaz_starts=None) -> Mention | None:
-        toks = [w for _, _, w in seg]
-        kind, hi = head_kind(toks)
-        if kind is None:
+        toks = tuple([w for _, _, w in seg])
+        shape = _SHAPE_CACHE.get(toks)
+        if shape is None:
+            if len(_SHAPE_CACHE) > 50_000:
+                _SHAPE_CACHE.clear()
+            shape = _SHAPE_CACHE[toks] = _token_shape(toks)
+        if not shape:
             return None
-        low = [t.lower().rstrip(".") for t in toks]
-        # keep the head and its of/for-complement; drop words after a final head
-        end_i = len(toks) - 1
-        if hi < len(toks) - 1 and low[hi + 1] not in {"of", "for", "de", "du", "der"}:
-            end_i = hi
+        kind, hi, low, end_i = shape
         seg = seg[: end_i + 1]
         toks = toks[: end_i + 1]
-        if len(toks) == 1 and kind not in {"Program"} and not is_acronym(toks[0]):
-            return None        # a bare head word ("University", "Center") is no name
-        if all(t.lower() in _NO_NAME_WORDS for t in toks):
-            return None
         s, e = seg[0][0], seg[-1][1]
         m = Mention(s, e, text[s:e], kind, "pattern", unit=low[hi] in UNIT_HEADS)
         # an organisation named inside (parent of a unit): the first known org in the span
@@ -606,6 +602,30 @@ class MentionFinder:
                 ns = s + m.start("name")
                 out.append(Mention(ns, ns + len(name), name, "Person", "person", role=role, org_span=org))
         return out
+
+
+_SHAPE_CACHE: dict[tuple, tuple] = {}
+
+
+def _token_shape(toks: tuple[str, ...]) -> tuple:
+    """The part of ``MentionFinder._classify`` that reads the words alone: (kind, head
+    index, the words lower-cased, index of the last word kept), or () for no name.
+    Apart so that it is memoised by the words: the same names come back in every
+    document, and the head search and lower-casing cost more than one dict lookup."""
+    kind, hi = head_kind(list(toks))
+    if kind is None:
+        return ()
+    low = [t.lower().rstrip(".") for t in toks]
+    # keep the head and its of/for-complement; drop words after a final head
+    end_i = len(toks) - 1
+    if hi < len(toks) - 1 and low[hi + 1] not in {"of", "for", "de", "du", "der"}:
+        end_i = hi
+    kept = toks[: end_i + 1]
+    if len(kept) == 1 and kind not in {"Program"} and not is_acronym(kept[0]):
+        return ()        # a bare head word ("University", "Center") is no name
+    if all(t.lower() in _NO_NAME_WORDS for t in kept):
+        return ()
+    return kind, hi, low, end_i
 
 
 def _plausible_name(name: str) -> bool:
