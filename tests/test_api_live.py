@@ -141,6 +141,49 @@ def test_names_follow_an_ingest_by_another_process(tmp_path):
         store.close()
 
 
+def test_cached_partner_answers_follow_an_ingest(tmp_path, monkeypatch):
+    """Large partner answers are kept (AnswerCache); a later ingest by another process
+    must still show up in them."""
+    from partnergraph.api.service import AnswerCache
+    monkeypatch.setattr(AnswerCache, "MIN_ROWS", 0)         # cache every answer here
+    path = tmp_path / "graph.lbug"
+    first = tmp_path / "first.txt"
+    first.write_text("Yonsei University and Korea University signed a memorandum of understanding to exchange students.\n",
+                     encoding="utf-8")
+    assert _cli("ingest", str(first), "--store", str(path)).returncode == 0
+    store = open_store(str(path), read_only=True)
+    try:
+        app = create_app(store, Settings(store=str(path), index_ttl_s=0.2))
+        with TestClient(app) as c:
+            def partners() -> set[str]:
+                return {p["partner"]["name"] for p in c.get("/entities/Yonsei University/partners").json()["items"]}
+
+            assert partners() == {"Korea University"}
+            assert partners() == {"Korea University"}               # now from the cache
+            second = tmp_path / "second.txt"
+            second.write_text("Yonsei University and Sogang University signed an MOU on AI research.\n",
+                              encoding="utf-8")
+            assert _cli("ingest", str(second), "--store", str(path)).returncode == 0
+            deadline = time.monotonic() + 10
+            while "Sogang University" not in partners():
+                assert time.monotonic() < deadline, "the cached answer never saw the new document"
+                time.sleep(0.2)
+    finally:
+        store.close()
+
+
+def test_answer_cache_keeps_only_large_answers_and_the_newest():
+    from partnergraph.api.service import AnswerCache
+    cache = AnswerCache(size=2)
+    cache.put(("a",), 1, rows=AnswerCache.MIN_ROWS - 1)
+    assert cache.get(("a",)) is None                                # small: rebuilt, not kept
+    for k in "bcd":
+        cache.put((k,), k, rows=AnswerCache.MIN_ROWS)
+    assert cache.get(("b",)) is None and cache.get(("d",)) == "d"   # oldest dropped
+    cache.clear()
+    assert cache.get(("d",)) is None
+
+
 def test_store_unreachable_is_503_with_a_clear_message():
     store = open_store(f"bolt://127.0.0.1:{free_port()}")     # nothing listens there
     try:

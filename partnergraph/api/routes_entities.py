@@ -107,29 +107,18 @@ def get_entity(id: str = EntityId, svc: Service = Depends(get_service)) -> dict[
 
 # --- /entities/{id}/partners -----------------------------------------------------------------
 
-@router.get("/entities/{id}/partners", response_model=PartnersPage, responses=ERRORS,
-            tags=["entities"], summary="Who works with it: MOU, partnership, same program")
-def get_partners(
-    id: str = EntityId,
-    type: Optional[list[PartnerRelation]] = Query(
-        None, description="relation types to keep (repeat the parameter); default all three: "
-        "MOU, PARTNERS_WITH, CO_PARTICIPANT (takes part in the same program)"),
-    date_from: Optional[str] = Query(None, pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD, "
-                                     "inclusive, on the document's date", examples=["2024"]),
-    date_to: Optional[str] = Query(None, pattern=DATE, examples=["2025-06"]),
-    limit: int = Query(100, ge=1, le=500, description="partners per page"),
-    cursor: Optional[str] = Query(None, pattern=CURSOR, description="next_cursor of the previous page"),
-    svc: Service = Depends(get_service),
-) -> dict[str, Any]:
-    e = svc.resolve(id)
-    types = [t for t in PARTNER_RELATIONS if not type or t in type]
+def _partner_items(svc: Service, entity_id: str, types: list[str], date_from: str | None,
+                   date_to: str | None) -> tuple[list[dict[str, Any]], int, int]:
+    """(partners ranked by documents, assertions skipped for want of a date, rows read)."""
     snap = svc.names.snapshot()
+    rows = 0
     groups: dict[str, dict[str, Any]] = {}
     undated = 0
     # partner_ties is partners.cypher without the join to each Document: the titles and
     # dates come from the service's document cache (half the query time on a big graph).
-    for r in records(svc.store.named("partner_ties", {"id": e.id})):
-        if r["relation"] not in types or r["partner_id"] == e.id:
+    for r in records(svc.store.named("partner_ties", {"id": entity_id})):
+        rows += 1
+        if r["relation"] not in types or r["partner_id"] == entity_id:
             continue
         doc = svc.docs.get(r["doc_id"])
         if date_from or date_to:
@@ -165,6 +154,31 @@ def get_partners(
                       "evidence": g["evidence"]})
     items.sort(key=lambda p: (-p["documents"], STRENGTH[p["relations"][0]], p["partner"]["name"],
                               p["partner"]["id"]))
+    return items, undated, rows
+
+
+@router.get("/entities/{id}/partners", response_model=PartnersPage, responses=ERRORS,
+            tags=["entities"], summary="Who works with it: MOU, partnership, same program")
+def get_partners(
+    id: str = EntityId,
+    type: Optional[list[PartnerRelation]] = Query(
+        None, description="relation types to keep (repeat the parameter); default all three: "
+        "MOU, PARTNERS_WITH, CO_PARTICIPANT (takes part in the same program)"),
+    date_from: Optional[str] = Query(None, pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD, "
+                                     "inclusive, on the document's date", examples=["2024"]),
+    date_to: Optional[str] = Query(None, pattern=DATE, examples=["2025-06"]),
+    limit: int = Query(100, ge=1, le=500, description="partners per page"),
+    cursor: Optional[str] = Query(None, pattern=CURSOR, description="next_cursor of the previous page"),
+    svc: Service = Depends(get_service),
+) -> dict[str, Any]:
+    e = svc.resolve(id)
+    types = [t for t in PARTNER_RELATIONS if not type or t in type]
+    key = ("partners", e.id, tuple(types), date_from, date_to)
+    cached = svc.answers.get(key)
+    if cached is None:
+        cached = _partner_items(svc, e.id, types, date_from, date_to)
+        svc.answers.put(key, cached, cached[2])
+    items, undated, _ = cached
     chunk, nxt = page(items, cursor, limit)
     return {"entity": ref(e), "types": types, "date_from": date_from, "date_to": date_to,
             "undated_skipped": undated, "total": len(items), "items": chunk, "next_cursor": nxt}

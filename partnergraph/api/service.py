@@ -173,6 +173,39 @@ class GuardedStore:
         return guarded
 
 
+class AnswerCache:
+    """Answers that took many rows to build (the partners of a ministry or a flagship
+    university: thousands of assertions, ~100 ms of grouping), kept per question until
+    the store changes.  Small answers are not kept: they are cheaper to rebuild than
+    to hold."""
+
+    MIN_ROWS = 1000          # answers built from fewer rows are not cached
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._data: OrderedDict[tuple, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> Any:
+        with self._lock:
+            hit = self._data.get(key)
+            if hit is not None:
+                self._data.move_to_end(key)
+            return hit
+
+    def put(self, key: tuple, value: Any, rows: int) -> None:
+        if rows < self.MIN_ROWS:
+            return
+        with self._lock:
+            self._data[key] = value
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
 class Service:
     def __init__(self, store: Store, settings: Settings) -> None:
         store = GuardedStore(store)  # type: ignore[assignment]
@@ -185,6 +218,8 @@ class Service:
         self.analysis_lock = threading.Lock()
         self.names.on_change.append(self.docs.reload)
         self.names.on_change.append(self.analysis_cache.clear)
+        self.answers = AnswerCache()
+        self.names.on_change.append(self.answers.clear)
 
     @property
     def store_kind(self) -> str:
