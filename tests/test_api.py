@@ -158,6 +158,18 @@ def test_gist_partners_with_evidence(client, seeded):
     assert by_id == body
 
 
+def test_partner_evidence_is_capped_per_partner_with_the_total(client):
+    full = client.get("/entities/GIST/partners", params={"evidence": 1000}).json()["items"]
+    assert any(len(p["evidence"]) > 1 for p in full), "the seeds should give a partner two sentences"
+    assert all(p["evidence_total"] == len(p["evidence"]) for p in full)
+    one = client.get("/entities/GIST/partners", params={"evidence": 1}).json()["items"]
+    assert [p["partner"]["id"] for p in one] == [p["partner"]["id"] for p in full]
+    for capped, whole in zip(one, full):
+        assert capped["evidence"] == whole["evidence"][:1]           # the strongest first
+        assert capped["evidence_total"] == whole["evidence_total"]
+    err(client.get("/entities/GIST/partners", params={"evidence": 0}), 422)
+
+
 def test_partner_filters(client):
     co = client.get("/entities/GIST/partners", params={"type": "CO_PARTICIPANT"}).json()
     assert co["types"] == ["CO_PARTICIPANT"] and co["items"]

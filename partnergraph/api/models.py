@@ -140,7 +140,9 @@ class Partner(BaseModel):
     partner: EntityRef
     relations: list[PartnerRelation] = Field(description="how they work together, strongest first")
     documents: int = Field(description="distinct documents that support it")
-    evidence: list[PartnerEvidence]
+    evidence: list[PartnerEvidence] = Field(description="the strongest assertions first, at most "
+                                            "the request's `evidence` of them")
+    evidence_total: int = Field(description="assertions behind this partner, listed or not")
 
 
 class PartnersPage(BaseModel):
@@ -148,7 +150,7 @@ class PartnersPage(BaseModel):
         "entity": _GIST, "types": ["MOU", "PARTNERS_WITH", "CO_PARTICIPANT"],
         "date_from": None, "date_to": None, "undated_skipped": 0, "total": 4, "next_cursor": None,
         "items": [{"partner": _CNU, "relations": ["PARTNERS_WITH", "CO_PARTICIPANT"], "documents": 1,
-                   "evidence": [{"relation": "PARTNERS_WITH", "via": None, "document": _DOC,
+                   "evidence_total": 1, "evidence": [{"relation": "PARTNERS_WITH", "via": None, "document": _DOC,
                                  "sentence": "GIST and Chonnam National University launched ...",
                                  "confidence": 0.7}]}]})
     entity: EntityRef

@@ -168,6 +168,8 @@ def get_partners(
                                      "inclusive, on the document's date", examples=["2024"]),
     date_to: Optional[str] = Query(None, pattern=DATE, examples=["2025-06"]),
     limit: int = Query(100, ge=1, le=500, description="partners per page"),
+    evidence: int = Query(10, ge=1, le=1000, description="assertions listed per partner, the "
+                          "strongest first (evidence_total counts them all)"),
     cursor: Optional[str] = Query(None, pattern=CURSOR, description="next_cursor of the previous page"),
     svc: Service = Depends(get_service),
 ) -> dict[str, Any]:
@@ -180,6 +182,10 @@ def get_partners(
         svc.answers.put(key, cached, cached[2])
     items, undated, _ = cached
     chunk, nxt = page(items, cursor, limit)
+    # A ministry's partners share dozens of programs: listing every assertion made its
+    # answer ~700 KB.  A few sentences per partner, and the count, answer the question.
+    chunk = [{**p, "evidence": p["evidence"][:evidence], "evidence_total": len(p["evidence"])}
+             for p in chunk]
     return {"entity": ref(e), "types": types, "date_from": date_from, "date_to": date_to,
             "undated_skipped": undated, "total": len(items), "items": chunk, "next_cursor": nxt}
 

@@ -637,7 +637,7 @@ function refOrText(ref) {
   return ref.name === ref.id && !ref.kind ? prettyId(ref.id) : entityButton(ref);
 }
 
-function factItem(head, evidences, extra) {
+function factItem(head, evidences, extra, total) {
   // one sentence can state two relations (an MOU and a shared program): show it once
   const seen = new Set();
   evidences = evidences.filter((ev) => {
@@ -647,8 +647,9 @@ function factItem(head, evidences, extra) {
     return true;
   });
   const n = evidences.length;
+  const more = total && total > n ? ` (of ${total} assertions)` : "";
   const details = el("details", { class: "fact-evidence" },
-    el("summary", {}, `${n} source sentence${n === 1 ? "" : "s"}`),
+    el("summary", {}, `${n} source sentence${n === 1 ? "" : "s"}${more}`),
     ...evidences.map(evidenceBlock));
   if (n <= 2) details.open = true;
   return el("li", { class: "fact" }, el("div", { class: "fact-head" }, head), extra || null, details);
@@ -671,7 +672,7 @@ function renderPartners(body) {
       .map((e) => [e.via.id, e.via])).values()];
     for (const v of vias) badges.push(relationBadge("CO_PARTICIPANT", `same program: ${v.name}`));
     const docs = el("span", { class: "docs" }, `${p.documents} doc${p.documents === 1 ? "" : "s"}`);
-    return factItem([entityButton(p.partner), ...badges, docs], p.evidence);
+    return factItem([entityButton(p.partner), ...badges, docs], p.evidence, null, p.evidence_total);
   }));
 }
 
@@ -844,7 +845,7 @@ async function showEntity(id) {
     [entity, sub, partners, funding] = await Promise.all([
       api(`/entities/${enc(id)}`),
       api("/subgraph", { center: id, depth: 1, limit }),
-      api(`/entities/${enc(id)}/partners`),
+      api(`/entities/${enc(id)}/partners?evidence=50`),
       api(`/entities/${enc(id)}/funding`),
     ]);
   } catch (err) {
