@@ -172,6 +172,22 @@ def test_cached_partner_answers_follow_an_ingest(tmp_path, monkeypatch):
         store.close()
 
 
+def test_start_up_builds_the_busiest_entities_partner_answers(seeded_path, monkeypatch):
+    from partnergraph.api.routes_entities import PARTNER_RELATIONS, warm_partner_answers
+    from partnergraph.api.service import AnswerCache
+    monkeypatch.setattr(AnswerCache, "MIN_ROWS", 1)
+    store = open_store(str(seeded_path), read_only=True)
+    try:
+        svc = create_app(store, Settings(store=str(seeded_path))).state.service
+        assert warm_partner_answers(svc, top=1000) >= 1
+        gist = svc.resolve("GIST")
+        kept = svc.answers.get(("partners", gist.id, tuple(PARTNER_RELATIONS), None, None))
+        assert kept is not None and kept[2] >= 1
+        assert "Chonnam National University" in {p["partner"]["name"] for p in kept[0]}
+    finally:
+        store.close()
+
+
 def test_answer_cache_keeps_only_large_answers_and_the_newest():
     from partnergraph.api.service import AnswerCache
     cache = AnswerCache(size=2)

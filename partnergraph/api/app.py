@@ -123,8 +123,10 @@ def _freeze_heap() -> None:
 
 
 def _warm(service: Service) -> None:
+    from .routes_entities import warm_partner_answers
     try:
         service.names.snapshot()
+        warm_partner_answers(service)
     except Exception as exc:  # the store is down: the first request will say so
         log.warning("warm-up failed: %s", exc)
     _freeze_heap()

@@ -157,6 +157,26 @@ def _partner_items(svc: Service, entity_id: str, types: list[str], date_from: st
     return items, undated, rows
 
 
+WARM_PARTNERS = 50      # entities whose default partner answer is built at start-up
+
+
+def warm_partner_answers(svc: Service, top: int = WARM_PARTNERS) -> int:
+    """Build the default partners answer of the ``top`` entities named in the most
+    documents (ministries, flagship universities: the answers that take thousands of
+    rows) into the answer cache, so that no request waits ~100 ms for one.  Runs in the
+    start-up thread; returns how many were kept."""
+    import heapq
+    snap = svc.names.snapshot()
+    busiest = heapq.nlargest(top, snap.by_id.values(), key=lambda e: e.documents)
+    types = list(PARTNER_RELATIONS)
+    kept = 0
+    for e in busiest:
+        answer = _partner_items(svc, e.id, types, None, None)
+        svc.answers.put(("partners", e.id, tuple(types), None, None), answer, answer[2])
+        kept += answer[2] >= svc.answers.MIN_ROWS
+    return kept
+
+
 @router.get("/entities/{id}/partners", response_model=PartnersPage, responses=ERRORS,
             tags=["entities"], summary="Who works with it: MOU, partnership, same program")
 def get_partners(
