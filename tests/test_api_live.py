@@ -3,6 +3,7 @@ index following an ingest made by another process, and the answers when the stor
 down or a bug slips through."""
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -109,36 +110,51 @@ def test_serve_refuses_a_missing_graph_in_one_line(tmp_path):
     assert len(lines) == 1 and "no graph at" in lines[0] and "Traceback" not in done.stderr
 
 
+@contextlib.contextmanager
+def _served_while_ingesting(tmp_path: Path, first_text: str):
+    """An app over a read-only store that holds ``first_text``, and ``ingest(text)``,
+    which adds a document through `partnergraph ingest` in another process."""
+    path = tmp_path / "graph.lbug"
+    count = [0]
+
+    def ingest(text: str) -> None:
+        count[0] += 1
+        doc = tmp_path / f"doc{count[0]}.txt"
+        doc.write_text(text, encoding="utf-8")
+        done = _cli("ingest", str(doc), "--store", str(path))
+        assert done.returncode == 0, done.stderr
+
+    ingest(first_text)
+    store = open_store(str(path), read_only=True)
+    try:
+        with TestClient(create_app(store, Settings(store=str(path), index_ttl_s=0.2))) as c:
+            yield c, ingest
+    finally:
+        store.close()
+
+
+def _eventually(check, what: str, seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.2)
+
+
 def test_names_follow_an_ingest_by_another_process(tmp_path):
     """The server's store is read-only; `partnergraph ingest` writes from another process;
     new names become searchable without a restart, the old ones keep working."""
-    path = tmp_path / "graph.lbug"
-    first = tmp_path / "first.txt"
-    first.write_text("Yonsei University and Korea University agreed to exchange students.\n",
-                     encoding="utf-8")
-    assert _cli("ingest", str(first), "--store", str(path)).returncode == 0
-    store = open_store(str(path), read_only=True)
-    try:
-        app = create_app(store, Settings(store=str(path), index_ttl_s=0.2))
-        with TestClient(app) as c:
-            def best() -> float:
-                items = c.get("/entities", params={"q": "Mokpo National University"}).json()["items"]
-                return items[0]["score"] if items else 0.0
+    with _served_while_ingesting(
+            tmp_path, "Yonsei University and Korea University agreed to exchange students.\n") as (c, ingest):
+        def best() -> float:
+            items = c.get("/entities", params={"q": "Mokpo National University"}).json()["items"]
+            return items[0]["score"] if items else 0.0
 
-            assert best() < 100
-            assert c.get("/entities/Mokpo National University").status_code == 404
-            second = tmp_path / "second.txt"
-            second.write_text(MOU_TEXT, encoding="utf-8")
-            done = _cli("ingest", str(second), "--store", str(path))
-            assert done.returncode == 0, done.stderr
-            deadline = time.monotonic() + 10
-            while best() < 100:
-                assert time.monotonic() < deadline, "the new name never became searchable"
-                time.sleep(0.2)
-            partners = c.get("/entities/Mokpo National University/partners").json()
-            assert "Sunchon National University" in {p["partner"]["name"] for p in partners["items"]}
-    finally:
-        store.close()
+        assert best() < 100
+        assert c.get("/entities/Mokpo National University").status_code == 404
+        ingest(MOU_TEXT)
+        _eventually(lambda: best() >= 100, "the new name never became searchable")
+        partners = c.get("/entities/Mokpo National University/partners").json()
+        assert "Sunchon National University" in {p["partner"]["name"] for p in partners["items"]}
 
 
 def test_cached_partner_answers_follow_an_ingest(tmp_path, monkeypatch):
@@ -146,30 +162,16 @@ def test_cached_partner_answers_follow_an_ingest(tmp_path, monkeypatch):
     must still show up in them."""
     from partnergraph.api.service import AnswerCache
     monkeypatch.setattr(AnswerCache, "MIN_ROWS", 0)         # cache every answer here
-    path = tmp_path / "graph.lbug"
-    first = tmp_path / "first.txt"
-    first.write_text("Yonsei University and Korea University signed a memorandum of understanding to exchange students.\n",
-                     encoding="utf-8")
-    assert _cli("ingest", str(first), "--store", str(path)).returncode == 0
-    store = open_store(str(path), read_only=True)
-    try:
-        app = create_app(store, Settings(store=str(path), index_ttl_s=0.2))
-        with TestClient(app) as c:
-            def partners() -> set[str]:
-                return {p["partner"]["name"] for p in c.get("/entities/Yonsei University/partners").json()["items"]}
+    first = ("Yonsei University and Korea University signed a memorandum of understanding "
+             "to exchange students.\n")
+    with _served_while_ingesting(tmp_path, first) as (c, ingest):
+        def partners() -> set[str]:
+            return {p["partner"]["name"] for p in c.get("/entities/Yonsei University/partners").json()["items"]}
 
-            assert partners() == {"Korea University"}
-            assert partners() == {"Korea University"}               # now from the cache
-            second = tmp_path / "second.txt"
-            second.write_text("Yonsei University and Sogang University signed an MOU on AI research.\n",
-                              encoding="utf-8")
-            assert _cli("ingest", str(second), "--store", str(path)).returncode == 0
-            deadline = time.monotonic() + 10
-            while "Sogang University" not in partners():
-                assert time.monotonic() < deadline, "the cached answer never saw the new document"
-                time.sleep(0.2)
-    finally:
-        store.close()
+        assert partners() == {"Korea University"}
+        assert partners() == {"Korea University"}               # now from the cache
+        ingest("Yonsei University and Sogang University signed an MOU on AI research.\n")
+        _eventually(lambda: "Sogang University" in partners(), "the cached answer never saw the new document")
 
 
 def test_start_up_builds_the_busiest_entities_partner_answers(seeded_path, monkeypatch):
