@@ -20,7 +20,6 @@ from .service import Service
 
 router = APIRouter()
 
-CACHED = 4
 GRAPHML = "application/graphml+xml"
 GEXF = "application/gexf+xml"
 MAX_TOP = 50
@@ -56,15 +55,12 @@ def analysed(svc: Service, f: Filters) -> tuple[Any, dict[str, Any]]:
     with svc.analysis_lock:
         hit = svc.analysis_cache.get(key)
         if hit is not None:
-            svc.analysis_cache.move_to_end(key)
             return hit
         entities, relations = svc.store.graph_records()
         G = analysis.build_graph(entities, relations, types=f.types, kinds=f.kinds,
                                  date_from=f.date_from, date_to=f.date_to, min_support=f.min_support)
         result = analysis.analyze(G, top=MAX_TOP)
-        svc.analysis_cache[key] = (G, result)
-        while len(svc.analysis_cache) > CACHED:
-            svc.analysis_cache.popitem(last=False)
+        svc.analysis_cache.put(key, (G, result))
         return G, result
 
 

@@ -172,8 +172,7 @@ def warm_partner_answers(svc: Service, top: int = WARM_PARTNERS) -> int:
     kept = 0
     for e in busiest:
         answer = _partner_items(svc, e.id, types, None, None)
-        svc.answers.put(("partners", e.id, tuple(types), None, None), answer, answer[2])
-        kept += answer[2] >= svc.answers.MIN_ROWS
+        kept += svc.answers.put(("partners", e.id, tuple(types), None, None), answer, answer[2])
     return kept
 
 

@@ -55,6 +55,36 @@ def page(items: list[Any], cursor: str | None, limit: int) -> tuple[list[Any], s
     return chunk, nxt
 
 
+ANALYSES_CACHED = 4      # analysed graphs kept (one per filter set)
+
+
+class LruCache:
+    """A bounded least-recently-used map, safe across the endpoints' threads, emptied
+    whenever the store changes (the Service hooks ``clear`` to the name index)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._data: OrderedDict[tuple, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> Any:
+        with self._lock:
+            hit = self._data.get(key)
+            if hit is not None:
+                self._data.move_to_end(key)
+            return hit
+
+    def put(self, key: tuple, value: Any) -> None:
+        with self._lock:
+            self._data[key] = value
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
 class DocCache:
     """Document titles, urls and dates by id, for the evidence in answers.
 
@@ -70,10 +100,8 @@ class DocCache:
 
     def __init__(self, store: Store, size: int = DOC_CACHE_SIZE) -> None:
         self.store = store
-        self.size = size
         self._all: dict[str, dict[str, Any]] = {}
-        self._data: OrderedDict[str, dict[str, Any]] = OrderedDict()
-        self._lock = threading.Lock()
+        self._recent = LruCache(size)          # documents looked up one by one
 
     def reload(self) -> None:
         """Read every document's metadata in one query (on failure: look up one by one)."""
@@ -86,29 +114,20 @@ class DocCache:
         else:
             docs = {r["id"]: {"id": r["id"], "title": r["title"], "url": r["url"], "date": r["date"]}
                     for r in records(res) if r["id"]}
-        with self._lock:
-            self._all = docs
-            self._data.clear()
+        self._all = docs
+        self._recent.clear()
 
     def get(self, doc_id: str | None, date: str | None = None) -> dict[str, Any]:
         if not doc_id:
             return {"id": "", "title": None, "url": None, "date": date}
-        hit = self._all.get(doc_id)
+        hit = self._all.get(doc_id) or self._recent.get((doc_id,))
         if hit is not None:
             return hit
-        with self._lock:
-            hit = self._data.get(doc_id)
-            if hit is not None:
-                self._data.move_to_end(doc_id)
-                return hit
         rows = records(self.store.named("document_by_id", {"id": doc_id}))
         meta = ({"id": doc_id, "title": rows[0]["title"], "url": rows[0]["url"],
                  "date": rows[0]["date"] or date} if rows
                 else {"id": doc_id, "title": None, "url": None, "date": date})
-        with self._lock:
-            self._data[doc_id] = meta
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
+        self._recent.put((doc_id,), meta)
         return meta
 
 
@@ -173,7 +192,7 @@ class GuardedStore:
         return guarded
 
 
-class AnswerCache:
+class AnswerCache(LruCache):
     """Answers that took many rows to build (the partners of a ministry or a flagship
     university: thousands of assertions, ~100 ms of grouping), kept per question until
     the store changes.  Small answers are not kept: they are cheaper to rebuild than
@@ -182,28 +201,14 @@ class AnswerCache:
     MIN_ROWS = 1000          # answers built from fewer rows are not cached
 
     def __init__(self, size: int = 256) -> None:
-        self.size = size
-        self._data: OrderedDict[tuple, Any] = OrderedDict()
-        self._lock = threading.Lock()
+        super().__init__(size)
 
-    def get(self, key: tuple) -> Any:
-        with self._lock:
-            hit = self._data.get(key)
-            if hit is not None:
-                self._data.move_to_end(key)
-            return hit
-
-    def put(self, key: tuple, value: Any, rows: int) -> None:
+    def put(self, key: tuple, value: Any, rows: int) -> bool:  # type: ignore[override]
+        """Keep ``value`` if it was built from ``rows`` >= MIN_ROWS; say whether it was."""
         if rows < self.MIN_ROWS:
-            return
-        with self._lock:
-            self._data[key] = value
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._data.clear()
+            return False
+        super().put(key, value)
+        return True
 
 
 class Service:
@@ -214,8 +219,8 @@ class Service:
         self.names = NameIndex(store, settings.index_ttl_s)
         self.docs = DocCache(store)
         self.cypher_slots = threading.BoundedSemaphore(settings.cypher_concurrency)
-        self.analysis_cache: OrderedDict[tuple, Any] = OrderedDict()
-        self.analysis_lock = threading.Lock()
+        self.analysis_cache = LruCache(ANALYSES_CACHED)
+        self.analysis_lock = threading.Lock()    # one analysis computed at a time
         self.names.on_change.append(self.docs.reload)
         self.names.on_change.append(self.analysis_cache.clear)
         self.answers = AnswerCache()
