@@ -32,6 +32,7 @@ import functools
 import json
 import math
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -89,7 +90,7 @@ def named_query(name: str, dialect: str, cypher_dir: Path = CYPHER_DIR) -> Named
         st = path.stat()
     except OSError:
         st = None
-    if st is None or not path.is_file():
+    if st is None or not stat.S_ISREG(st.st_mode):
         raise QueryError(f"unknown named query {name!r} (known: {', '.join(named_query_names(cypher_dir))})")
     return _load_named(name, dialect, path, st.st_mtime_ns, st.st_size)
 
@@ -664,6 +665,11 @@ def batches(plans: Iterable[DocPlan], size: int) -> Iterable[list[DocPlan]]:
 
 
 # --- Values out: JSON-safe rows ------------------------------------------------------------
+
+# Values that are JSON-safe as they come: the stores test a row's values against this
+# before calling their converters, since most values are plain strings and numbers.
+PLAIN_TYPES = frozenset({str, int, bool, type(None)})
+
 
 def json_safe(value: Any) -> Any:
     """Decimal -> int/float, dates -> ISO strings, bytes -> hex, containers recursively.

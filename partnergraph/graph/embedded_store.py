@@ -79,9 +79,6 @@ def _convert(value: Any) -> Any:
     return cf.json_safe(value)
 
 
-_PLAIN = frozenset({str, int, bool, type(None)})   # already JSON-safe: no conversion call
-
-
 def _fetch(result: Any, row_limit: int | None) -> QueryResult:
     columns = list(result.get_column_names())
     rows: list[list[Any]] = []
@@ -90,7 +87,7 @@ def _fetch(result: Any, row_limit: int | None) -> QueryResult:
         if row_limit is not None and len(rows) >= row_limit:
             truncated = True
             break
-        rows.append([v if type(v) in _PLAIN else _convert(v) for v in result.get_next()])
+        rows.append([v if type(v) in cf.PLAIN_TYPES else _convert(v) for v in result.get_next()])
     return QueryResult(columns, rows, truncated)
 
 

@@ -39,16 +39,12 @@ log = logging.getLogger(__name__)
 
 DEFAULT_BATCH = 200              # documents per transaction
 RETRY_TIME_S = 60.0              # how long the driver keeps retrying a write transaction
-READ_RETRY_TIME_S = 3.0          # reads give up sooner: a caller (the API) answers 503 fast
-
-
-_PLAIN = frozenset({str, int, bool, type(None)})   # already JSON-safe
 
 
 def _convert(value: Any) -> Any:
     """Driver values -> JSON-safe: nodes {_labels, props}, relationships {_type, props},
     paths {nodes, relationships}, temporal values as ISO strings."""
-    if type(value) in _PLAIN:          # most values: no imports, no isinstance chain
+    if type(value) in cf.PLAIN_TYPES:    # most values: no imports, no isinstance chain
         return value
     from neo4j.graph import Node, Path, Relationship
     if isinstance(value, Node):
@@ -130,8 +126,7 @@ class Neo4jStore:
         import neo4j
         return self._driver.session(
             database=self.database,
-            default_access_mode=neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS,
-            max_transaction_retry_time=READ_RETRY_TIME_S if read else RETRY_TIME_S)
+            default_access_mode=neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS)
 
     def _write(self, work, what: str):
         """Run ``work(run)`` as one managed write transaction (retried on transient errors)."""
