@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .gazetteer import Entry, Gazetteer, is_acronym, name_key
@@ -171,18 +172,28 @@ def whole_word_spans(name: str, text: str) -> list[tuple[int, int]]:
     hyphen): what ``whole_word_re(name).finditer(text)`` finds (a word character is
     ``str.isalnum()`` or "_"), by str.find, because compiling a pattern for each new
     name cost more than the search."""
-    out = []
-    n, L = len(text), len(name)
-    if not L:
+    n = len(text)
+    if not name:
         return [(m.start(), m.end()) for m in whole_word_re(name).finditer(text)]
-    i = text.find(name)
+    return find_spans(text, name, lambda i, j: (i == 0 or not _wordish(text[i - 1]))
+                      and (j == n or not _wordish(text[j])))
+
+
+def find_spans(text: str, needle: str, accept: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+    """The spans ``(i, j)`` of ``needle`` in ``text`` that ``accept(i, j)`` keeps, found
+    by ``str.find`` as ``re.finditer`` would: after a kept span the search goes on from
+    its end, after a rejected one from the next character.  The boundary rules of the
+    callers are their ``accept``."""
+    out = []
+    L = len(needle)
+    i = text.find(needle)
     while i >= 0:
         j = i + L
-        if (i == 0 or not _wordish(text[i - 1])) and (j == n or not _wordish(text[j])):
+        if accept(i, j):
             out.append((i, j))
-            i = text.find(name, j)
+            i = text.find(needle, j)
         else:
-            i = text.find(name, i + 1)
+            i = text.find(needle, i + 1)
     return out
 
 

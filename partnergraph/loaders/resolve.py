@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from ..model import Entity, slug
 from .gazetteer import Entry, Gazetteer, is_acronym, name_key
 from .mentions import (PROGRAM_HEADS, UNIT_HEADS, Mention, colon_definitions, head_kind,
-                       paren_definitions, whole_word_spans)
+                       find_spans, paren_definitions, whole_word_spans)
 
 ORG_LIKE = {"University", "Hospital", "Ministry", "Agency", "LocalGovernment", "Company", "Institute"}
 _LOCALGOV_CUE = re.compile(r"(?:officials?|governors?|mayors?|heads?)\s+(?:from|of|at)\s+(?:the\s+)?"
@@ -55,35 +55,29 @@ def _short_form_spans(word: str, text: str) -> list[tuple[int, int]]:
     """What ``_short_form_re(word).finditer(text)`` finds, by str.find: a regex that
     starts with a look-behind is tried at every position of the text, which cost more
     than the rest of the resolver.  (A word character is ``str.isalnum()`` or "_".)"""
-    L, n = len(word), len(text)
-    if not L:
+    n = len(text)
+    if not word:
         return [k.span() for k in _short_form_re(word).finditer(text)]
-    out = []
-    i = text.find(word)
-    while i >= 0:
-        j = i + L
-        ok = i == 0 or not _hyphen_or_word(text[i - 1])
-        if ok:
-            # (?=['’]s\b|\b): a possessive, or a word boundary right after the word
-            nxt = text[j] if j < n else ""
-            if nxt in ("'", "’") and j + 1 < n and text[j + 1] == "s" and (j + 2 == n or not _word(text[j + 2])):
-                pass
-            elif _word(text[j - 1]) == (nxt != "" and _word(nxt)):
-                ok = False
-        if ok and j < n and _hyphen_or_word(text[j]):               # (?![\w-])
-            ok = False
-        if ok and j < n and text[j].isspace():                      # (?!\s+[A-Z])
+
+    def accept(i: int, j: int) -> bool:
+        if i and _hyphen_or_word(text[i - 1]):                      # (?<![\w-])
+            return False
+        # (?=['’]s\b|\b): a possessive, or a word boundary right after the word
+        nxt = text[j] if j < n else ""
+        possessive = (nxt in ("'", "’") and j + 1 < n and text[j + 1] == "s"
+                      and (j + 2 == n or not _word(text[j + 2])))
+        if not possessive and _word(text[j - 1]) == (nxt != "" and _word(nxt)):
+            return False
+        if j < n and _hyphen_or_word(text[j]):                      # (?![\w-])
+            return False
+        if j < n and text[j].isspace():                             # (?!\s+[A-Z])
             k = j
             while k < n and text[k].isspace():
                 k += 1
             if k < n and "A" <= text[k] <= "Z":
-                ok = False
-        if ok:
-            out.append((i, j))
-            i = text.find(word, j)
-        else:
-            i = text.find(word, i + 1)
-    return out
+                return False
+        return True
+    return find_spans(text, word, accept)
 
 
 def _word(c: str) -> bool:
