@@ -16,7 +16,7 @@ import pytest
 
 from partnergraph.api import Settings, create_app
 from partnergraph.graph.store import open_store
-from test_api_support import Proxy, TestClient, free_port, read_documents, seed_embedded
+from test_api_support import Proxy, TestClient, free_port, read_documents, run_cli, seed_embedded
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -24,11 +24,6 @@ REPO = Path(__file__).resolve().parent.parent
 MOU_TEXT = ("Mokpo National University and Sunchon National University signed a memorandum of "
             "understanding on 3 March 2025 to train marine engineers together.\n\n"
             "The two universities will share laboratories in Jeollanam-do.\n")
-
-
-def _cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "partnergraph", *args], capture_output=True,
-                          text=True, timeout=timeout, cwd=REPO)
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +99,7 @@ def test_other_requests_are_answered_while_a_heavy_query_runs(server):
 
 
 def test_serve_refuses_a_missing_graph_in_one_line(tmp_path):
-    done = _cli("serve", "--store", str(tmp_path / "nothing.lbug"), "--port", str(free_port()))
+    done = run_cli("serve", "--store", str(tmp_path / "nothing.lbug"), "--port", str(free_port()))
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "no graph at" in lines[0] and "Traceback" not in done.stderr
@@ -121,7 +116,7 @@ def _served_while_ingesting(tmp_path: Path, first_text: str):
         count[0] += 1
         doc = tmp_path / f"doc{count[0]}.txt"
         doc.write_text(text, encoding="utf-8")
-        done = _cli("ingest", str(doc), "--store", str(path))
+        done = run_cli("ingest", str(doc), "--store", str(path))
         assert done.returncode == 0, done.stderr
 
     ingest(first_text)

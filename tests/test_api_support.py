@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+import sys
 import threading
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from conftest import REPO
 from partnergraph.errors import InputError
 from partnergraph.graph.store import Store, open_store
 from partnergraph.loaders.extract import extract
@@ -69,6 +71,13 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def run_cli(*args: str, timeout: float = 600, **kw: Any) -> "subprocess.CompletedProcess":
+    """``python -m partnergraph ARGS...`` from the repository root, output captured; the
+    timeout is a ceiling for a hung command, not a speed check."""
+    return subprocess.run([sys.executable, "-m", "partnergraph", *args], cwd=REPO, capture_output=True,
+                          text=True, timeout=timeout, **kw)
 
 
 def stop_process(proc: "subprocess.Popen") -> None:

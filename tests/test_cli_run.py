@@ -15,7 +15,7 @@ import urllib.request
 from pathlib import Path
 
 
-from test_api_support import free_port, stop_process
+from test_api_support import free_port, run_cli, stop_process
 from conftest import REPO
 
 ARTICLES = REPO / "tests" / "data" / "articles"
@@ -26,23 +26,18 @@ def _get(url: str) -> tuple[int, bytes]:
         return r.status, r.read()
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "partnergraph", *args], cwd=REPO,
-                          capture_output=True, text=True, timeout=300)
-
-
 def test_run_no_serve_ingests_the_examples_by_default(tmp_path: Path):
     store = tmp_path / "g.lbug"
-    done = _cli("run", "--no-serve", "--store", str(store))
+    done = run_cli("run", "--no-serve", "--store", str(store))
     assert done.returncode == 0, done.stderr[-2000:]
     assert "examples" in done.stderr
-    stats = json.loads(_cli("stats", "--json", "--store", str(store)).stdout)
+    stats = json.loads(run_cli("stats", "--json", "--store", str(store)).stdout)
     examples = list((REPO / "seeds" / "examples").glob("*.txt"))
     assert stats["documents"] == len(examples) >= 15
     # running it again changes nothing
-    again = _cli("run", "--no-serve", "--store", str(store))
+    again = run_cli("run", "--no-serve", "--store", str(store))
     assert again.returncode == 0
-    assert json.loads(_cli("stats", "--json", "--store", str(store)).stdout) == stats
+    assert json.loads(run_cli("stats", "--json", "--store", str(store)).stdout) == stats
 
 
 def test_run_ingests_then_serves_the_explorer_and_api(tmp_path: Path):
@@ -80,5 +75,5 @@ def test_run_ingests_then_serves_the_explorer_and_api(tmp_path: Path):
 
 
 def test_run_with_a_missing_path_reports_it_and_serves_nothing(tmp_path: Path):
-    done = _cli("run", "--no-serve", str(tmp_path / "nope"), "--store", str(tmp_path / "g.lbug"))
+    done = run_cli("run", "--no-serve", str(tmp_path / "nope"), "--store", str(tmp_path / "g.lbug"))
     assert "nope" in done.stderr and "Traceback" not in done.stderr

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from test_api_support import free_port, stop_process
+from test_api_support import free_port, run_cli, stop_process
 from conftest import IN_CI, REPO
 
 ARTIFACTS = REPO / "test-artifacts"
@@ -41,16 +41,11 @@ def _missing(reason: str):
     pytest.skip(reason)
 
 
-def _cli(*args: str, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "partnergraph", *args], cwd=REPO, capture_output=True,
-                          text=True, timeout=600, **kw)
-
-
 @pytest.fixture(scope="module")
 def app_url(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     """Base URL of `partnergraph serve` on a fresh embedded store holding ../shared/seeds."""
     store = tmp_path_factory.mktemp("explorer") / "graph.lbug"
-    done = _cli("ingest", str(seeds_dir), "--store", str(store))
+    done = run_cli("ingest", str(seeds_dir), "--store", str(store))
     assert done.returncode == 0, f"ingest failed ({done.returncode}): {done.stderr[-2000:]}"
     port = free_port()
     log = (tmp_path_factory.getbasetemp() / "explorer-serve.log").open("w+")
