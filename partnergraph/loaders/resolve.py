@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..model import Entity, slug
 from .gazetteer import Entry, Gazetteer, is_acronym, name_key
-from .mentions import (PROGRAM_HEADS, UNIT_HEADS, Mention, colon_definitions, head_kind,
+from .mentions import (PROGRAM_HEADS, Mention, colon_definitions,
                        find_spans, paren_definitions, whole_word_spans)
 
 ORG_LIKE = {"University", "Hospital", "Ministry", "Agency", "LocalGovernment", "Company", "Institute"}
