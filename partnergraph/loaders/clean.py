@@ -37,6 +37,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .casefold import folds_differ
+
 __all__ = ["clean_text", "clean_with_meta", "find_date", "is_boilerplate"]
 
 # ---------------------------------------------------------------- UI strings
@@ -225,9 +227,6 @@ _URL_ONLY = re.compile(r"^[<(]?(?:https?://|www\.)\S+[>)]?$", re.I)
 _EMAIL_ONLY = re.compile(r"^[<(\[]?(?:e-?mail\s*[:：]?\s*|이메일\s*[:：]?\s*)?" + _EMAIL + r"[>)\]]?$", re.I)
 _BULLET = re.compile(r"^(?:[-–—•·*▶▷►▸›»→☞◆◇■□○●◎ㆍ]|\d{1,2}[.)]\s)")
 _SENTENCE_END = re.compile(r"(?:[.!?。]|다\.?|요\.?)[\"'”’)\]]*$")
-# re.IGNORECASE matches these to ASCII letters while str.lower() does not (dotted and
-# dotless i, long s, Kelvin sign).
-_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 # Every _COPYRIGHT match contains one of these (lower-cased).
 _COPYRIGHT_WORDS = ("copyright", "(c)", "©", "ⓒ", "all rights reserved", "무단", "재배포", "저작권자", "학습")
 
@@ -235,7 +234,7 @@ _COPYRIGHT_WORDS = ("copyright", "(c)", "©", "ⓒ", "all rights reserved", "무
 def _copyright(s: str) -> bool:
     """``_COPYRIGHT.search(s)``, after a substring test: the search tries its alternatives
     at every character, and most lines have none of their words."""
-    if not _FOLDS.search(s):
+    if not folds_differ(s):          # see casefold
         low = s.lower()
         if not any(w in low for w in _COPYRIGHT_WORDS):
             return False

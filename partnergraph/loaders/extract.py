@@ -15,6 +15,7 @@ import re
 from .. import EXTRACTOR_VERSION
 from ..model import Document, Extraction, Relation
 from . import gazetteer, sentences
+from .casefold import folds_differ
 from .gazetteer import Gazetteer
 from .mentions import MentionFinder
 from .relations import extract_relations
@@ -23,8 +24,6 @@ from .resolve import Resolver
 _BRACKET_LEAD = re.compile(r"(?m)^\s*\[[^\]\n]{2,80}\]")
 _PHOTO = re.compile(r"[·ㆍ]\s*photo\b|\(photo[^)]*\)|\bphoto\s*=\s*[^)\n]*", re.I)
 _SPEECH = re.compile(r"“[^”]{40,}”|\"[^\"\n]{40,}\"")
-# re.IGNORECASE matches these to ASCII letters, str.lower() does not (see relations._FOLDS)
-_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 ORG_ROLE_TYPES = {"MOU", "FUNDS", "PARTNERS_WITH", "ORGANIZES", "PARTICIPATES_IN", "HOSTS"}
 
@@ -38,14 +37,17 @@ class Extractor:
     def __call__(self, doc: Document) -> Extraction:
         text = doc.text
         sents = sentences.split(text)
+        # lower-cased once here for every stage's substring tests (each stage used to
+        # lower-case the whole text on its own)
+        lowered = text.lower()
         # each pattern needs a character or word that most texts lack: test for it first
         ignore = [(m.start(), m.end()) for m in _BRACKET_LEAD.finditer(text)] if "[" in text else []
-        if _FOLDS.search(text) or "photo" in text.lower():
+        if folds_differ(text) or "photo" in lowered:
             ignore += [(m.start(), m.end()) for m in _PHOTO.finditer(text)]
         quotes = [(m.start(), m.end()) for m in _SPEECH.finditer(text)] if '"' in text or "“" in text else []
-        mentions = self.finder.find(text, sents, ignore)
+        mentions = self.finder.find(text, sents, ignore, lowered)
         res = self.resolver.resolve(text, mentions)
-        rels = extract_relations(text, sents, res, quotes)
+        rels = extract_relations(text, sents, res, quotes, lowered)
         rels = _dedupe(rels)
         ents = res.entities
         for r in rels:                      # places that act are local governments

@@ -301,7 +301,9 @@ class MentionFinder:
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
 
-    def find(self, text: str, sentences: list[tuple[int, int]], ignore: list[tuple[int, int]]) -> list[Mention]:
+    def find(self, text: str, sentences: list[tuple[int, int]], ignore: list[tuple[int, int]],
+             lowered: str | None = None) -> list[Mention]:
+        """The document's mentions; ``lowered`` is ``text.lower()`` where the caller has it."""
         headline_lines = self._headline_spans(text)
         found: list[Mention] = []
         for g in self.gaz.find(text):
@@ -310,7 +312,7 @@ class MentionFinder:
             kinds = {e.kind for e in g.entries}
             found.append(Mention(g.start, g.end, g.text, kinds.pop() if len(kinds) == 1 else "University",
                                  "gaz", list(g.entries)))
-        people = self._people(text, sentences, ignore, _aligned_lower(text))
+        people = self._people(text, sentences, ignore, _aligned_lower(text, lowered))
         found_starts = _sorted_starts(found)
         heads = [m.start() for m in _head_hint_re().finditer(text)]
         pattern: list[Mention] = []
@@ -653,9 +655,10 @@ def _sorted_starts(mentions: list[Mention]) -> list[int] | None:
     return starts
 
 
-def _aligned_lower(text: str) -> str | None:
-    """text.lower() when it keeps every offset (one character for one), else None."""
-    low = text.lower()
+def _aligned_lower(text: str, lowered: str | None = None) -> str | None:
+    """text.lower() (``lowered``, where given) when it keeps every offset (one character
+    for one), else None."""
+    low = text.lower() if lowered is None else lowered
     return low if len(low) == len(text) else None
 
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .casefold import folds_differ
+
 _SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "mil": 10**6,
           "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12}
 _KO_SCALE = {"만": 10**4, "억": 10**8, "조": 10**12, "천만": 10**7, "백만": 10**6, "천": 10**3,
@@ -55,9 +57,6 @@ def _num(s: str) -> Decimal | None:
         return None
 
 
-# re.IGNORECASE matches these to ASCII letters, str.lower() does not (dotted/dotless i,
-# long s, Kelvin sign): where one occurs, the word tests below are skipped.
-_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 _DIGIT = re.compile(r"\d")
 # What each pattern cannot match without (lower-cased; the first two are case-insensitive).
 _NEEDS = (("krw", "usd", "gbp", "eur", "jpy", "cny", "$", "£", "€", "¥", "₩"),
@@ -72,7 +71,7 @@ def find_money(text: str) -> list[Money]:
     taken: list[tuple[int, int]] = []
     if not _DIGIT.search(text):
         return found
-    low = text.lower() if not _FOLDS.search(text) else None
+    low = None if folds_differ(text) else text.lower()     # see casefold
     for i, pat in enumerate(_PATTERNS):
         if low is not None:
             for w in _NEEDS[i]:        # a loop, not any(<generator>): this runs 3 times per sentence

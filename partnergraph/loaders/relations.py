@@ -35,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Entity, Evidence, Relation
+from .casefold import folds_differ
 from .money import find_money, find_period
 from .resolve import ORG_LIKE, Resolved
 
@@ -131,10 +132,8 @@ def _role_gap_re(role: str) -> re.Pattern:
     return pat
 
 
-# Characters that re.IGNORECASE matches to an ASCII letter while str.lower() does not give
-# that letter (dotted/dotless i, long s, Kelvin sign).  Where one occurs, the lower-case
-# substring tests before the case-insensitive triggers are skipped (all pass).
-_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+# Where folds_differ(text), the lower-case substring tests before the case-insensitive
+# triggers are skipped (all pass): see casefold.
 _DIGIT_RE = re.compile(r"\d")
 # Words that every match of a trigger contains (lower-cased).
 _BACKREF_WORDS = ("universit", "district", "city", "province", "county", "hospital", "ministry", "agency",
@@ -159,8 +158,9 @@ _HOT_GROUPS = {_BACKREF_WORDS, _FUND_BY_WORDS, _PARTNER_WORDS, _CO_VERB_WORDS, _
 
 class RelationExtractor:
     def __init__(self, text: str, sentences: list[tuple[int, int]], res: Resolved,
-                 quotes: list[tuple[int, int]]):
+                 quotes: list[tuple[int, int]], lowered: str | None = None):
         self.text = text
+        self._lowered = lowered              # text.lower(), where the caller has it
         self.sentences = sentences
         self.ents: dict[str, Entity] = res.entities
         self.quotes = quotes
@@ -306,7 +306,7 @@ class RelationExtractor:
     def _may(self, words: tuple[str, ...]) -> bool:
         """Could a case-insensitive trigger built on one of ``words`` match in the current
         sentence?  A substring test on the lower-cased sentence, which any match must
-        pass; always True where lower-casing could hide a match (see _FOLDS)."""
+        pass; always True where lower-casing could hide a match (see casefold)."""
         ls = self._ls
         if ls is None:
             return True
@@ -349,7 +349,7 @@ class RelationExtractor:
         is named in it), and the substring tests that say so cost far less than the
         trigger regexes; each test is implied by a match, so the output is the same."""
         text = self.text
-        low = text.lower() if not _FOLDS.search(text) else None
+        low = None if folds_differ(text) else (self._lowered if self._lowered is not None else text.lower())
         if low is not None and len(low) != len(text):
             low = None
         self._low = low
@@ -764,7 +764,8 @@ class RelationExtractor:
         pass
 
 
-def extract_relations(text, sentences, res, quotes) -> list[Relation]:
-    rx = RelationExtractor(text, sentences, res, quotes)
+def extract_relations(text, sentences, res, quotes, lowered: str | None = None) -> list[Relation]:
+    """The document's relations; ``lowered`` is ``text.lower()`` where the caller has it."""
+    rx = RelationExtractor(text, sentences, res, quotes, lowered)
     rx._pending_gov = []
     return rx.run()
