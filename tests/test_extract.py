@@ -213,3 +213,45 @@ def test_short_forms_alliances_and_both_sides():
     for side in ("Hanyang University", "Incheon Port Authority"):                # "Both sides ... join"
         assert has(rels, "PARTICIPATES_IN", side, "Smart Port Alliance")
     assert ("LEADS", "Lee Kyung-kyu", "Incheon Port Authority") in rels
+
+
+_TWIN_WORDS = ["the", "this", "its", "their", "both", "our", "two", "partner", "affiliated", "university",
+               "universities", "district", "project", "consortium", "sides", "in collaboration with",
+               "jointly with", "teamed up with", "selected", "for", "to perform", "designation as",
+               "participates in", "took part in", "won", "consortium comprising", "group of", "organized by",
+               "hosted jointly by", "supported by", "with the financial support of", "funded financially by",
+               "received", "was awarded", "invests", "provided", "establish", "set up", "a new", "opens",
+               "with", "by", "from", "such as", "among", "between"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_TWIN_WORDS), st.text(max_size=6),
+                          st.sampled_from([" ", "  ", "\n", ",", ".", ";", "-", "’s", "Σ", "ß", "ǅ", "대학"])),
+                max_size=40),
+       st.lists(st.booleans(), max_size=400), st.integers(0, 30), st.integers(0, 30))
+def test_lower_twins_find_the_same_spans(parts, upper, cut_a, cut_b):
+    """Each case-insensitive trigger and its case-sensitive twin on the lower-cased text
+    (relations._lower_twin) find the same spans wherever the twin is used: a text whose
+    lower-casing keeps every offset and that has none of the characters of casefold."""
+    from partnergraph.loaders.casefold import folds_differ
+    from partnergraph.loaders.relations import _TWINS
+    text = "".join(parts)
+    text = "".join(c.upper() if i < len(upper) and upper[i] else c for i, c in enumerate(text))
+    low = text.lower()
+    if folds_differ(text) or len(low) != len(text):
+        return
+    s, e = min(cut_a, len(text)), max(len(text) - cut_b, 0)
+    for pat, twin in _TWINS.items():
+        assert [m.span() for m in pat.finditer(text, s, e)] == [m.span() for m in twin.finditer(low, s, e)]
+        assert [(m.span(), m.groupdict().keys()) for m in pat.finditer(text)] == \
+            [(m.span(), m.groupdict().keys()) for m in twin.finditer(low)]
+        for name in pat.groupindex:
+            assert [m.span(name) for m in pat.finditer(text)] == [m.span(name) for m in twin.finditer(low)]
+
+
+@given(st.text(alphabet=st.sampled_from("aIiKkSs \u0130\u0131\u017f\u212aé대"), max_size=20))
+def test_folds_differ_is_the_character_class(text):
+    import re
+
+    from partnergraph.loaders.casefold import FOLD_CHARS, folds_differ
+    assert folds_differ(text) == bool(re.search("[" + FOLD_CHARS + "]", text))
