@@ -307,7 +307,12 @@ class Gazetteer:
             firsts.discard("&")
             cls = "".join(re.escape(c) for c in sorted(firsts)) + hangul
             word = "A-Za-z0-9\u00C0-\u024F\uAC00-\uD7A3"
-            cand = re.compile(r"(?<![" + word + r"])[" + cls + r"][" + word + r"]*(?:['’][A-Za-z]+)?"
+            # A start character not preceded by a word character.  The class comes first and
+            # the look-behind after it ("the character before this one"), the same test as
+            # "(?<![word])[cls]": a pattern that begins with its class lets re skip ahead
+            # to the next such character, while one that begins with a look-behind is
+            # tried at every position (this search covers each document once).
+            cand = re.compile(r"[" + cls + r"](?<![" + word + r"].)[" + word + r"]*(?:['’][A-Za-z]+)?"
                               + (r"|&" if amp else ""))
             start_letters = "".join(re.escape(c) for c in sorted(firsts) if "A" <= c.upper() <= "Z" and c.isascii())
             # an apostrophe that may belong to the token before it ("O'Brien"), and an
