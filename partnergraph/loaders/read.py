@@ -66,7 +66,11 @@ _CONTROL_BYTES = bytes([*range(0, 8), 11, *range(14, 27), *range(28, 32), 127])
 _MOJI_UTF8 = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}")
-_MOJI_KO = re.compile("[\u00a1-\u00fe]{4,}")
+# X X{3,} rather than X{4,} (the same matches): beginning with a class, not a repeat,
+# it lets re skip to the next candidate instead of trying every position.
+_MOJI_KO = re.compile("[\u00a1-\u00fe][\u00a1-\u00fe]{3,}")
+# Every match of both patterns begins with one of these.
+_MOJI_START = re.compile("[\u00a1-\u00fe]")
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -89,15 +93,21 @@ def _undoes(chunk: str, wrong: str, right: str) -> bool:
 def _is_mojibake(text: str) -> bool:
     """Garbled by a wrong decode before the file was saved.  A candidate counts only when
     re-encoding it the wrong way and decoding it the right way gives real text, so "café”"
-    in a French quote is not mistaken for mojibake."""
+    in a French quote is not mistaken for mojibake.
+
+    Both scans start at the first character that can begin a match (most articles have
+    none, or only a "©" near the end): one quick scan for it instead of two over the
+    whole text, the second of which (a repeat first) was tried at every position."""
     hits = 0
-    for m in _MOJI_UTF8.finditer(text):
+    first = _MOJI_START.search(text)
+    start = first.start() if first else len(text)
+    for m in _MOJI_UTF8.finditer(text, start):
         chunk = m.group()
         if _undoes(chunk, "cp1252", "utf-8") or _undoes(chunk, "latin-1", "utf-8"):
             hits += 1
             if hits >= 3:
                 return True
-    for m in _MOJI_KO.finditer(text):
+    for m in _MOJI_KO.finditer(text, start):
         chunk = m.group()
         if _undoes(chunk[: len(chunk) // 2 * 2], "latin-1", "cp949"):
             hits += 2
