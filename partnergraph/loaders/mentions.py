@@ -98,7 +98,14 @@ WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w.&\-]*(?:['’](?=[A-Za-z])[\w
 # (right after a character that no word continues over, so it surely begins a word) and
 # is not a connector or "the".
 # Consecutive such words (with what lies between them) are one match.
-_BREAK_WORD = (r"(?<![\w.&\-'’])(?!(?i:of|for|and|de|du|der|la|y|the)(?![\w.&\-]|['’][A-Za-z]))"
+# The connectors in any case after their first letter, spelt out ("o[fF]", "t[hH][eE]")
+# rather than as (?i:of|...): the same words (no other character folds to these
+# letters), and without re's case folding each alternative is rejected on its first
+# letter at once; this pattern reads every lower-case word of the text.  (An upper-case
+# first letter needs no alternative: [a-z] below rejects it anyway.)
+_CONNECTOR_ALTS = "|".join(w[0] + "".join(f"[{c}{c.upper()}]" for c in w[1:])
+                           for w in ("of", "for", "and", "de", "du", "der", "la", "y", "the"))
+_BREAK_WORD = (r"(?<![\w.&\-'’])(?!(?:" + _CONNECTOR_ALTS + r")(?![\w.&\-]|['’][A-Za-z]))"
                r"[a-z][\w.&\-]*(?:['’](?=[A-Za-z])[\w.&\-]*)*")
 _BREAK_RE = re.compile(_BREAK_WORD + r"(?:[^A-Za-z0-9\u00C0-\u024F&]+" + _BREAK_WORD + ")*")
 
