@@ -22,7 +22,11 @@ _CUR_WORDS = {"won": "KRW", "krw": "KRW", "₩": "KRW", "원": "KRW", "$": "USD"
               "pounds": "GBP", "€": "EUR", "eur": "EUR", "euros": "EUR", "¥": "JPY", "yen": "JPY",
               "jpy": "JPY", "yuan": "CNY", "cny": "CNY", "rmb": "CNY"}
 
-_NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# 1,234,567.8 or 1234.5.  The first digit stands outside the alternatives, which try
+# the same digits in the same order as "\d{1,3}(?:,\d{3})+...|\d+...": a pattern that
+# begins with a digit class lets re skip to the next digit instead of trying a match at
+# every character of the sentence.
+_NUM = r"(\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))"
 _SC = r"(thousand|million|billion|trillion|mn|bn|tn|[mbk])\b"
 _CUR_AFTER = r"(won|KRW|krw|USD|dollars?|GBP|pounds|EUR|euros|yen|JPY|yuan|CNY|RMB)\b"
 _PATTERNS = [
