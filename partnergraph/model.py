@@ -16,6 +16,7 @@ Identity rules (see DESIGN.md):
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -151,8 +152,12 @@ class Extraction:
 _SLUG_RE = re.compile(r"[^\w]+", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=50_000)
 def slug(text: str) -> str:
-    """Lower-case, accent-free, hyphen-joined: the stable part of a non-ROR entity id."""
+    """Lower-case, accent-free, hyphen-joined: the stable part of a non-ROR entity id.
+    Memoised: the extractor asks for the same names in document after document (86%
+    of the calls on the generated corpus), and each call normalises and filters every
+    character."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return _SLUG_RE.sub("-", text.lower().replace("&", " and ")).strip("-") or "x"
