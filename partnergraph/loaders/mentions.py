@@ -674,6 +674,10 @@ def _gap_ok(text: str, a: int, b: int) -> bool:
 
 
 def _inside(s: int, e: int, spans) -> bool:
+    """Is [s, e) inside one of ``spans``?  Most documents have no spans to ignore, and
+    this is asked for every sentence and name: no generator for an empty list."""
+    if not spans:
+        return False
     return any(a <= s and e <= b for a, b in spans)
 
 

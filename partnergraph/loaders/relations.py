@@ -262,7 +262,15 @@ class RelationExtractor:
         return any("consortium" in n.lower() for n in [e.name] + e.aliases)
 
     def _in_quote(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.quotes)
+        """Is ``pos`` inside a long quotation?  Asked for every trigger and mention;
+        most documents have no long quotation or one, so no generator for those."""
+        quotes = self.quotes
+        if not quotes:
+            return False
+        if len(quotes) == 1:
+            a, b = quotes[0]
+            return a <= pos < b
+        return any(a <= pos < b for a, b in quotes)
 
     # -- groups ----------------------------------------------------------------
 
