@@ -326,7 +326,7 @@ class MentionFinder:
         for s, e in sentences:
             if _inside(s, e, ignore):
                 continue
-            headline = any(hs <= s < he for hs, he in headline_lines)
+            headline = bool(headline_lines) and any(hs <= s < he for hs, he in headline_lines)
             pattern.extend(self._programs_before_heads(text, s, e))
             pattern.extend(self._quoted(text, s, e))
             if not headline:
@@ -534,7 +534,10 @@ class MentionFinder:
         a capitalised or quoted name followed by a lowercase program word."""
         out = []
         sent = text[s:e]
-        if not any(h in sent for h in _LOWER_PROGRAM_STEMS):      # the pattern is case-sensitive
+        for h in _LOWER_PROGRAM_STEMS:      # the pattern is case-sensitive; a loop, not any(<generator>)
+            if h in sent:
+                break
+        else:
             return out
         for hm in _LOWER_PROGRAM_HEAD_RE.finditer(sent):
             hpos = s + hm.start()
