@@ -151,8 +151,11 @@ def _lower_twin(pat: re.Pattern) -> re.Pattern:
     return re.compile(pat.pattern, pat.flags & ~re.IGNORECASE)
 
 
-_TWINS = {p: _lower_twin(p) for p in (_BACKREF_RE, _PREP_BEFORE, PARTNER_RE, PARTICIPATE_RE, MEMBERS_RE,
-                                      ORGANIZE_RE, FUND_BY_RE, RECEIVE_RE, INVEST_RE, ESTABLISH_RE)}
+_TWINNED = (_BACKREF_RE, _PREP_BEFORE, PARTNER_RE, PARTICIPATE_RE, MEMBERS_RE, ORGANIZE_RE, FUND_BY_RE,
+            RECEIVE_RE, INVEST_RE, ESTABLISH_RE)
+# Keyed by id(pattern): a Pattern's hash is computed afresh from its compiled code on
+# every lookup, which for these long patterns cost as much as a short scan.
+_TWIN_OF = {id(p): _lower_twin(p) for p in _TWINNED}
 
 # Where folds_differ(text), the lower-case substring tests before the case-insensitive
 # triggers are skipped (all pass), and the triggers run as written: see casefold.
@@ -329,7 +332,7 @@ class RelationExtractor:
             pre = (self.text if low is None else low)[s:pos]
             parts = pre.rsplit(None, 4)
             start = len(parts[0]) if len(parts) == 5 else 0
-            hit = self._prep_cache[key] = (_PREP_BEFORE if low is None else _TWINS[_PREP_BEFORE]) \
+            hit = self._prep_cache[key] = (_PREP_BEFORE if low is None else _TWIN_OF[id(_PREP_BEFORE)]) \
                 .search(pre, start) is not None
         return hit
 
@@ -357,16 +360,16 @@ class RelationExtractor:
         return False
 
     def _finditer(self, pat: re.Pattern, s: int, e: int):
-        """``pat.finditer(self.text, s, e)`` for a trigger of _TWINS: its twin on the
+        """``pat.finditer(self.text, s, e)`` for a trigger of _TWINNED: its twin on the
         lower-cased text where the document has one (same spans, see _lower_twin)."""
         if self._low is not None:
-            return _TWINS[pat].finditer(self._low, s, e)
+            return _TWIN_OF[id(pat)].finditer(self._low, s, e)
         return pat.finditer(self.text, s, e)
 
     def _search(self, pat: re.Pattern, s: int, e: int) -> re.Match | None:
         """``pat.search(self.text, s, e)`` the same way."""
         if self._low is not None:
-            return _TWINS[pat].search(self._low, s, e)
+            return _TWIN_OF[id(pat)].search(self._low, s, e)
         return pat.search(self.text, s, e)
 
     # -- emit --------------------------------------------------------------------
