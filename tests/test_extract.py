@@ -256,3 +256,19 @@ def test_folds_differ_is_the_character_class(text):
 
     from partnergraph.loaders.casefold import FOLD_CHARS, folds_differ
     assert folds_differ(text) == bool(re.search("[" + FOLD_CHARS + "]", text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(
+    st.one_of(st.sampled_from(["The", "RISE", "the", "new", "Korea’s", "of", "for", "and", "&", "(", ")",
+                               "(Regional Innovation)", "‘", "’", "'", '"', "”", "K-STAR", "2030", "iPhone",
+                               "signed", "G-", "é", "대학", ",", ".", "-", "’s"]),
+              st.text(max_size=4)),
+    st.sampled_from(["", " ", "  ", "\t", "\n", "\u3000"])), max_size=8))
+def test_program_name_shortcut_never_hides_a_match(parts):
+    """mentions._may_end_program_name is False only where _PROGRAM_NAME_BEFORE_RE finds
+    nothing, so skipping the search there changes no result."""
+    from partnergraph.loaders.mentions import _PROGRAM_NAME_BEFORE_RE, _may_end_program_name
+    before = "".join(w + sep for w, sep in parts)
+    if _PROGRAM_NAME_BEFORE_RE.search(before):
+        assert _may_end_program_name(before)
