@@ -272,3 +272,37 @@ def test_program_name_shortcut_never_hides_a_match(parts):
     before = "".join(w + sep for w, sep in parts)
     if _PROGRAM_NAME_BEFORE_RE.search(before):
         assert _may_end_program_name(before)
+
+
+# mentions.ROLE_WORDS as it was written before its optional first words were spelt out.
+_FACTORED_ROLES = (r"(?:Vice[ -])?President|(?:Vice[ -])?Chancellor|Dean|(?:Executive |Managing |General )?Director"
+                   r"(?:-General)?|(?:District |City |Deputy )?Mayor|(?:Provincial )?Governor|(?:Vice[ -])?Minister"
+                   r"|Chair(?:man|woman|person)?|CEO|Chief Executive(?: Officer)?|President and CEO|Professor"
+                   r"|Prof\.|Superintendent|Head|Chief|Commissioner|Administrator|Principal|Rector|Provost"
+                   r"|Secretary(?:-General)?|Ambassador|Leader|Manager|Representative")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(
+    st.sampled_from(["Vice", "vice", "President", "president", "Vice-President", "Chancellor", "Executive", "Managing",
+                     "General", "Director", "Director-General", "director-general", "District", "City", "Deputy",
+                     "Mayor", "Provincial", "Governor", "Minister", "Chairman", "CEO", "Chief", "Officer", "and",
+                     "Prof.", "Kim", "Lee", "Ji-won", "Hanbit", "University", "of", "the", "said"]),
+    st.sampled_from([" ", " ", ", ", "-", ""])), max_size=9))
+def test_spelt_out_titles_match_as_the_factored_ones(parts):
+    """The title patterns built from mentions.ROLE_WORDS find what they found when its
+    optional first words were written as optional groups (same strings, same order)."""
+    import re
+
+    from partnergraph.loaders import mentions as m
+    low = _FACTORED_ROLES.lower()
+    title = re.compile(r"(?<![\w-])(?P<role>(?:" + _FACTORED_ROLES + "|" + low + r"))\s(?P<name>" + m._NAME + r")\b")
+    appos = re.compile(r"(?<![\w-])(?P<name>" + m._NAME + r"),\s(?:the\s|a\s|an\s)?(?P<role>(?:[A-Za-z&-]+\s){0,3}?(?:"
+                       + _FACTORED_ROLES + "|" + low + r"))\b(?P<rest>[^,.;:“”\"()]{0,160})")
+    start = re.compile(r"(?:Vice|Deputy|Acting|Former|Executive|District|Provincial|" + _FACTORED_ROLES + ")")
+    text = "".join(w + sep for w, sep in parts)
+    for old, new in ((title, m.PERSON_TITLE_RE), (appos, m.PERSON_APPOS_RE)):
+        assert [(x.span(), x.groupdict()) for x in old.finditer(text)] == \
+            [(x.span(), x.groupdict()) for x in new.finditer(text)]
+    for w, _ in parts:
+        assert bool(start.fullmatch(w)) == bool(m.ROLE_START_RE.fullmatch(w))

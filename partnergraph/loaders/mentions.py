@@ -79,8 +79,15 @@ NOT_NAME_TOKENS = {"said", "says", "stated", "added", "noted", "explained", "ann
                    "school", "department", "city", "province", "district", "county", "office",
                    "government", "the", "and", "of", "ai", "ict", "asia", "global"}
 
-ROLE_WORDS = (r"(?:Vice[ -])?President|(?:Vice[ -])?Chancellor|Dean|(?:Executive |Managing |General )?Director"
-              r"(?:-General)?|(?:District |City |Deputy )?Mayor|(?:Provincial )?Governor|(?:Vice[ -])?Minister"
+# Titles, in the order they are tried.  Those with an optional first word are spelt out
+# ("Vice[ -]President|President", not "(?:Vice[ -])?President": the same strings tried
+# in the same order): re rejects an alternative that begins with a letter on that
+# letter, but enters every one that begins with an optional part, and the title
+# patterns try all of them at each word (that took half of PERSON_TITLE_RE's time).
+ROLE_WORDS = (r"Vice[ -]President|President|Vice[ -]Chancellor|Chancellor|Dean"
+              r"|Executive Director(?:-General)?|Managing Director(?:-General)?|General Director(?:-General)?"
+              r"|Director(?:-General)?|District Mayor|City Mayor|Deputy Mayor|Mayor|Provincial Governor|Governor"
+              r"|Vice[ -]Minister|Minister"
               r"|Chair(?:man|woman|person)?|CEO|Chief Executive(?: Officer)?|President and CEO|Professor"
               r"|Prof\.|Superintendent|Head|Chief|Commissioner|Administrator|Principal|Rector|Provost"
               r"|Secretary(?:-General)?|Ambassador|Leader|Manager|Representative")
