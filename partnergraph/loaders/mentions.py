@@ -483,8 +483,7 @@ class MentionFinder:
     def _segments(self, run, gaz_hits):
         """Strip leading function words; split coordinations "A and B" where both sides
         are complete names (a known name, or a capitalised name with a head word)."""
-        while run and (run[0][2].lower() in _LEAD_OR_CONNECTOR
-                       or ROLE_START_RE.fullmatch(run[0][2]) or _ORDINAL_RE.fullmatch(run[0][2])):
+        while run and _is_lead_word(run[0][2]):
             run = run[1:]
         while run and run[-1][2].lower() in _TRAILING_WORDS:
             run = run[:-1]
@@ -559,8 +558,7 @@ class MentionFinder:
             name = mm.group(1)
             ns = s + mm.start(1)
             toks = name.split()
-            while toks and (toks[0].lower() in _LEAD_OR_CONNECTOR or _ORDINAL_RE.fullmatch(toks[0])
-                            or ROLE_START_RE.fullmatch(toks[0])):
+            while toks and _is_lead_word(toks[0]):
                 ns += len(toks[0]) + 1
                 toks = toks[1:]
             if not toks or all(t.lower() in LEAD_STRIP for t in toks) or _BAD_SUFFIX_RE.search(toks[-1]) \
@@ -687,6 +685,22 @@ def _may_end_program_name(before: str) -> bool:
 def _ends_name(word: str) -> bool:
     """Can ``word`` end the name, quote or parenthesis of a program name (see above)?"""
     return word[-1] in ")’'”\"" or _CAPITAL_OR_DIGIT_RE.search(word) is not None
+
+
+_LEAD_WORD_CACHE: dict[str, bool] = {}
+
+
+def _is_lead_word(tok: str) -> bool:
+    """A word stripped from the front of a name: a function word or connector, a title
+    or its first word ("President", "Vice"), an ordinal ("2nd").  Memoised: asked of the
+    first word of every capitalised run, and the same words come back in every text."""
+    hit = _LEAD_WORD_CACHE.get(tok)
+    if hit is None:
+        if len(_LEAD_WORD_CACHE) > 50_000:
+            _LEAD_WORD_CACHE.clear()
+        hit = _LEAD_WORD_CACHE[tok] = (tok.lower() in _LEAD_OR_CONNECTOR or ROLE_START_RE.fullmatch(tok) is not None
+                                       or _ORDINAL_RE.fullmatch(tok) is not None)
+    return hit
 
 
 def _plausible_name(name: str) -> bool:
