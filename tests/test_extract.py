@@ -221,7 +221,8 @@ _TWIN_WORDS = ["the", "this", "its", "their", "both", "our", "two", "partner", "
                "participates in", "took part in", "won", "consortium comprising", "group of", "organized by",
                "hosted jointly by", "supported by", "with the financial support of", "funded financially by",
                "received", "was awarded", "invests", "provided", "establish", "set up", "a new", "opens",
-               "with", "by", "from", "such as", "among", "between"]
+               "with", "by", "from", "such as", "among", "between", "KRW", "US$", "$", "€", "3", "1,500", "17.2",
+               " billion", "m", "bn", "thousand"]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -231,9 +232,10 @@ _TWIN_WORDS = ["the", "this", "its", "their", "both", "our", "two", "partner", "
        st.lists(st.booleans(), max_size=400), st.integers(0, 30), st.integers(0, 30))
 def test_lower_twins_find_the_same_spans(parts, upper, cut_a, cut_b):
     """Each case-insensitive trigger and its case-sensitive twin on the lower-cased text
-    (relations._lower_twin) find the same spans wherever the twin is used: a text whose
+    (casefold.lower_twin) find the same spans wherever the twin is used: a text whose
     lower-casing keeps every offset and that has none of the characters of casefold."""
     from partnergraph.loaders.casefold import folds_differ
+    from partnergraph.loaders import money
     from partnergraph.loaders.relations import _TWIN_OF, _TWINNED
     text = "".join(parts)
     text = "".join(c.upper() if i < len(upper) and upper[i] else c for i, c in enumerate(text))
@@ -241,8 +243,7 @@ def test_lower_twins_find_the_same_spans(parts, upper, cut_a, cut_b):
     if folds_differ(text) or len(low) != len(text):
         return
     s, e = min(cut_a, len(text)), max(len(text) - cut_b, 0)
-    for pat in _TWINNED:
-        twin = _TWIN_OF[id(pat)]
+    for pat, twin in [(p, _TWIN_OF[id(p)]) for p in _TWINNED] + [(money._PATTERNS[0], money._CUR_FIRST_LOW)]:
         assert [m.span() for m in pat.finditer(text, s, e)] == [m.span() for m in twin.finditer(low, s, e)]
         assert [(m.span(), m.groupdict().keys()) for m in pat.finditer(text)] == \
             [(m.span(), m.groupdict().keys()) for m in twin.finditer(low)]
@@ -306,3 +307,12 @@ def test_spelt_out_titles_match_as_the_factored_ones(parts):
             [(x.span(), x.groupdict()) for x in new.finditer(text)]
     for w, _ in parts:
         assert bool(start.fullmatch(w)) == bool(m.ROLE_START_RE.fullmatch(w))
+
+
+def test_money_keeps_the_amount_as_written():
+    """The currency-first pattern runs on the lower-cased sentence (casefold.lower_twin);
+    the amount text and the currency still come from the sentence as written."""
+    [m] = find_money("They will get Krw 3 Billion from the city.")
+    assert (m.text, m.amount, m.currency) == ("Krw 3 Billion", 3_000_000_000, "KRW")
+    [m] = find_money("İnha will get US$ 2M.")           # a character that lower-casing widens
+    assert (m.text, m.amount, m.currency) == ("US$ 2M", 2_000_000, "USD")

@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Entity, Evidence, Relation
-from .casefold import folds_differ
+from .casefold import folds_differ, lower_twin
 from .money import find_money, find_period
 from .resolve import ORG_LIKE, Resolved
 
@@ -134,28 +134,11 @@ def _role_gap_re(role: str) -> re.Pattern:
 
 
 
-def _lower_twin(pat: re.Pattern) -> re.Pattern:
-    """A case-insensitive trigger compiled case-sensitively, to run on the lower-cased
-    text instead.  Why: under re.IGNORECASE the engine folds every character it
-    compares and cannot take its quick first-character test of each alternative, so
-    scanning a sentence took nearly twice as long (the back-reference pattern: 79 vs
-    44 µs per article).  Both find the same spans when the pattern is written in lower
-    case with ASCII letters only (checked here) and the text was lower-cased without
-    moving an offset and holds none of the characters of casefold: for every other
-    character re's folding and str.lower() agree, and \\w, \\s, \\d hold of a
-    character exactly when they hold of its lower case (both checked over all of
-    Unicode when this was written)."""
-    letters = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", pat.pattern)
-    assert pat.flags & re.IGNORECASE and "(?i" not in letters and "(?-i" not in letters, pat.pattern
-    assert not any(c.isupper() or (c.isalpha() and not c.isascii()) for c in letters), pat.pattern
-    return re.compile(pat.pattern, pat.flags & ~re.IGNORECASE)
-
-
 _TWINNED = (_BACKREF_RE, _PREP_BEFORE, PARTNER_RE, PARTICIPATE_RE, MEMBERS_RE, ORGANIZE_RE, FUND_BY_RE,
             RECEIVE_RE, INVEST_RE, ESTABLISH_RE)
 # Keyed by id(pattern): a Pattern's hash is computed afresh from its compiled code on
 # every lookup, which for these long patterns cost as much as a short scan.
-_TWIN_OF = {id(p): _lower_twin(p) for p in _TWINNED}
+_TWIN_OF = {id(p): lower_twin(p) for p in _TWINNED}
 
 # Where folds_differ(text), the lower-case substring tests before the case-insensitive
 # triggers are skipped (all pass), and the triggers run as written: see casefold.
@@ -361,7 +344,7 @@ class RelationExtractor:
 
     def _finditer(self, pat: re.Pattern, s: int, e: int):
         """``pat.finditer(self.text, s, e)`` for a trigger of _TWINNED: its twin on the
-        lower-cased text where the document has one (same spans, see _lower_twin)."""
+        lower-cased text where the document has one (same spans, see casefold.lower_twin)."""
         if self._low is not None:
             return _TWIN_OF[id(pat)].finditer(self._low, s, e)
         return pat.finditer(self.text, s, e)
