@@ -34,6 +34,7 @@ UI strings are a set lookup.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -301,9 +302,6 @@ def _is_blob(s: str) -> bool:
     return blob * 2 > len(s)
 
 
-_BOILERPLATE_CACHE: dict[str, bool] = {}
-
-
 def is_boilerplate(line: str) -> bool:
     """True when a single line, on its own, is page chrome (no context needed).
 
@@ -320,14 +318,10 @@ def is_boilerplate(line: str) -> bool:
         return False
     if len(s) > 300:            # body paragraphs: only data blobs can be chrome this long
         return _is_blob(s)
-    hit = _BOILERPLATE_CACHE.get(s)
-    if hit is None:
-        if len(_BOILERPLATE_CACHE) > 50_000:
-            _BOILERPLATE_CACHE.clear()
-        hit = _BOILERPLATE_CACHE[s] = _short_line_boilerplate(s)
-    return hit
+    return _short_line_boilerplate(s)
 
 
+@functools.lru_cache(maxsize=50_000)
 def _short_line_boilerplate(s: str) -> bool:
     """is_boilerplate for a stripped line of 1 to 300 characters."""
     if len(s) <= 80 and _is_ui(s):

@@ -14,6 +14,7 @@ gazetteer and names this document defines elsewhere) are taken from headline lin
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -252,25 +253,17 @@ def _strip_possessive(tok: str) -> str:
     return tok
 
 
-_HEAD_CACHE: dict[tuple, tuple[str | None, int]] = {}
-
-
 def head_kind(tokens: list[str]) -> tuple[str | None, int]:
     """Kind named by the head word of a capitalised name, and the head's index.
 
     The head is the last kind word, except that "Ministry of ..." and "University of ..."
     (a head followed by an of-complement) are headed by their first word.  Memoised:
     the same word sequences come back in every document."""
-    key = tuple(tokens)
-    hit = _HEAD_CACHE.get(key)
-    if hit is None:
-        if len(_HEAD_CACHE) > 100_000:
-            _HEAD_CACHE.clear()
-        hit = _HEAD_CACHE[key] = _head_kind(tokens)
-    return hit
+    return _head_kind(tuple(tokens))
 
 
-def _head_kind(tokens: list[str]) -> tuple[str | None, int]:
+@functools.lru_cache(maxsize=100_000)
+def _head_kind(tokens: tuple[str, ...]) -> tuple[str | None, int]:
     low = [t.lower().rstrip(".") for t in tokens]
     if low and low[0] == "ministry":
         return "Ministry", 0
