@@ -70,18 +70,11 @@ def tokens_of(text: str) -> list[str]:
     return [get(t) or _norm_cached(t) for t in TOKEN_RE.findall(unicodedata.normalize("NFKC", text))]
 
 
-_NAME_KEYS: dict[str, str] = {}
-
-
+@lru_cache(maxsize=100_000)
 def name_key(text: str) -> str:
     """The normalised form two names are compared in (case, punctuation, '&', 'the').
     Memoised: the resolver asks for the same names' keys in every document."""
-    hit = _NAME_KEYS.get(text)
-    if hit is None:
-        if len(_NAME_KEYS) > 100_000:
-            _NAME_KEYS.clear()
-        hit = _NAME_KEYS[text] = " ".join(t for t in tokens_of(text) if t != "the")
-    return hit
+    return " ".join(t for t in tokens_of(text) if t != "the")
 
 
 def is_acronym(s: str) -> bool:

@@ -218,19 +218,11 @@ def _wordish(c: str) -> bool:
     return c.isalnum() or c == "_" or c == "-"
 
 
-_WHOLE_WORD_CACHE: dict[str, re.Pattern] = {}
-_RUNS_CACHE: dict[str, list] = {}
-
-
+@functools.lru_cache(maxsize=20_000)
 def whole_word_re(name: str) -> re.Pattern:
     """``name`` as a whole word (not inside a longer word or hyphenated compound),
     compiled once per name: documents repeat names, and compiling is what cost most."""
-    pat = _WHOLE_WORD_CACHE.get(name)
-    if pat is None:
-        if len(_WHOLE_WORD_CACHE) > 20_000:
-            _WHOLE_WORD_CACHE.clear()
-        pat = _WHOLE_WORD_CACHE[name] = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
-    return pat
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
 
 
 
@@ -406,15 +398,7 @@ class MentionFinder:
         The runs depend on the window's text alone (offsets relative to its start), and
         names come back in window after window ("Hanbit University, "), so they are
         memoised by that text and shifted to where the window is."""
-        window = text[s:e]
-        rel = _RUNS_CACHE.get(window)
-        if rel is None:
-            if len(_RUNS_CACHE) > 50_000:
-                _RUNS_CACHE.clear()
-            rel = []
-            MentionFinder._window_runs(window, 0, len(window), rel)
-            _RUNS_CACHE[window] = rel = [tuple(run) for run in rel]
-        for run in rel:
+        for run in _relative_runs(text[s:e]):
             runs.append([(a + s, b + s, w) for a, b, w in run])
 
     @staticmethod
@@ -500,11 +484,7 @@ class MentionFinder:
 
     def _classify(self, text, seg, gaz_hits, gaz_starts=None) -> Mention | None:
         toks = tuple([w for _, _, w in seg])
-        shape = _SHAPE_CACHE.get(toks)
-        if shape is None:
-            if len(_SHAPE_CACHE) > 50_000:
-                _SHAPE_CACHE.clear()
-            shape = _SHAPE_CACHE[toks] = _token_shape(toks)
+        shape = _token_shape(toks)
         if not shape:
             return None
         kind, hi, low, end_i = shape
@@ -627,9 +607,16 @@ class MentionFinder:
         return out
 
 
-_SHAPE_CACHE: dict[tuple, tuple] = {}
+@functools.lru_cache(maxsize=50_000)
+def _relative_runs(window: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
+    """``MentionFinder._window_runs`` over the whole ``window``, offsets relative to its
+    start: memoised by the window's text (see ``MentionFinder._runs``)."""
+    rel: list = []
+    MentionFinder._window_runs(window, 0, len(window), rel)
+    return tuple(tuple(run) for run in rel)
 
 
+@functools.lru_cache(maxsize=50_000)
 def _token_shape(toks: tuple[str, ...]) -> tuple:
     """The part of ``MentionFinder._classify`` that reads the words alone: (kind, head
     index, the words lower-cased, index of the last word kept), or () for no name.
@@ -680,20 +667,13 @@ def _ends_name(word: str) -> bool:
     return word[-1] in ")’'”\"" or _CAPITAL_OR_DIGIT_RE.search(word) is not None
 
 
-_LEAD_WORD_CACHE: dict[str, bool] = {}
-
-
+@functools.lru_cache(maxsize=50_000)
 def _is_lead_word(tok: str) -> bool:
     """A word stripped from the front of a name: a function word or connector, a title
     or its first word ("President", "Vice"), an ordinal ("2nd").  Memoised: asked of the
     first word of every capitalised run, and the same words come back in every text."""
-    hit = _LEAD_WORD_CACHE.get(tok)
-    if hit is None:
-        if len(_LEAD_WORD_CACHE) > 50_000:
-            _LEAD_WORD_CACHE.clear()
-        hit = _LEAD_WORD_CACHE[tok] = (tok.lower() in _LEAD_OR_CONNECTOR or ROLE_START_RE.fullmatch(tok) is not None
-                                       or _ORDINAL_RE.fullmatch(tok) is not None)
-    return hit
+    return (tok.lower() in _LEAD_OR_CONNECTOR or ROLE_START_RE.fullmatch(tok) is not None
+            or _ORDINAL_RE.fullmatch(tok) is not None)
 
 
 def _plausible_name(name: str) -> bool:

@@ -29,6 +29,7 @@ inside them.  Evidence is always the whole sentence, with its offsets.
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -119,19 +120,10 @@ _ITS_AFFILIATED_RE = re.compile(r"\b(?:its|their)\s+affiliated\s+$")
 _AFFILIATE_OF_RE = re.compile(r",?\s+(?:an?\s+)?(?:affiliated\s+(?:with|to)|(?:an\s+)?affiliate\s+of|"
                               r"(?:a\s+)?(?:unit|subsidiary|branch|campus)\s+of)\s+(?:the\s+)?")
 _SECOND_ROLE_RE = re.compile(r"\s*\(\s*(?P<role>[A-Z][\w\s-]{1,40}?)\s+of\s+")
-_ROLE_GAP_CACHE: dict[str, re.Pattern] = {}
-
-
+@functools.lru_cache(maxsize=5_000)
 def _role_gap_re(role: str) -> re.Pattern:
     """"GIST President X": only the title (and a possessive) between organisation and name."""
-    pat = _ROLE_GAP_CACHE.get(role)
-    if pat is None:
-        if len(_ROLE_GAP_CACHE) > 5_000:
-            _ROLE_GAP_CACHE.clear()
-        pat = _ROLE_GAP_CACHE[role] = re.compile(r"(?:['’]s)?\s+" + re.escape(role) + r"\s+")
-    return pat
-
-
+    return re.compile(r"(?:['’]s)?\s+" + re.escape(role) + r"\s+")
 
 
 _TWINNED = (_BACKREF_RE, _PREP_BEFORE, PARTNER_RE, PARTICIPATE_RE, MEMBERS_RE, ORGANIZE_RE, FUND_BY_RE,

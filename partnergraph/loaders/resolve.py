@@ -17,6 +17,7 @@ What resolves to what, and why it is safe:
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -36,19 +37,11 @@ _ITS_BEFORE_RE = re.compile(r"\b(?:its|their)\s+$")
 _AT_GAP_RE = re.compile(r"\s+at\s+(?:the\s+)?")
 _OF_GAP_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _LOCALGOV_NAME_RE = re.compile(r"-gu\b|\bOffice\b|City Hall")
-_SHORT_FORM_CACHE: dict[str, re.Pattern] = {}
-
-
+@functools.lru_cache(maxsize=20_000)
 def _short_form_re(word: str) -> re.Pattern:
     """'Hanyang' alone or as 'Hanyang's', not followed by another capitalised word;
     compiled once per word."""
-    pat = _SHORT_FORM_CACHE.get(word)
-    if pat is None:
-        if len(_SHORT_FORM_CACHE) > 20_000:
-            _SHORT_FORM_CACHE.clear()
-        pat = _SHORT_FORM_CACHE[word] = re.compile(
-            r"(?<![\w-])" + re.escape(word) + r"(?=['’]s\b|\b)(?![\w-])(?!\s+[A-Z])")
-    return pat
+    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?=['’]s\b|\b)(?![\w-])(?!\s+[A-Z])")
 
 
 def _short_form_spans(word: str, text: str) -> list[tuple[int, int]]:
