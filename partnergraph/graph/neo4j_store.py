@@ -64,6 +64,19 @@ def _convert(value: Any) -> Any:
     return cf.json_safe(value)
 
 
+def _fetch(result: Any, row_limit: int | None) -> QueryResult:
+    """A driver result's columns and converted rows, at most ``row_limit`` of them."""
+    columns = list(result.keys())
+    rows: list[list[Any]] = []
+    truncated = False
+    for record in result:
+        if row_limit is not None and len(rows) >= row_limit:
+            truncated = True
+            break
+        rows.append([_convert(v) for v in record.values()])
+    return QueryResult(columns, rows, truncated)
+
+
 def _packed(text: str, columns: list[str]) -> str:
     """``text`` (one read query, ending in RETURN) with all its rows collected into one
     list of lists, in the order the query gives them."""
@@ -201,16 +214,7 @@ class Neo4jStore:
         for attempt in (1, 2):
             try:
                 with self._session(read=True) as session:
-                    result = session.run(query, params)
-                    columns = list(result.keys())
-                    rows: list[list[Any]] = []
-                    truncated = False
-                    for record in result:
-                        if row_limit is not None and len(rows) >= row_limit:
-                            truncated = True
-                            break
-                        rows.append([_convert(v) for v in record.values()])
-                    return QueryResult(columns, rows, truncated)
+                    return _fetch(session.run(query, params), row_limit)
             except (ne.ServiceUnavailable, ne.SessionExpired, ne.TransientError) as exc:
                 if attempt == 2:
                     raise self._translate(exc, what) from None
@@ -228,15 +232,9 @@ class Neo4jStore:
 
         def tx_fn(tx):
             result = tx.run(cypher, params or {})
-            columns = list(result.keys())
-            rows, truncated = [], False
-            for record in result:
-                if row_limit is not None and len(rows) >= row_limit:
-                    truncated = True
-                    break
-                rows.append([_convert(v) for v in record.values()])
+            fetched = _fetch(result, row_limit)
             result.consume()
-            return QueryResult(columns, rows, truncated)
+            return fetched
         if timeout_s:
             tx_fn = neo4j.unit_of_work(timeout=timeout_s)(tx_fn)
         try:

@@ -311,7 +311,7 @@ def is_boilerplate(line: str) -> bool:
     Memoised by the stripped line (up to 300 characters): a site repeats its chrome
     (menus, share rows, copyright, bylines) in every article, and those short lines
     go through most of the tests below; about half of the lines of a generated corpus
-    were seen before, and one dict lookup costs a fraction of the tests.
+    were seen before, and a cache hit costs a fraction of the tests.
     """
     s = line.strip()
     if not s:
