@@ -339,6 +339,7 @@ class Gazetteer:
         toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
         low = [_NORM.get(t[2]) or _norm_cached(t[2]) for t in toks]
         out: list[GazMatch] = []
+        key: tuple[str, ...]
         i, n = 0, len(toks)
         while i < n:
             best_end, best_ids = -1, None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .gazetteer import Entry, Gazetteer, is_acronym, name_key
@@ -38,6 +38,8 @@ class Mention:
     org_span: tuple[int, int] | None = None  # people: where the organisation they lead is named
     key: str | None = None                  # entity id, set by the resolver
     unit: bool = False                      # headed by a unit word (College, Hospital, Center...)
+    defined: list[str] = field(default_factory=list, compare=False)   # other forms the text defines for it
+    owner: Mention | None = field(default=None, repr=False, compare=False)  # acronym uses: the defined name
 
 
 # ----------------------------------------------------------------------------- vocabulary
@@ -245,7 +247,7 @@ def _strip_possessive(tok: str) -> str:
     return tok
 
 
-def head_kind(tokens: list[str]) -> tuple[str | None, int]:
+def head_kind(tokens: Sequence[str]) -> tuple[str | None, int]:
     """Kind named by the head word of a capitalised name, and the head's index.
 
     The head is the last kind word, except that "Ministry of ..." and "University of ..."
@@ -541,7 +543,7 @@ class MentionFinder:
             if name.lower() in MONTHS or _DIGITS_SPACES_RE.fullmatch(name):
                 continue
             pm = Mention(ns, ns + len(name), text[ns:ns + len(name)], "Program", "pattern")
-            pm.__dict__["defined"] = [f"{name} {hm.group(1)}"]     # "'MIRACLE' consortium" is also "MIRACLE consortium"
+            pm.defined = [f"{name} {hm.group(1)}"]     # "'MIRACLE' consortium" is also "MIRACLE consortium"
             out.append(pm)
             full_end = hpos + len(hm.group(1))
             if not mm.group("paren") and not mm.group("mod") and not mm.group("q"):
@@ -767,14 +769,14 @@ def acronym_fits(acro: str, expansion: str) -> bool:
 
 def paren_definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, str, int, int]]:
     """'Long Name (ACR)' and 'ACR (Long Name)': (the named mention, the other form, span)."""
-    out = []
-    by_end = {}
-    for m in mentions:
-        by_end.setdefault(m.end, m)
+    out: list[tuple[Mention, str, int, int]] = []
+    by_end: dict[int, Mention] = {}
+    for x in mentions:
+        by_end.setdefault(x.end, x)
     for p in _PAREN_RE.finditer(text):
         inner = p.group(1).strip()
         first = inner.split(",")[0].strip()
-        m = by_end.get(p.start()) or by_end.get(p.start() - 1)
+        m: Mention | None = by_end.get(p.start()) or by_end.get(p.start() - 1)
         if not m:
             continue
         if is_acronym(first) and first != m.text and (acronym_fits(first, m.text) or len(m.text.split()) > 2):
@@ -789,7 +791,7 @@ def paren_definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention,
 
 def colon_definitions(text: str) -> list[tuple[str, str, int, int]]:
     """'* MIRACLE: Medicine-Engineering Innovation and ...' footnote-style definitions."""
-    out = []
+    out: list[tuple[str, str, int, int]] = []
     if ":" not in text:
         return out
     for m in _COLON_DEF_RE.finditer(text):

@@ -33,6 +33,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from ..model import Entity, Evidence, Relation
@@ -187,7 +188,7 @@ class RelationExtractor:
         # the most mentioned organisation; among equals, a university (the usual subject)
         return max(c, key=lambda k: (c[k], self.ents[k].kind == "University" and not self.ents[k].parent))
 
-    def _latest(self, pos: int, kinds: set[str], exclude: set[str] = frozenset(), pred=None) -> str | None:
+    def _latest(self, pos: int, kinds: AbstractSet[str], exclude: AbstractSet[str] = frozenset(), pred=None) -> str | None:
         """The last mention before ``pos`` of one of ``kinds`` (self.ms is in text order)."""
         ms = self.ms
         for i in range(bisect_left(self._starts, pos) - 1, -1, -1):
@@ -349,7 +350,7 @@ class RelationExtractor:
 
     # -- emit --------------------------------------------------------------------
 
-    def _emit(self, typ: str, a: str, b: str, s: int, e: int, conf: float, **attrs):
+    def _emit(self, typ: str, a: str | None, b: str | None, s: int, e: int, conf: float, **attrs):
         if not a or not b or a == b:
             return
         ev = Evidence(self.text[s:e], s, e)
@@ -548,9 +549,9 @@ class RelationExtractor:
             amount = {}
             if len(funders) == 1:      # "funded by X with 5 billion won"
                 wm = _WITH_AMOUNT_RE.match(self.text[funders[-1].end:e])
-                mo = find_money(self.text[funders[-1].end + wm.end():e]) if wm and self._digit else []
-                if mo and mo[0].start == 0:
-                    amount = dict(mo[0].attrs(), **self._period(s, e))
+                given = find_money(self.text[funders[-1].end + wm.end():e]) if wm and self._digit else []
+                if given and given[0].start == 0:
+                    amount = dict(given[0].attrs(), **self._period(s, e))
             for a in funders:
                 self._emit("FUNDS", a.key, target.key, s, e, 0.8, **amount)
         money = [x for x in find_money(sent)] if self._digit else []     # every amount has a digit
@@ -561,11 +562,11 @@ class RelationExtractor:
                 continue
             rest = self.text[who[-1].end:e]
             am = _ADDING_RE.match(rest)
-            mo = find_money(rest[am.end():]) if am else []
-            if mo and mo[0].start == 0:
+            lead = find_money(rest[am.end():]) if am else []
+            if lead and lead[0].start == 0:
                 target = self._program_target(ms, s, s + wm.start())
                 if target:
-                    self._emit("FUNDS", who[0].key, target, s, e, 0.75, **dict(mo[0].attrs(), **self._period(s, e)))
+                    self._emit("FUNDS", who[0].key, target, s, e, 0.75, **dict(lead[0].attrs(), **self._period(s, e)))
                     money = [x for x in money if s + x.start < who[-1].end]
         from_parts = []
         for mo in money:
@@ -588,27 +589,27 @@ class RelationExtractor:
             return
         r = self._search(RECEIVE_RE, s, e)
         if r and not self._in_quote(r.start()):
-            mo = next((x for x in money if s + x.start > r.start()), None)
+            amt = next((x for x in money if s + x.start > r.start()), None)
             recip = [m for m in self._subject(ms, s, before=r.start())]
-            if mo and recip:
-                fr = _FROM_WORD_RE.search(self.text[s + mo.end:e])
-                funder = self._after(ms, s + mo.end + fr.end(), ORG_LIKE) if fr else []
+            if amt and recip:
+                fr = _FROM_WORD_RE.search(self.text[s + amt.end:e])
+                funder = self._after(ms, s + amt.end + fr.end(), ORG_LIKE) if fr else []
                 for rc in recip[:1]:
                     src = funder[0].key if funder else self._latest(
                         s, {"Program"}, exclude={rc.key},
                         pred=lambda m: not self._consortium(m.key))
                     if src:
-                        self._emit("FUNDS", src, rc.key, s, e, 0.7, **dict(mo.attrs(), **self._period(s, e)))
+                        self._emit("FUNDS", src, rc.key, s, e, 0.7, **dict(amt.attrs(), **self._period(s, e)))
             return
         v = self._search(INVEST_RE, s, e)
         if v and not self._in_quote(v.start()):
-            mo = next((x for x in money if s + x.start > v.start()), None)
+            amt = next((x for x in money if s + x.start > v.start()), None)
             subj = [m for m in self._subject(ms, s, before=v.start()) if m.kind in ORG_LIKE]
-            if mo and subj:
-                tm = _INVEST_TARGET_RE.match(self.text[s + mo.end:e])
-                tgt = self._after(ms, s + mo.end + tm.end(), ORG_LIKE | {"Program"}, max_gap=2) if tm else []
+            if amt and subj:
+                tm = _INVEST_TARGET_RE.match(self.text[s + amt.end:e])
+                tgt = self._after(ms, s + amt.end + tm.end(), ORG_LIKE | {"Program"}, max_gap=2) if tm else []
                 if tgt:
-                    self._emit("FUNDS", subj[0].key, tgt[0].key, s, e, 0.75, **dict(mo.attrs(), **self._period(s, e)))
+                    self._emit("FUNDS", subj[0].key, tgt[0].key, s, e, 0.75, **dict(amt.attrs(), **self._period(s, e)))
 
     def _government_funders(self):
         """'N won from the national government': the ministry that funds that program."""
@@ -731,7 +732,7 @@ class RelationExtractor:
                     if prev and _role_gap_re(role).fullmatch(self.text[prev[-1].end:m.start]):
                         orgs.append(prev[-1].key)
             if not orgs:     # "President X said": the organisation the article is about
-                fallback = self._org_for_role(role, m.start)
+                fallback = self._org_for_role(role or "", m.start)
                 if fallback:
                     orgs.append(fallback)
             for o in orgs[:1]:

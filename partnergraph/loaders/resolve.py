@@ -199,7 +199,7 @@ class Resolver:
                         (_OF_GAP_RE.fullmatch(gap) and
                          head in {"department", "dept", "college", "school", "graduate", "faculty", "division"})):
                     p = nxt
-            pkey = p.key or getattr(getattr(p, "_owner", None), "key", None) if p is not None else None
+            pkey = p.key or (p.owner.key if p.owner is not None else None) if p is not None else None
             if pkey:
                 parent_key[id(m)] = pkey
             elif p is None and m.parent_text and m.text.startswith(m.parent_text):
@@ -249,8 +249,8 @@ class Resolver:
                 m.key = f"{m.kind.lower()}:{slug(base)}"
         # definition mentions (acronyms defined in the text) take their owner's key
         for m in mentions:
-            if m.how == "acronym" and getattr(m, "_owner", None) is not None:
-                m.key = m._owner.key          # type: ignore[attr-defined]
+            if m.how == "acronym" and m.owner is not None:
+                m.key = m.owner.key
         return self._entities(text, mentions, parent_key, extra_names)
 
     # -- steps ---------------------------------------------------------------
@@ -263,15 +263,15 @@ class Resolver:
             defs.append((owner, other))
             if not any(x.start <= s < x.end for x in mentions):
                 am = Mention(s, e, other, owner.kind, "acronym")
-                am._owner = owner            # type: ignore[attr-defined]
+                am.owner = owner
                 mentions.append(am)
         for acro, exp, s, e in colon_definitions(text):
-            owner = next((m for m in mentions if m.text == acro or program_core(m.text) == program_core(acro)), None)
-            if owner:
-                defs.append((owner, exp))
+            named = next((m for m in mentions if m.text == acro or program_core(m.text) == program_core(acro)), None)
+            if named:
+                defs.append((named, exp))
         taken = [(m.start, m.end) for m in mentions]
         for owner, other in defs:
-            owner.__dict__.setdefault("defined", []).append(other)
+            owner.defined.append(other)
             if not is_acronym(other.replace(" ", "")) and len(other.split()) > 1:
                 continue
             if other not in text:       # cheap test before the (cached) whole-word pattern
@@ -280,7 +280,7 @@ class Resolver:
                 if any(a < me_ and ms_ < b for a, b in taken):
                     continue
                 am = Mention(ms_, me_, other, owner.kind, "acronym")
-                am._owner = owner            # type: ignore[attr-defined]
+                am.owner = owner
                 mentions.append(am)
                 taken.append((ms_, me_))
         mentions.sort(key=lambda m: (m.start, m.end))
@@ -309,7 +309,7 @@ class Resolver:
                 if any(a <= ks < b for a, b in taken):
                     continue
                 am = Mention(ks, ke, w, "University", "acronym")
-                am._owner = m                # type: ignore[attr-defined]
+                am.owner = m
                 added.append(am)
                 taken.append((ks, ke))
         return sorted(mentions + added, key=lambda x: (x.start, x.end))
@@ -353,7 +353,7 @@ class Resolver:
             entry: Entry | None = self.gaz.entries.get(key)
             surfaces = list(dict.fromkeys(m.text for m in ms))
             for m in ms:
-                surfaces.extend(m.__dict__.get("defined", ()))
+                surfaces.extend(m.defined)
                 if has_canon:
                     surfaces.extend(extra_names.get("__canon__" + str(id(m)), ()))
             surfaces.extend(extra_names.get(key, []))
