@@ -268,7 +268,7 @@ class Gazetteer:
                 while True:
                     ids = node.get(0)
                     if ids and j >= best_end:
-                        best_end, best_ids = j, (ids if j > best_end else list(dict.fromkeys(best_ids + ids)))
+                        best_end, best_ids = j, (ids if j > best_end else list(dict.fromkeys((best_ids or []) + ids)))
                     j += 1
                     if j == len(toks):
                         nm = search(text, toks[-1].end())
@@ -315,7 +315,7 @@ class Gazetteer:
             self._patterns = (cand, tricky)
             self._name_trie = _trie(self._names)
             self._acro_trie = _trie(self._acros)
-            self._firsts = {}
+            self._firsts: dict[str, tuple] = {}
         return self._patterns
 
     def _first_nodes(self, first: str) -> tuple[dict | None, dict | None]:
@@ -361,7 +361,7 @@ class Gazetteer:
                     break
                 ids = self._acros.get(key)
                 if ids and j >= best_end:
-                    best_end, best_ids = j, (ids if j > best_end else list(dict.fromkeys(best_ids + ids)))
+                    best_end, best_ids = j, (ids if j > best_end else list(dict.fromkeys((best_ids or []) + ids)))
                 j += 1
             if best_ids is not None:
                 s, e = toks[i][0], toks[best_end][1]

@@ -515,7 +515,7 @@ class MentionFinder:
     def _programs_before_heads(self, text, s, e) -> list[Mention]:
         """'X project', 'the RISE project', '‘MIRACLE’ consortium', 'K-STAR (...) visa track':
         a capitalised or quoted name followed by a lowercase program word."""
-        out = []
+        out: list[Mention] = []
         sent = text[s:e]
         for h in _LOWER_PROGRAM_STEMS:      # the pattern is case-sensitive; a loop, not any(<generator>)
             if h in sent:
@@ -573,7 +573,7 @@ class MentionFinder:
         """People next to a title.  Both patterns need a title word, and few sentences
         have one, so a substring test on the lower-cased sentence comes first (the
         patterns are case-sensitive, so lower-casing only widens the test)."""
-        out = []
+        out: list[Mention] = []
         doc_low = low if low is not None else text.lower()
         keywords = [k for k in _ROLE_KEYWORDS if k in doc_low]      # the few this document has
         if not keywords:

@@ -105,7 +105,10 @@ def find_money(text: str) -> list[Money]:
                     continue
                 val = v1 * _KO_SCALE[m.group(2)]
                 if m.group(3):
-                    val += _num(m.group(3)) * _KO_SCALE[m.group(4)]
+                    v2 = _num(m.group(3))
+                    if v2 is None:
+                        continue
+                    val += v2 * _KO_SCALE[m.group(4)]
                 found.append(Money(m.start(), m.end(), m.group(), int(val), "KRW"))
                 taken.append((m.start(), m.end()))
                 continue

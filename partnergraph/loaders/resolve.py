@@ -148,7 +148,7 @@ class Resolver:
                 if not self.gaz.could_end_name(m.text):
                     continue               # no "<org> <unit>" name ends with this unit
                 for o in sorted(orgs_in_doc, key=lambda o: abs(o.start - m.start)):
-                    e = self.gaz.entries.get(o.key)
+                    e = self.gaz.entries.get(o.key) if o.key else None
                     if not e:
                         continue
                     for nm in [e.name] + e.acronyms:
@@ -315,7 +315,7 @@ class Resolver:
         return sorted(mentions + added, key=lambda x: (x.start, x.end))
 
     def _disambiguate(self, m: Mention, known_ids, region_ids, region_names) -> str:
-        scores = Counter()
+        scores: Counter[str] = Counter()
         for e in m.entries:
             if e.id in known_ids:
                 scores[e.id] += 10
@@ -387,7 +387,7 @@ class Resolver:
             aliases = [a for a in dict.fromkeys(aliases) if a and a != name]
             parent = entry.parent if entry and entry.parent else next(
                 (parent_key[id(m)] for m in ms if id(m) in parent_key), None)
-            attrs = {}
+            attrs: dict[str, object] = {}
             if entry and entry.ror:
                 attrs["ror"] = entry.ror
             if entry and entry.region:
