@@ -199,6 +199,11 @@ class Resolver:
                         (_OF_GAP_RE.fullmatch(gap) and
                          head in {"department", "dept", "college", "school", "graduate", "faculty", "division"})):
                     p = nxt
+            if p is not None and p.key is None and p.owner is None and p.how == "pattern" and not p.unit \
+                    and p.kind in ORG_LIKE:
+                # a parent found by pattern ("Samarkand State University's Faculty of ..."):
+                # the id step 6 would give it, now, so the unit can point to it
+                p.key = f"{p.kind.lower()}:{slug(p.text)}"
             pkey = p.key or (p.owner.key if p.owner is not None else None) if p is not None else None
             if pkey:
                 parent_key[id(m)] = pkey
