@@ -31,3 +31,24 @@ def test_possessive_pattern_name_is_the_parent_of_its_unit():
     es = ents("Students will be taught by Varnaland State University's Faculty of Oriental Studies.\n")
     unit = es["Varnaland State University Faculty of Oriental Studies"]
     assert unit.parent == es["Varnaland State University"].id
+
+
+def test_korean_names_without_a_title_and_the_unit_after_them():
+    es = ents("The lab is headed by Park Do-hyun of the Department of Ocean Physics at Varnaland "
+              "University College of Science, a specialist in tides.\n\n"
+              "The center's director, Seo Yu-ri, spent a decade in the city.\n")
+    assert es["Park Do-hyun"].kind == "Person" and es["Seo Yu-ri"].kind == "Person"
+    assert not any("Park Do-hyun of" in n for n in es)              # the name is not glued to the unit
+    assert any(n.endswith("Department of Ocean Physics") and e.kind == "University" for n, e in es.items())
+
+
+def test_no_person_from_bylines_or_longer_names():
+    es = ents("By Choi Ha-eun\n\nMedia contact: Gong Ji-ho, Press Office\n\n"
+              "The event was held at the Kim Dae-jung Convention Center in the city.\n")
+    assert not any(e.kind == "Person" for e in es.values())
+
+
+def test_title_after_a_possessive():
+    x = ents("\"We will judge them by results,\" said Ryu Ha-jin, the ministry's director-general for policy.\n\n"
+             "\"It is ready,\" said Ana Torres, Brightlane's chief medical officer.\n")
+    assert x["Ryu Ha-jin"].kind == "Person" and x["Ana Torres"].kind == "Person"

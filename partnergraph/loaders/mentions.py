@@ -100,8 +100,25 @@ _ROLE_LOWER = ROLE_WORDS.lower()
 _NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
 PERSON_TITLE_RE = re.compile(r"(?<![\w-])(?P<role>(?:" + ROLE_WORDS + "|" + _ROLE_LOWER + r"))\s(?P<name>" + _NAME + r")\b")
 PERSON_APPOS_RE = re.compile(
-    r"(?<![\w-])(?P<name>" + _NAME + r"),\s(?:the\s|a\s|an\s)?(?P<role>(?:[A-Za-z&-]+\s){0,3}?(?:"
+    r"(?<![\w-])(?P<name>" + _NAME + r"),\s(?:the\s|a\s|an\s)?(?P<role>(?:[A-Za-z&-]+(?:['’]s)?\s){0,3}?(?:"
     + ROLE_WORDS + "|" + _ROLE_LOWER + r"))\b(?P<rest>[^,.;:“”\"()]{0,160})")
+
+# A Korean name as English news writes it, without a title: a surname and a hyphenated
+# given name, in either order ("Kim Min-jun", "Min-jun Kim").  The surname must be one
+# of the common ones and the given name hyphenated, which together almost never happen
+# in anything but a name.  Starts with its class (the look-behind after it).
+KOREAN_SURNAMES = frozenset((
+    "Kim Gim Lee Yi Rhee Park Pak Bak Choi Choe Jung Jeong Chung Cheong Kang Gang Cho Jo Yoon Yun Jang Chang "
+    "Lim Im Han Oh Seo Suh Shin Sin Kwon Gwon Hwang Ahn Song Yoo Yu Ryu Ryoo Hong Jeon Chun Jun Ko Moon Mun "
+    "Yang Son Sohn Bae Baek Paik Heo Huh Nam Noh Roh Rho Ha Kwak Sung Seong Cha Joo Ju Woo Min Na Jin Ji Chi "
+    "Eom Um Chae Won Bang Gong Kong Hyun Hyeon Yeo Byun Byeon Chu Choo Doh Seol Sul Gil Kil Pyo Wi Myung "
+    "Ki Ban Wang Geum Ok Yook Yuk Maeng Tak Kook Yeom Yum Lyu Cheon Sim Shim Kye Gye Hur Koo Gu Goo").split())
+_KOREAN_NAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])(?:[a-z]{1,4} [A-Z][a-z]+-[A-Za-z][a-z]+"
+                             r"|[a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]{1,4})(?![\w-])")
+_NAME_THEN_CAPITAL_RE = re.compile(r"\s+[A-Z]")
+_AFTER_PERSON_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?")
+_BYLINE_WORDS = ("reporter", "contact", "photo", "writer", "editor", "correspondent", "copyright",
+                 "@", "written")
 
 WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w.&\-]*(?:['’](?=[A-Za-z])[\w.&\-]*)*|&")
 # A word of WORD_RE that ends any capitalised run: it begins with a lower-case letter
@@ -316,6 +333,7 @@ class MentionFinder:
             found.append(Mention(g.start, g.end, g.text, kinds.pop() if len(kinds) == 1 else "University",
                                  "gaz", list(g.entries)))
         people = self._people(text, sentences, ignore, _aligned_lower(text, lowered))
+        people += self._korean_names(text, ignore, people)
         found_starts = _sorted_starts(found)
         heads = [m.start() for m in _head_hint_re().finditer(text)]
         pattern: list[Mention] = []
@@ -329,6 +347,8 @@ class MentionFinder:
                 pattern.extend(self._capitalised(text, s, e, found, found_starts, heads))
         pattern = [m for m in pattern if not _inside(m.start, m.end, ignore)
                    and not self.gaz.is_stopname(m.text)]
+        if people and pattern:
+            pattern = self._trim_after_people(text, pattern, people, found, found_starts)
         # names found in body text are names in headlines and captions too
         known = {m.text: m for m in pattern if len(m.text) > 2}
         for hs, he in headline_lines:
@@ -342,6 +362,64 @@ class MentionFinder:
         return _merge(found, pattern, people)
 
     # -- helpers ---------------------------------------------------------------
+
+    @staticmethod
+    def _korean_names(text: str, ignore, people: list[Mention]) -> list[Mention]:
+        """Korean names without a title ("headed by Kim Min-jun of ...", "The director,
+        Yang Ji-ho, said"): a common surname and a hyphenated given name (how="name": no
+        title, so no role).  Not where the line is a byline, a caption or a headline
+        (no sentence punctuation at its end), nor where a capitalised word follows (the
+        name is part of a longer one: "Kim Dae-jung Convention Center")."""
+        out: list[Mention] = []
+        if "-" not in text:
+            return out
+        for m in _KOREAN_NAME_RE.finditer(text):
+            name = m.group()
+            a, b = name.split(" ", 1)
+            sur = b if "-" in a else a
+            if sur not in KOREAN_SURNAMES:
+                continue
+            s0, e0 = m.span()
+            if _inside(s0, e0, ignore) or any(p.start < e0 and s0 < p.end for p in people):
+                continue
+            if _NAME_THEN_CAPITAL_RE.match(text, e0):
+                continue
+            ls = text.rfind("\n", 0, s0) + 1
+            le = text.find("\n", e0)
+            line = text[ls:le if le >= 0 else len(text)].strip()
+            before = text[ls:s0].lower()
+            if line[:3].lower() == "by " or "@" in line or any(w in before for w in _BYLINE_WORDS):
+                continue
+            if not line.endswith((".", "!", "?", '"', "”", "’", "'")):
+                continue
+            out.append(Mention(s0, e0, name, "Person", "name"))
+        return out
+
+    def _trim_after_people(self, text: str, pattern: list[Mention], people: list[Mention],
+                           gaz_hits: list[Mention], gaz_starts: list[int] | None) -> list[Mention]:
+        """A capitalised run that begins with a person's name ("Kim Min-jun of the
+        Department of Radiology") names the unit after "of"/"at", not the person: the
+        name is cut off and the rest classified again."""
+        out: list[Mention] = []
+        for p in pattern:
+            q = None
+            for x in people:
+                if p.start <= x.start < p.end:
+                    q = x
+                    break
+            if q is None:
+                out.append(p)
+                continue
+            cut = _AFTER_PERSON_RE.match(text, q.end, p.end)
+            if not cut:
+                out.append(p)
+                continue
+            seg = [(w.start(), w.end(), w.group()) for w in WORD_RE.finditer(text, cut.end(), p.end)]
+            for sg in self._segments(seg, gaz_hits):
+                m2 = self._classify(text, sg, gaz_hits, gaz_starts)
+                if m2:
+                    out.append(m2)
+        return out
 
     @staticmethod
     def _headline_spans(text: str) -> list[tuple[int, int]]:
@@ -604,6 +682,11 @@ class MentionFinder:
                 om = _OF_AT_RE.match(rest)
                 if om:
                     org = (s + m.start("rest") + om.end(), s + m.end("rest"))
+                elif role[:1].isupper() and ("'s " in role or "’s " in role):
+                    # "NAME, Lunit's chief medical officer": the organisation is the possessive
+                    rs = s + m.start("role")
+                    k = role.find("'s ") if "'s " in role else role.find("’s ")
+                    org = (rs, rs + k)
                 ns = s + m.start("name")
                 out.append(Mention(ns, ns + len(name), name, "Person", "person", role=role, org_span=org))
         return out

@@ -124,7 +124,7 @@ class Resolver:
         mentions = self._short_forms(text, mentions)
         # 1. unambiguous gazetteer hits and people first: they anchor the rest
         for m in mentions:
-            if m.how == "person":
+            if m.how == "person" or m.how == "name":
                 m.key = person_key(m.text)
             elif m.how == "gaz" and len(m.entries) == 1:
                 m.key = m.entries[0].id
