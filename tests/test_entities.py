@@ -52,3 +52,20 @@ def test_title_after_a_possessive():
     x = ents("\"We will judge them by results,\" said Ryu Ha-jin, the ministry's director-general for policy.\n\n"
              "\"It is ready,\" said Ana Torres, Brightlane's chief medical officer.\n")
     assert x["Ryu Ha-jin"].kind == "Person" and x["Ana Torres"].kind == "Person"
+
+
+def test_companies_by_apposition_premodifier_list_and_suffix():
+    es = ents("The hospital signed a deal with Quillon, a Busan-based medical imaging company, on Monday.\n\n"
+              "The park hosts many tenant companies, including Brightwave Motors Korea and Tallis Rotor.\n\n"
+              "The fund was set up by local shipping firm Oryeon Marine last year.\n\n"
+              "Kaelen Cell Technologies, a US-based developer of battery cells, will join.\n\n"
+              "It also signed with Hanil Sangsa Co., Ltd. and Mirae Tools Ltd. on Monday.\n")
+    for name in ("Quillon", "Brightwave Motors Korea", "Tallis Rotor", "Oryeon Marine", "Kaelen Cell Technologies",
+                 "Hanil Sangsa Co.", "Mirae Tools Ltd."):
+        assert es[name].kind == "Company", name
+
+
+def test_no_company_from_a_person_in_apposition():
+    es = ents("Park Ji-yeon, a researcher at the company, said the tests went well.\n")
+    assert es["Park Ji-yeon"].kind == "Person"
+    assert not any(e.kind == "Company" for e in es.values())

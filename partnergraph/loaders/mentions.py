@@ -116,6 +116,22 @@ KOREAN_SURNAMES = frozenset((
 _KOREAN_NAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])(?:[a-z]{1,4} [A-Z][a-z]+-[A-Za-z][a-z]+"
                              r"|[a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]{1,4})(?![\w-])")
 _NAME_THEN_CAPITAL_RE = re.compile(r"\s+[A-Z]")
+# Companies named by what the sentence says they are, not by a suffix: "X, a Seoul-based
+# medical AI company", "cathode maker X", "companies, including X and Y".
+_COMPANY_NOUNS = (r"compan(?:y|ies)|firms?|start-?ups?|makers?|manufacturers?|developers?|providers?"
+                  r"|suppliers?|chipmakers?|automakers?|carmakers?|shipbuilders?|conglomerates?|subsidiar(?:y|ies)"
+                  r"|affiliates?|operators?|distributors?|vendors?")
+_COMPANY_CUES = ("compan", "firm", "start", "maker", "manufacturer", "developer", "provider", "supplier",
+                 "builder", "conglomerate", "subsidiar", "affiliate", "operator", "distributor", "vendor")
+_CO_NAME = r"[A-Z][\w&.-]*(?:\s(?:[A-Z0-9][\w&.-]*|&)){0,4}"
+_COMPANY_APPOS_RE = re.compile(r"(?P<name>" + _CO_NAME + r"),\s(?:a|an)\s(?P<desc>[^,.;:()\"“”]{0,70}?)"
+                               r"\b(?:" + _COMPANY_NOUNS + r")\b(?!-)")
+_COMPANY_PREMOD_RE = re.compile(r"\b(?:" + _COMPANY_NOUNS + r")\s(?P<name>" + _CO_NAME + r")")
+_COMPANY_LIST_RE = re.compile(r"\b(?:" + _COMPANY_NOUNS + r"),?\s(?:including|such\sas|like|namely)\s"
+                              r"(?P<list>[A-Z][^.;:()\"“”]{1,200})")
+_LIST_SPLIT_RE = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
+_NOT_COMPANY_DESC_RE = re.compile(r"\b(?:at|of|in|with|for|from|by|who|which|that|to|on)\b")
+_CAPITALISED_NAME_RE = re.compile(r"[A-Z0-9][\w&.-]*(?:\s(?:[A-Z0-9][\w&.-]*|&)){0,4}")
 _AFTER_PERSON_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?")
 _BYLINE_WORDS = ("reporter", "contact", "photo", "writer", "editor", "correspondent", "copyright",
                  "@", "written")
@@ -175,6 +191,7 @@ _NON_CAPITAL_RE = re.compile(r"[^A-Z]")
 _COLON_DEF_RE = re.compile(r"(?m)^[\s*※·-]*([A-Z][A-Za-z0-9-]{1,15}):\s+([A-Z][^\n]{5,200}?)\s*$")
 
 _LEAD_OR_CONNECTOR = LEAD_STRIP | CONNECTORS
+_BARE_SUFFIXES = {"ltd", "inc", "llc", "plc"}     # "X Co., Ltd. and Y": "Ltd." begins no name
 _TRAILING_WORDS = CONNECTORS | {"the"}
 _NO_NAME_WORDS = LEAD_STRIP | UNIT_HEADS | PROGRAM_HEADS | AGENCY_HEADS | UNIV_HEADS | CONNECTORS
 # Every title in ROLE_WORDS contains one of these (lower-cased).
@@ -335,6 +352,7 @@ class MentionFinder:
         people = self._people(text, sentences, ignore, _aligned_lower(text, lowered))
         people += self._korean_names(text, ignore, people)
         found_starts = _sorted_starts(found)
+        doc_low = _aligned_lower(text, lowered)
         heads = [m.start() for m in _head_hint_re().finditer(text)]
         pattern: list[Mention] = []
         for s, e in sentences:
@@ -342,6 +360,8 @@ class MentionFinder:
                 continue
             headline = bool(headline_lines) and any(hs <= s < he for hs, he in headline_lines)
             pattern.extend(self._programs_before_heads(text, s, e))
+            if not headline:
+                pattern.extend(self._companies(text, s, e, doc_low[s:e] if doc_low is not None else text[s:e].lower()))
             pattern.extend(self._quoted(text, s, e))
             if not headline:
                 pattern.extend(self._capitalised(text, s, e, found, found_starts, heads))
@@ -393,6 +413,53 @@ class MentionFinder:
             if not line.endswith((".", "!", "?", '"', "”", "’", "'")):
                 continue
             out.append(Mention(s0, e0, name, "Person", "name"))
+        return out
+
+    def _companies(self, text: str, s: int, e: int, ls: str) -> list[Mention]:
+        """Companies by apposition ("X, a Seoul-based startup"), by a noun before the name
+        ("shipping firm X", "cathode maker X") and in lists ("companies, including X
+        and Y"); a name that the gazetteer knows stays what it is (the merge keeps the
+        known name where the spans agree)."""
+        out: list[Mention] = []
+        for c in _COMPANY_CUES:
+            if c in ls:
+                break
+        else:
+            return out
+        sent = text[s:e]
+        spans: list[tuple[int, int]] = []
+        for m in _COMPANY_APPOS_RE.finditer(sent):
+            if _NOT_COMPANY_DESC_RE.search(m.group("desc")):
+                continue              # "X, a researcher at the company": X is not the company
+            spans.append((s + m.start("name"), s + m.end("name")))
+        for m in _COMPANY_PREMOD_RE.finditer(sent):
+            spans.append((s + m.start("name"), s + m.end("name")))
+        for m in _COMPANY_LIST_RE.finditer(sent):
+            pos = s + m.start("list")
+            for part in _LIST_SPLIT_RE.split(m.group("list")):
+                nm = _CAPITALISED_NAME_RE.match(part)
+                if not nm or nm.end() != len(part.rstrip()):
+                    break             # the list ends where a part is no name
+                i = text.find(part, pos)
+                spans.append((i, i + nm.end()))
+                pos = i + len(part)
+        for a, b in spans:
+            words = text[a:b].split()
+            while words and (_is_lead_word(words[0]) or words[0].lower() in CALENDAR):
+                a += len(words[0]) + 1
+                words = words[1:]
+            while words and words[-1].endswith(("'s", "’s", ".")) and words[-1].lower().rstrip(".") not in ABBREVIATED:
+                cut = 2 if words[-1].endswith(("'s", "’s")) else 1
+                b -= cut
+                words[-1] = words[-1][:-cut]
+                if words[-1]:
+                    break
+                words = words[:-1]
+            if not words or all(w.lower() in _NO_NAME_WORDS or w.lower() in NOT_NAME_TOKENS for w in words):
+                continue
+            if len(words) == 1 and words[0] in KOREAN_SURNAMES:
+                continue
+            out.append(Mention(a, b, text[a:b], "Company", "pattern"))
         return out
 
     def _trim_after_people(self, text: str, pattern: list[Mention], people: list[Mention],
@@ -540,7 +607,7 @@ class MentionFinder:
     def _segments(self, run, gaz_hits):
         """Strip leading function words; split coordinations "A and B" where both sides
         are complete names (a known name, or a capitalised name with a head word)."""
-        while run and _is_lead_word(run[0][2]):
+        while run and (_is_lead_word(run[0][2]) or run[0][2].lower().rstrip(".") in _BARE_SUFFIXES):
             run = run[1:]
         while run and run[-1][2].lower() in _TRAILING_WORDS:
             run = run[:-1]
