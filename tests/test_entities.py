@@ -69,3 +69,33 @@ def test_no_company_from_a_person_in_apposition():
     es = ents("Park Ji-yeon, a researcher at the company, said the tests went well.\n")
     assert es["Park Ji-yeon"].kind == "Person"
     assert not any(e.kind == "Company" for e in es.values())
+
+
+def test_defined_ambiguous_acronym_and_the_other_one():
+    es = by_id("Chungnam National University (CNU) opened a lab. CNU will hire ten people.\n\n"
+               "The design borrows from a lab at Chonnam National University in Gwangju, the other CNU, "
+               "and CNU staff visited it.\n")
+    assert not any(k.startswith("unresolved:") for k in es)
+    assert "CNU" in es["ror:0227as991"].aliases
+
+
+def test_dateline_place_is_a_region_and_no_party():
+    doc = read_text_document("ULSAN, May 2 (Yonhap) -- Hanbit University signed an agreement with Mokwon "
+                             "University on Monday.\n", name="t.txt", source="t.txt")
+    x = extract(doc)
+    es = {e.id: e for e in x.entities}
+    assert es["region:ulsan"].kind == "Region"
+    assert not any("region:ulsan" in (r.source, r.target) for r in x.relations)
+
+
+def test_no_program_from_possessives_or_technology_acronyms_and_scholarships():
+    es = ents("The center is part of the Ministry of Education's scheme for regions. The CT project was central "
+              "to its plans. It gave to Hanbit University's Saebom Hope Scholarship, a program for students.\n\n"
+              "Graduates will receive a Master of Business Administration from the school.\n")
+    assert es["Saebom Hope Scholarship"].kind == "Program"
+    assert not any(n.startswith(("CT", "Ministry of Education's", "Master of")) for n in es)
+
+
+def test_company_named_after_its_group_brings_no_group():
+    es = by_id("Samsung Electronics will send engineers to the campus.\n")
+    assert "ror:04w3jy968" not in es and "ror:020m7t761" in es

@@ -31,7 +31,7 @@ class Mention:
     end: int
     text: str
     kind: str
-    how: str                                # gaz | pattern | quoted | acronym | person
+    how: str                                # gaz | pattern | quoted | acronym | person | name | dateline
     entries: list[Entry] = field(default_factory=list)   # gazetteer candidates
     parent_text: str | None = None          # an organisation named inside this one
     role: str | None = None                 # people: the title as written
@@ -56,7 +56,8 @@ COMPANY_HEADS = {"co", "ltd", "inc", "corp", "company", "electronics", "pharmace
                  "pharmaceuticals", "holdings", "technologies", "motors", "motor", "chemical",
                  "bio", "biologics", "group"}
 PROGRAM_HEADS = {"project", "projects", "program", "programs", "programme", "initiative",
-                 "consortium", "alliance", "scheme", "track", "fund", "challenge", "plan"}
+                 "consortium", "alliance", "scheme", "track", "fund", "challenge", "plan",
+                 "scholarship", "scholarships", "fellowship", "fellowships"}
 LOCALGOV_HEADS = {"province", "city", "county", "district", "gu", "gun", "si", "do"}
 LOWER_PROGRAM_HEADS = {"project", "projects", "program", "programme", "initiative", "consortium",
                        "scheme", "track"}
@@ -191,6 +192,11 @@ _NON_CAPITAL_RE = re.compile(r"[^A-Z]")
 _COLON_DEF_RE = re.compile(r"(?m)^[\s*※·-]*([A-Z][A-Za-z0-9-]{1,15}):\s+([A-Z][^\n]{5,200}?)\s*$")
 
 _LEAD_OR_CONNECTOR = LEAD_STRIP | CONNECTORS
+# Acronyms of technologies and degrees, not names: "the AI project", "the CT project".
+_TECH_ACRONYMS = {"AI", "CT", "MRI", "PET", "IT", "ICT", "EV", "EVs", "R&D", "IoT", "VR", "AR", "XR", "DX", "ESG",
+                  "STEM", "PhD", "MBA", "DNA", "RNA", "GPU", "CPU", "LNG", "SMR", "UAM", "HR", "PR", "SW", "HW",
+                  "OLED", "LED", "5G", "6G", "3D", "2D", "AX", "GX", "BIM", "CCUS", "PPP"}
+_DEGREE_WORDS = {"master", "masters", "master's", "bachelor", "bachelors", "bachelor's", "doctor", "doctorate"}
 _BARE_SUFFIXES = {"ltd", "inc", "llc", "plc"}     # "X Co., Ltd. and Y": "Ltd." begins no name
 _TRAILING_WORDS = CONNECTORS | {"the"}
 _NO_NAME_WORDS = LEAD_STRIP | UNIT_HEADS | PROGRAM_HEADS | AGENCY_HEADS | UNIV_HEADS | CONNECTORS
@@ -347,6 +353,12 @@ class MentionFinder:
             if _inside(g.start, g.end, ignore) or self.gaz.is_stopname(g.text):
                 continue
             kinds = {e.kind for e in g.entries}
+            if kinds == {"Region"} and len(g.entries) == 1 and g.text.isupper() and len(g.text) > 2 \
+                    and _is_dateline(text, g.start, g.end):
+                # "SEOUL, March 4 (Yonhap) --": where the story was filed, a place and no
+                # party to anything (the resolver keeps the entity, relations never see it)
+                found.append(Mention(g.start, g.end, g.text, "Region", "dateline", list(g.entries)))
+                continue
             found.append(Mention(g.start, g.end, g.text, kinds.pop() if len(kinds) == 1 else "University",
                                  "gaz", list(g.entries)))
         people = self._people(text, sentences, ignore, _aligned_lower(text, lowered))
@@ -684,6 +696,8 @@ class MentionFinder:
             if not toks or all(t.lower() in LEAD_STRIP for t in toks) or _BAD_SUFFIX_RE.search(toks[-1]) \
                     or _ORDINAL_RE.fullmatch(toks[-1]):
                 continue
+            if toks[-1].endswith(("'s", "’s")) or (len(toks) == 1 and toks[0] in _TECH_ACRONYMS):
+                continue        # "the Ministry of Education's scheme", "the CT project": no program's name
             name = " ".join(toks)
             if name.lower() in MONTHS or _DIGITS_SPACES_RE.fullmatch(name):
                 continue
@@ -783,6 +797,8 @@ def _token_shape(toks: tuple[str, ...]) -> tuple:
     if hi < len(toks) - 1 and low[hi + 1] not in {"of", "for", "de", "du", "der"}:
         end_i = hi
     kept = toks[: end_i + 1]
+    if len(low) > 2 and low[1] in {"of", "in"} and low[0] in _DEGREE_WORDS:
+        return ()        # a degree ("Master of Business Administration") is no organisation
     if len(kept) == 1 and kind not in {"Program"} and not is_acronym(kept[0]):
         return ()        # a bare head word ("University", "Center") is no name
     if all(t.lower() in _NO_NAME_WORDS for t in kept):
@@ -826,6 +842,16 @@ def _is_lead_word(tok: str) -> bool:
     first word of every capitalised run, and the same words come back in every text."""
     return (tok.lower() in _LEAD_OR_CONNECTOR or ROLE_START_RE.fullmatch(tok) is not None
             or _ORDINAL_RE.fullmatch(tok) is not None)
+
+
+_DATELINE_AFTER_RE = re.compile(r"\s*(?:,|--|—|–|\()")
+
+
+def _is_dateline(text: str, s: int, e: int) -> bool:
+    """Is the upper-case place at ``s:e`` a dateline: first on its line, then a comma, a
+    dash or a parenthesis ("SEOUL, March 4 (Yonhap) --", "CHANGWON -- ...")?"""
+    ls = text.rfind("\n", 0, s) + 1
+    return not text[ls:s].strip() and _DATELINE_AFTER_RE.match(text, e) is not None
 
 
 def _plausible_name(name: str) -> bool:

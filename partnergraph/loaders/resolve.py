@@ -126,7 +126,7 @@ class Resolver:
         for m in mentions:
             if m.how == "person" or m.how == "name":
                 m.key = person_key(m.text)
-            elif m.how == "gaz" and len(m.entries) == 1:
+            elif (m.how == "gaz" or m.how == "dateline") and len(m.entries) == 1:
                 m.key = m.entries[0].id
         # pattern names the gazetteer knows under exactly that name
         for m in mentions:
@@ -138,9 +138,16 @@ class Resolver:
         known_ids = {m.key for m in mentions if m.key}
         region_ids = {m.key for m in mentions if m.key and m.key.startswith("region:")}
         region_names = {name_key(m.text) for m in mentions if m.kind == "Region"}
+        # "Chungnam National University (CNU)": the document says which one its CNU is
+        defined_as: dict[str, set[str]] = {}
+        for m in mentions:
+            if m.key and m.defined:
+                for d in m.defined:
+                    defined_as.setdefault(d, set()).add(m.key)
         for m in mentions:
             if m.key is None and m.how == "gaz":
-                m.key = self._disambiguate(m, known_ids, region_ids, region_names)
+                m.key = self._by_definition(m, text, defined_as.get(m.text), known_ids) or \
+                    self._disambiguate(m, known_ids, region_ids, region_names)
         # 3. units without their organisation: "<org> <unit>" in the gazetteer
         orgs_in_doc = [m for m in mentions if m.key and m.kind in ORG_LIKE]
         for m in mentions:
@@ -319,6 +326,20 @@ class Resolver:
                 taken.append((ks, ke))
         return sorted(mentions + added, key=lambda x: (x.start, x.end))
 
+    @staticmethod
+    def _by_definition(m: Mention, text: str, defined: set[str] | None, known_ids) -> str | None:
+        """An ambiguous acronym the document defines ("X (CNU)") is that X throughout;
+        "the other CNU" is the one candidate that is not, when the document names it."""
+        if not defined or len(defined) != 1:
+            return None
+        cands = {e.id for e in m.entries}
+        if not defined <= cands:
+            return None
+        if text[max(0, m.start - 6):m.start].lower() == "other ":
+            rest = [c for c in cands - defined if c in known_ids]
+            return rest[0] if len(rest) == 1 else None
+        return next(iter(defined))
+
     def _disambiguate(self, m: Mention, known_ids, region_ids, region_names) -> str:
         scores: Counter[str] = Counter()
         for e in m.entries:
@@ -414,8 +435,9 @@ class Resolver:
             pk = ent.parent
             if pk and pk not in entities:
                 pe = self.gaz.entries.get(pk)
-                if pe and any(n in s for n in [pe.name] + pe.acronyms for s in [ent.name] + ent.aliases
-                              if len(n) > 2):
+                # (not a company: "Samsung Electronics" names an affiliate, not the group)
+                if pe and ent.kind != "Company" and any(n in s for n in [pe.name] + pe.acronyms
+                                                        for s in [ent.name] + ent.aliases if len(n) > 2):
                     entities[pk] = Entity(id=pk, name=pe.name, kind=pe.kind,
                                           aliases=[a for a in pe.aliases + pe.acronyms if a != pe.name]
                                           + ([pe.name_ko] if pe.name_ko else []),
@@ -423,4 +445,6 @@ class Resolver:
                     first_span[pk] = first_span[key]
                 elif pk not in entities:
                     ent.parent = None if not pe else pk
-        return Resolved(entities, sorted(mentions, key=lambda m: m.start), first_span)
+        # a dateline's place is an entity of the document, but no mention relations read
+        return Resolved(entities, sorted((m for m in mentions if m.how != "dateline"), key=lambda m: m.start),
+                        first_span)
