@@ -99,3 +99,34 @@ def test_no_program_from_possessives_or_technology_acronyms_and_scholarships():
 def test_company_named_after_its_group_brings_no_group():
     es = by_id("Samsung Electronics will send engineers to the campus.\n")
     assert "ror:04w3jy968" not in es and "ror:020m7t761" in es
+
+
+def test_abbreviated_national_university_is_the_known_one():
+    es = by_id("The center will work with Chonnam Natl. Univ. on rice lines.\n")
+    assert "ror:05kzjxq56" in es
+
+
+def test_two_people_of_two_units_in_one_run():
+    es = ents("It will be co-directed by Professor Yoon Ha-rim of the Hanbit University Department of Marine "
+              "Biology and Professor Lena Vogt of the Faculty of Geosciences.\n")
+    assert {"Yoon Ha-rim", "Lena Vogt"} <= set(es)
+    assert any(n.endswith("Department of Marine Biology") for n in es)
+    assert not any("Lena Vogt" in n and es[n].kind != "Person" for n in es)
+
+
+def test_campus_of_an_organisation_and_a_cluster():
+    es = ents("The cluster will be based at POSTECH's new Battery Recycling Campus, which opens next year.\n\n"
+              "The province set up the Gyeongbuk Hydrogen Materials Cluster last month.\n")
+    campus = next(e for n, e in es.items() if n.endswith("Battery Recycling Campus"))
+    assert campus.parent == "ror:04xysgw12"
+    assert es["Gyeongbuk Hydrogen Materials Cluster"].kind == "Program"
+
+
+def test_campus_without_its_organisation_is_no_entity():
+    es = ents("The plan includes the “Green Triangle Campus” connecting education and research.\n")
+    assert not any(n.endswith("Campus") for n in es)
+
+
+def test_affiliate_is_not_its_group():
+    es = by_id("The park hosts Hanwha Aerospace and Hyundai Rotem plants.\n")
+    assert "company:hanwha-aerospace" in es and "ror:016xe6q07" not in es

@@ -32,13 +32,18 @@ log = logging.getLogger(__name__)
 TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F\uAC00-\uD7A3]+(?:['’][A-Za-z]+)?|&")
 
 
+# Abbreviations news writes inside names, compared as the word ("Chonnam Natl. Univ." is
+# "Chonnam National University"); the dot is no part of a token.
+_ABBREV_WORDS = {"natl": "national", "nat'l": "national", "univ": "university"}
+
+
 def norm_token(tok: str) -> str:
     t = tok.lower().replace("’", "'")
     if t == "&":
         return "and"
     if t.endswith("'s"):
         t = t[:-2]
-    return t
+    return _ABBREV_WORDS.get(t, t)
 
 
 _NORM: dict[str, str] = {}

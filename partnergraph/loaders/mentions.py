@@ -45,7 +45,7 @@ class Mention:
 # ----------------------------------------------------------------------------- vocabulary
 
 UNIV_HEADS = {"university", "univ", "college", "school", "academy", "department", "dept",
-              "faculty", "polytechnic"}
+              "faculty", "polytechnic", "campus"}
 HOSPITAL_HEADS = {"hospital", "hospitals", "clinic"}
 AGENCY_HEADS = {"agency", "council", "foundation", "administration", "commission", "authority",
                 "board", "bureau", "association", "federation", "society", "service", "corporation",
@@ -57,7 +57,7 @@ COMPANY_HEADS = {"co", "ltd", "inc", "corp", "company", "electronics", "pharmace
                  "bio", "biologics", "group"}
 PROGRAM_HEADS = {"project", "projects", "program", "programs", "programme", "initiative",
                  "consortium", "alliance", "scheme", "track", "fund", "challenge", "plan",
-                 "scholarship", "scholarships", "fellowship", "fellowships"}
+                 "scholarship", "scholarships", "fellowship", "fellowships", "cluster"}
 LOCALGOV_HEADS = {"province", "city", "county", "district", "gu", "gun", "si", "do"}
 LOWER_PROGRAM_HEADS = {"project", "projects", "program", "programme", "initiative", "consortium",
                        "scheme", "track"}
@@ -165,7 +165,7 @@ CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "aug
             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
             "nov", "dec"}
-ABBREVIATED = {"univ", "co", "inc", "ltd", "corp", "dept", "nat'l", "st"}
+ABBREVIATED = {"univ", "co", "inc", "ltd", "corp", "dept", "nat'l", "natl", "st"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"}
 
@@ -493,7 +493,12 @@ class MentionFinder:
             if not cut:
                 out.append(p)
                 continue
-            seg = [(w.start(), w.end(), w.group()) for w in WORD_RE.finditer(text, cut.end(), p.end)]
+            end = p.end
+            for x in people:        # "... of the Department of X and Professor Y of Z": up to the next person
+                if cut.end() <= x.start < end:
+                    k = text.rfind(" and ", cut.end(), x.start)
+                    end = k if k >= 0 else x.start
+            seg = [(w.start(), w.end(), w.group()) for w in WORD_RE.finditer(text, cut.end(), end)]
             for sg in self._segments(seg, gaz_hits):
                 m2 = self._classify(text, sg, gaz_hits, gaz_starts)
                 if m2:

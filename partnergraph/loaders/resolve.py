@@ -32,7 +32,7 @@ _LOCALGOV_CUE = re.compile(r"(?:officials?|governors?|mayors?|heads?)\s+(?:from|
                            r"(?:(?:cities|city|province|provinces|county|counties|district|districts)\s+of\s+)?$", re.I)
 
 # Compiled once (see mentions.py: the per-name patterns used to evict these from re's cache).
-_POSSESSIVE_GAP_RE = re.compile(r"['’]s\s+")
+_POSSESSIVE_GAP_RE = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}")     # "POSTECH's new Battery ... Campus"
 _ITS_BEFORE_RE = re.compile(r"\b(?:its|their)\s+$")
 _AT_GAP_RE = re.compile(r"\s+at\s+(?:the\s+)?")
 _OF_GAP_RE = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -220,6 +220,10 @@ class Resolver:
                 pm.key = "university:" + slug(m.parent_text)
                 parent_key[id(m)] = pm.key
                 new_parents.append(pm)
+        # a campus is a place of an organisation: one whose organisation is not said
+        # ("the 'AI Triangle Campus' connecting ...") is a plan's name, not an entity
+        mentions = [m for m in mentions if not (m.how == "pattern" and m.key is None and m.unit
+                                                 and m.text.endswith("Campus") and id(m) not in parent_key)]
         mentions = sorted(mentions + new_parents, key=lambda x: (x.start, x.end))
         # 5. programs: merge by core name and distinctive tails
         progs = [m for m in mentions if m.kind == "Program" and m.how != "person"]
