@@ -130,3 +130,18 @@ def test_campus_without_its_organisation_is_no_entity():
 def test_affiliate_is_not_its_group():
     es = by_id("The park hosts Hanwha Aerospace and Hyundai Rotem plants.\n")
     assert "company:hanwha-aerospace" in es and "ror:016xe6q07" not in es
+
+
+def test_districts_by_suffix_placed_by_the_city_in_the_sentence():
+    es = by_id("The plant is in Buk-gu, Pohang, north of the main campus in Nam-gu.\n\n"
+               "A new office opened in Sinpyeong-gu last year.\n")
+    assert "Buk-gu" in es["region:pohang-buk-gu"].aliases
+    assert "Nam-gu" in es["region:pohang-nam-gu"].aliases
+    assert es["region:sinpyeong-gu"].kind == "Region"
+
+
+def test_industrial_complex_is_a_place_and_quoted_program_in_apposition():
+    es = ents('The lab sits in the Haneul Bay Industrial Complex. The schools will launch a joint program, '
+              'the "Global Master in Ocean Policy," next year.\n')
+    assert es["Haneul Bay Industrial Complex"].kind == "Region"
+    assert es["Global Master in Ocean Policy"].kind == "Program"

@@ -133,6 +133,7 @@ _COMPANY_LIST_RE = re.compile(r"\b(?:" + _COMPANY_NOUNS + r"),?\s(?:including|su
 _LIST_SPLIT_RE = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
 _NOT_COMPANY_DESC_RE = re.compile(r"\b(?:at|of|in|with|for|from|by|who|which|that|to|on)\b")
 _CAPITALISED_NAME_RE = re.compile(r"[A-Z0-9][\w&.-]*(?:\s(?:[A-Z0-9][\w&.-]*|&)){0,4}")
+_DISTRICT_RE = re.compile(r"[A-Z](?<![\w-][A-Z])[a-z]+(?:-[a-z]+)?-gu(?:n)?(?![\w-])")
 _AFTER_PERSON_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?")
 _BYLINE_WORDS = ("reporter", "contact", "photo", "writer", "editor", "correspondent", "copyright",
                  "@", "written")
@@ -179,6 +180,9 @@ _LOWER_PROGRAM_HEAD_AFTER_RE = re.compile(r"\s*(" + "|".join(sorted(LOWER_PROGRA
 _PROGRAM_NAME_BEFORE_RE = re.compile(
     r"([A-Z0-9][\w&.-]*(?:['’][a-z]+)?(?:\s(?:of|for|and|&)?\s?[A-Z0-9][\w&.-]*(?:['’][a-z]+)?)*)"
     r"(?P<q>[’'”\"]?)(?P<paren>\s?\([^()]{2,120}\))?(?P<mod>\s[a-z]+)?\s$")
+# 'a dual-degree program, the "Global Dual Master ..."': a quoted name in apposition to a program noun
+_PROGRAM_NOUN_BEFORE_RE = re.compile(r"\b(?:program|programme|project|initiative|scheme|course|curriculum)"
+                                     r"(?:,\s(?:the\s)?|\s(?:called|named|dubbed|titled)\s(?:the\s)?)$")
 _CAPITAL_OR_DIGIT_RE = re.compile(r"[A-Z0-9]")
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _DIGITS_SPACES_RE = re.compile(r"[\d\s]+")
@@ -216,7 +220,7 @@ def _head_hint_re() -> re.Pattern:
     on first use, from the head sets as they are then."""
     if not _HEAD_HINT:
         heads = (PROGRAM_HEADS | HOSPITAL_HEADS | UNIV_HEADS | INSTITUTE_HEADS | AGENCY_HEADS | COMPANY_HEADS
-                 | {"province", "city", "county", "district", "ministry", "center", "centre"})
+                 | {"province", "city", "county", "district", "ministry", "center", "centre", "complex", "valley"})
         by_first: dict[str, list[str]] = {}
         for h in heads:
             by_first.setdefault(h[0], []).append(h[1:])
@@ -322,9 +326,12 @@ def _head_kind(tokens: tuple[str, ...]) -> tuple[str | None, int]:
             return "Company", i
         if w in {"province", "city", "county", "district"} and i == len(low) - 1 and i > 0:
             return "LocalGovernment", i
+        if i > 1 and i == len(low) - 1 and (w, low[i - 1]) in _PLACE_HEADS:
+            return "Region", i          # "Yeongil Bay Industrial Complex", "Pangyo Techno Valley"
     return None, -1
 
 
+_PLACE_HEADS = {("complex", "industrial"), ("valley", "techno"), ("zone", "economic"), ("zone", "industrial")}
 ALL_HEADS = (PROGRAM_HEADS | HOSPITAL_HEADS | UNIV_HEADS | INSTITUTE_HEADS | AGENCY_HEADS) - {"group", "plan"}
 
 
@@ -377,6 +384,11 @@ class MentionFinder:
             pattern.extend(self._quoted(text, s, e))
             if not headline:
                 pattern.extend(self._capitalised(text, s, e, found, found_starts, heads))
+        if "-gu" in text or "-gun" in text:
+            # a district or county by its suffix ("Nam-gu", "Uichang-gu"): the gazetteer
+            # leaves out the bare forms that several cities share; the resolver places them
+            pattern.extend(Mention(m.start(), m.end(), m.group(), "Region", "pattern")
+                           for m in _DISTRICT_RE.finditer(text))
         pattern = [m for m in pattern if not _inside(m.start, m.end, ignore)
                    and not self.gaz.is_stopname(m.text)]
         if people and pattern:
@@ -729,7 +741,8 @@ class MentionFinder:
             last = name.split()[-1] if name.split() else ""
             if (last[:1].isupper() and last.lower() in PROGRAM_HEADS) or (has_paren and _LAUNCH_CUE.search(before)) or \
                     (_LAUNCH_CUE.search(before) and _TWO_CAPITALS_RE.match(name) and len(words) <= 3) or \
-                    _LOWER_PROGRAM_HEAD_AFTER_RE.match(after):
+                    _LOWER_PROGRAM_HEAD_AFTER_RE.match(after) or \
+                    (words[0][:1].isupper() and _PROGRAM_NOUN_BEFORE_RE.search(before)):
                 out.append(Mention(ins, ins + len(name), name, "Program", "quoted"))
         return out
 

@@ -122,6 +122,7 @@ class Resolver:
         extra_names: defaultdict[str, list[str]] = defaultdict(list)
 
         mentions = self._short_forms(text, mentions)
+        district_parent: dict[int, str] = {}
         # 1. unambiguous gazetteer hits and people first: they anchor the rest
         for m in mentions:
             if m.how == "person" or m.how == "name":
@@ -134,6 +135,19 @@ class Resolver:
                 hits = self.gaz.lookup(m.text)
                 if len(hits) == 1:
                     m.key, m.entries = hits[0].id, hits
+        # districts found by their suffix: the city said in the same sentence places them
+        # ("the main campus in Nam-gu" after "Pohang"), so two cities' Nam-gu stay apart
+        for i, m in enumerate(mentions):
+            if m.key is None and m.how == "pattern" and m.kind == "Region" and m.text.endswith(("-gu", "-gun")):
+                city = self._city_near(text, mentions, i)
+                if city:
+                    qid = f"{city}-{slug(m.text)}"
+                    e = self.gaz.entries.get(qid)
+                    m.key = qid
+                    if e:
+                        m.entries = [e]
+                    else:
+                        district_parent[id(m)] = city
         # 2. ambiguous acronyms: settle by the document's other names and regions
         known_ids = {m.key for m in mentions if m.key}
         region_ids = {m.key for m in mentions if m.key and m.key.startswith("region:")}
@@ -167,7 +181,7 @@ class Resolver:
                     if m.key:
                         break
         # 4. parents for pattern units: in the name, "X's unit", "unit at/of X"
-        parent_key: dict[int, str] = {}
+        parent_key: dict[int, str] = dict(district_parent)
         new_parents: list[Mention] = []
         by_start = sorted(mentions, key=lambda x: x.start)
         for idx, m in enumerate(by_start):
@@ -330,6 +344,25 @@ class Resolver:
                 taken.append((ks, ke))
         return sorted(mentions + added, key=lambda x: (x.start, x.end))
 
+    def _city_near(self, text: str, mentions: list[Mention], i: int) -> str | None:
+        """The id of the city (or metropolitan city) named nearest to mentions[i] in its
+        sentence, or None."""
+        m = mentions[i]
+        s = max(text.rfind("\n", 0, m.start), text.rfind(". ", 0, m.start)) + 1
+        e = min(x for x in (text.find("\n", m.end), text.find(". ", m.end), len(text)) if x >= 0)
+        best = None
+        for o in mentions:
+            if o is m or not o.key or not o.key.startswith("region:") or not (s <= o.start < e):
+                continue
+            ent = self.gaz.entries.get(o.key)
+            city = o.key if ent and ent.level in {"city", "metropolitan_city", "special_city"} else \
+                ent.parent if ent and ent.level == "district" and ent.parent else None
+            if city:
+                d = abs(o.start - m.start)
+                if best is None or d < best[0]:
+                    best = (d, city)
+        return best[1] if best else None
+
     @staticmethod
     def _by_definition(m: Mention, text: str, defined: set[str] | None, known_ids) -> str | None:
         """An ambiguous acronym the document defines ("X (CNU)") is that X throughout;
@@ -387,6 +420,9 @@ class Resolver:
                 if has_canon:
                     surfaces.extend(extra_names.get("__canon__" + str(id(m)), ()))
             surfaces.extend(extra_names.get(key, []))
+            if entry and entry.level == "district" and ", " in entry.name:
+                # "Buk-gu, Pohang" in the text: the document calls it "Buk-gu"
+                surfaces.extend(t.split(",")[0] for t in list(surfaces) if ", " in t)
             surfaces = list(dict.fromkeys(surfaces))
             if entry:
                 kind = entry.kind
