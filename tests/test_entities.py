@@ -145,3 +145,29 @@ def test_industrial_complex_is_a_place_and_quoted_program_in_apposition():
               'the "Global Master in Ocean Policy," next year.\n')
     assert es["Haneul Bay Industrial Complex"].kind == "Region"
     assert es["Global Master in Ocean Policy"].kind == "Program"
+
+
+def test_unit_named_short_is_the_unit_named_in_full():
+    es = by_id("Hanbit University said its Hanbit Graduate School of Design signed the deal. "
+               "\"It is a first,\" said Dean Moon Ye-jin of the Graduate School of Design.\n\n"
+               "KUMC, which runs Korea University Anam Hospital and Ansan Hospital, said so.\n")
+    assert not any(k.endswith(":graduate-school-of-design") for k in es)
+    assert "ror:05yp5js06" in es                     # Ansan Hospital: its parent's hospital
+
+
+def test_department_gets_the_one_university_of_its_sentence():
+    es = ents("A POSTECH team headed by Professor Gil Na-ra of the Department of Ocean Engineering will test it.\n")
+    dept = next(e for n, e in es.items() if n.endswith("Department of Ocean Engineering"))
+    assert dept.parent == "ror:04xysgw12"
+
+
+def test_what_a_title_is_of_and_an_apposition_after_a_title():
+    doc = read_text_document("Hanbit University opened a graduate school with Mokwon University. \"It is new,\" said "
+                             "Dean Moon Ye-jin of Mokwon University.\n\n"
+                             "Professor Lena Vogt, dean of the Mokwon University College of Arts, agreed.\n",
+                             name="t.txt", source="t.txt")
+    x = extract(doc)
+    names = {e.id: e.name for e in x.entities}
+    leads = {(names[r.source], names[r.target]) for r in x.relations if r.type == "LEADS"}
+    assert ("Moon Ye-jin", "Mokwon University") in leads
+    assert ("Lena Vogt", "Mokwon University College of Arts") in leads

@@ -134,6 +134,7 @@ _LIST_SPLIT_RE = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
 _NOT_COMPANY_DESC_RE = re.compile(r"\b(?:at|of|in|with|for|from|by|who|which|that|to|on)\b")
 _CAPITALISED_NAME_RE = re.compile(r"[A-Z0-9][\w&.-]*(?:\s(?:[A-Z0-9][\w&.-]*|&)){0,4}")
 _DISTRICT_RE = re.compile(r"[A-Z](?<![\w-][A-Z])[a-z]+(?:-[a-z]+)?-gu(?:n)?(?![\w-])")
+_TITLE_OF_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?(?P<org>[A-Z][^,.;:“”\"()]{1,160})")
 _AFTER_PERSON_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?")
 _BYLINE_WORDS = ("reporter", "contact", "photo", "writer", "editor", "correspondent", "copyright",
                  "@", "written")
@@ -770,9 +771,23 @@ class MentionFinder:
                 if not _plausible_name(name):
                     continue
                 ns = s + m.start("name")
-                out.append(Mention(ns, ns + len(name), name, "Person", "person", role=m.group("role")))
+                org = None
+                role = m.group("role")
+                if not role.lower().startswith("prof"):
+                    # "Dean X of the Graduate School of Business": what the title is of
+                    # (a professor "of" a department works there and leads nothing)
+                    om = _TITLE_OF_RE.match(sent, m.end("name"))
+                    if om:
+                        org = (s + om.start("org"), s + om.end("org"))
+                out.append(Mention(ns, ns + len(name), name, "Person", "person", role=role, org_span=org))
+            n_title = len(out)
             for m in PERSON_APPOS_RE.finditer(sent):
                 name = m.group("name")
+                ns = s + m.start("name")
+                first = name.split(" ", 1)[0]
+                if " " in name and _is_lead_word(first) and name.count(" ") >= 2:
+                    name = name[len(first) + 1:]     # "Professor Lena Vogt, dean of ...": the title is no name
+                    ns += len(first) + 1
                 if not _plausible_name(name):
                     continue
                 role = m.group("role").strip()
@@ -786,8 +801,14 @@ class MentionFinder:
                     rs = s + m.start("role")
                     k = role.find("'s ") if "'s " in role else role.find("’s ")
                     org = (rs, rs + k)
-                ns = s + m.start("name")
-                out.append(Mention(ns, ns + len(name), name, "Person", "person", role=role, org_span=org))
+                am = Mention(ns, ns + len(name), name, "Person", "person", role=role, org_span=org)
+                # "Professor X, dean of the Y": the apposition says what X leads, the title
+                # before the name does not; it replaces the title's mention of the same name
+                same = next((i for i in range(n_title) if out[i].start == ns and out[i].end == am.end), None)
+                if same is not None and org is not None and out[same].org_span is None:
+                    out[same] = am
+                else:
+                    out.append(am)
         return out
 
 

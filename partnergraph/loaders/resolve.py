@@ -172,7 +172,10 @@ class Resolver:
                     e = self.gaz.entries.get(o.key) if o.key else None
                     if not e:
                         continue
-                    for nm in [e.name] + e.acronyms:
+                    # the organisation's own names, then its parent's ("KUMC, which operates
+                    # Guro Hospital": Korea University Guro Hospital)
+                    pe = self.gaz.entries.get(e.parent) if e.parent else None
+                    for nm in [e.name] + e.acronyms + ([pe.name] + pe.acronyms if pe else []):
                         hits = self.gaz.lookup_pair(nm, m.text)
                         if len(hits) == 1:
                             extra_names[hits[0].id].append(m.text)
@@ -220,6 +223,14 @@ class Resolver:
                         (_OF_GAP_RE.fullmatch(gap) and
                          head in {"department", "dept", "college", "school", "graduate", "faculty", "division"})):
                     p = nxt
+            if p is None and head in {"department", "dept", "faculty", "division"}:
+                # "A POSTECH team headed by Professor X of the Department of Y": the one
+                # university named before it in the sentence
+                sent_start = max(text.rfind("\n", 0, m.start), text.rfind(". ", 0, m.start)) + 1
+                owners = {o.key or o.text: o for o in by_start[:idx] if o.start >= sent_start and o.kind == "University"
+                          and not o.unit and o.how != "person"}
+                if len(owners) == 1:
+                    p = next(iter(owners.values()))
             if p is not None and p.key is None and p.owner is None and p.how == "pattern" and not p.unit \
                     and p.kind in ORG_LIKE:
                 # a parent found by pattern ("Samarkand State University's Faculty of ..."):
@@ -277,6 +288,16 @@ class Resolver:
                     if short != full:
                         canon.append(f"{short} {m.text}")
                 m.key = f"{m.kind.lower()}:{slug(base)}"
+        # a unit said without its organisation that ends another unit's name in the
+        # document is that unit ("Graduate School of Business" after "SKK Graduate
+        # School of Business", "Guro Hospital" after "Korea University Guro Hospital")
+        for m in mentions:
+            if m.how == "pattern" and m.unit and id(m) not in parent_key and m.key and not m.entries:
+                tail = " " + m.text
+                keys = {o.key for o in mentions if o is not m and o.key and o.key != m.key and o.kind == m.kind
+                        and o.how != "acronym" and o.text.endswith(tail)}
+                if len(keys) == 1:
+                    m.key = keys.pop()
         # definition mentions (acronyms defined in the text) take their owner's key
         for m in mentions:
             if m.how == "acronym" and m.owner is not None:
