@@ -171,3 +171,13 @@ def test_what_a_title_is_of_and_an_apposition_after_a_title():
     leads = {(names[r.source], names[r.target]) for r in x.relations if r.type == "LEADS"}
     assert ("Moon Ye-jin", "Mokwon University") in leads
     assert ("Lena Vogt", "Mokwon University College of Arts") in leads
+
+
+def test_korean_name_in_parentheses_and_an_acronym_the_document_defines():
+    es = ents("Haneul National University (하늘대학교, HNU) signed with the Rural Growth Administration "
+              "(농촌성장청, RGA) on Monday. HNU President Noh Jae-sung (노재성) said RGA will pay.\n")
+    assert "하늘대학교" in es["Haneul National University"].aliases
+    assert "HNU" in es["Haneul National University"].aliases
+    assert "농촌성장청" in es["Rural Growth Administration"].aliases
+    assert "노재성" in es["Noh Jae-sung"].aliases
+    assert "Hannam University" not in es              # the gazetteer's HNU is not this document's

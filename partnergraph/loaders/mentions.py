@@ -194,6 +194,7 @@ _EXPANSION_SPLIT_RE = re.compile(r"[\s\-–/]+")
 _ACRONYM_SKIP_WORDS = {"of", "for", "and", "&", "the", "in", "on", "at"}
 _TWO_CAPS_ANYWHERE_RE = re.compile(r"[A-Z].*[A-Z]")
 _NON_CAPITAL_RE = re.compile(r"[^A-Z]")
+_HANGUL_NAME_RE = re.compile(r"[\uAC00-\uD7A3][\uAC00-\uD7A3 ]{0,28}[\uAC00-\uD7A3]")
 _COLON_DEF_RE = re.compile(r"(?m)^[\s*※·-]*([A-Z][A-Za-z0-9-]{1,15}):\s+([A-Z][^\n]{5,200}?)\s*$")
 
 _LEAD_OR_CONNECTOR = LEAD_STRIP | CONNECTORS
@@ -994,6 +995,21 @@ def paren_definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention,
         m: Mention | None = by_end.get(p.start()) or by_end.get(p.start() - 1)
         if not m:
             continue
+        if "," in inner or _HANGUL_NAME_RE.fullmatch(first):
+            # "Jeonbuk National University (전북대학교, JBNU)": the Korean name is another
+            # name of it, and an acronym may follow the Korean name
+            pos = p.start(1)
+            for k, part in enumerate(inner.split(",")[:3]):
+                w = part.strip()
+                ws = p.start(1) + inner.find(w, pos - p.start(1))
+                pos = ws + len(w)
+                if _HANGUL_NAME_RE.fullmatch(w):
+                    out.append((m, w, ws, ws + len(w)))
+                elif k and is_acronym(w) and w != m.text and acronym_fits(w, m.text) and \
+                        _HANGUL_NAME_RE.fullmatch(first):
+                    out.append((m, w, ws, ws + len(w)))
+            if _HANGUL_NAME_RE.fullmatch(first):
+                continue
         if is_acronym(first) and first != m.text and (acronym_fits(first, m.text) or len(m.text.split()) > 2):
             s = p.start(1) + inner.find(first)
             out.append((m, first, s, s + len(first)))

@@ -321,6 +321,9 @@ class Resolver:
             if named:
                 defs.append((named, exp))
         taken = [(m.start, m.end) for m in mentions]
+        # a known acronym the document defines for something else is that thing here
+        # ("Haneul National University (HNU)": not the gazetteer's HNU)
+        gaz_acros = {(m.start, m.end): m for m in mentions if m.how == "gaz" and is_acronym(m.text)}
         for owner, other in defs:
             owner.defined.append(other)
             if not is_acronym(other.replace(" ", "")) and len(other.split()) > 1:
@@ -328,6 +331,11 @@ class Resolver:
             if other not in text:       # cheap test before the (cached) whole-word pattern
                 continue
             for ms_, me_ in whole_word_spans(other, text):
+                g = gaz_acros.get((ms_, me_))
+                if g is not None and owner.how != "gaz" and g.text == other and \
+                        text[max(0, ms_ - 6):ms_].lower() != "other ":
+                    g.how, g.entries, g.owner, g.kind = "acronym", [], owner, owner.kind
+                    continue
                 if any(a < me_ and ms_ < b for a, b in taken):
                     continue
                 am = Mention(ms_, me_, other, owner.kind, "acronym")
