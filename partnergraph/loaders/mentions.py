@@ -122,7 +122,7 @@ _NAME_THEN_CAPITAL_RE = re.compile(r"\s+[A-Z]")
 _COMPANY_NOUNS = (r"compan(?:y|ies)|firms?|start-?ups?|makers?|manufacturers?|developers?|providers?"
                   r"|suppliers?|chipmakers?|automakers?|carmakers?|shipbuilders?|conglomerates?|subsidiar(?:y|ies)"
                   r"|affiliates?|operators?|distributors?|vendors?")
-_COMPANY_CUES = ("compan", "firm", "start", "maker", "manufacturer", "developer", "provider", "supplier",
+_COMPANY_CUES = ("compan", "firm", "startup", "start-up", "maker", "manufacturer", "developer", "provider", "supplier",
                  "builder", "conglomerate", "subsidiar", "affiliate", "operator", "distributor", "vendor")
 _CO_NAME = r"[A-Z][\w&.-]*(?:\s(?:[A-Z0-9][\w&.-]*|&)){0,4}"
 _COMPANY_APPOS_RE = re.compile(r"(?P<name>" + _CO_NAME + r"),\s(?:a|an)\s(?P<desc>[^,.;:()\"“”]{0,70}?)"
@@ -374,6 +374,8 @@ class MentionFinder:
         people += self._korean_names(text, ignore, people)
         found_starts = _sorted_starts(found)
         doc_low = _aligned_lower(text, lowered)
+        low_all = doc_low if doc_low is not None else text.lower()
+        company_cues = [c for c in _COMPANY_CUES if c in low_all]      # the few this document has
         heads = [m.start() for m in _head_hint_re().finditer(text)]
         pattern: list[Mention] = []
         for s, e in sentences:
@@ -381,8 +383,9 @@ class MentionFinder:
                 continue
             headline = bool(headline_lines) and any(hs <= s < he for hs, he in headline_lines)
             pattern.extend(self._programs_before_heads(text, s, e))
-            if not headline:
-                pattern.extend(self._companies(text, s, e, doc_low[s:e] if doc_low is not None else text[s:e].lower()))
+            if not headline and company_cues:
+                pattern.extend(self._companies(text, s, e, doc_low[s:e] if doc_low is not None else text[s:e].lower(),
+                                               company_cues))
             pattern.extend(self._quoted(text, s, e))
             if not headline:
                 pattern.extend(self._capitalised(text, s, e, found, found_starts, heads))
@@ -419,6 +422,9 @@ class MentionFinder:
         out: list[Mention] = []
         if "-" not in text:
             return out
+        spans = sorted((p.start, p.end) for p in people)
+        starts = [a for a, _ in spans]
+        longest = max((b - a for a, b in spans), default=0)
         for m in _KOREAN_NAME_RE.finditer(text):
             name = m.group()
             a, b = name.split(" ", 1)
@@ -426,7 +432,16 @@ class MentionFinder:
             if sur not in KOREAN_SURNAMES:
                 continue
             s0, e0 = m.span()
-            if _inside(s0, e0, ignore) or any(p.start < e0 and s0 < p.end for p in people):
+            # a titled person over the same words: only spans starting before e0 and
+            # after s0 - longest can overlap
+            i = bisect_left(starts, s0 - longest)
+            hit = False
+            while i < len(spans) and spans[i][0] < e0:
+                if s0 < spans[i][1]:
+                    hit = True
+                    break
+                i += 1
+            if hit or _inside(s0, e0, ignore):
                 continue
             if _NAME_THEN_CAPITAL_RE.match(text, e0):
                 continue
@@ -441,13 +456,13 @@ class MentionFinder:
             out.append(Mention(s0, e0, name, "Person", "name"))
         return out
 
-    def _companies(self, text: str, s: int, e: int, ls: str) -> list[Mention]:
+    def _companies(self, text: str, s: int, e: int, ls: str, cues: Sequence[str] = _COMPANY_CUES) -> list[Mention]:
         """Companies by apposition ("X, a Seoul-based startup"), by a noun before the name
         ("shipping firm X", "cathode maker X") and in lists ("companies, including X
         and Y"); a name that the gazetteer knows stays what it is (the merge keeps the
         known name where the spans agree)."""
         out: list[Mention] = []
-        for c in _COMPANY_CUES:
+        for c in cues:
             if c in ls:
                 break
         else:
