@@ -181,3 +181,10 @@ def test_korean_name_in_parentheses_and_an_acronym_the_document_defines():
     assert "농촌성장청" in es["Rural Growth Administration"].aliases
     assert "노재성" in es["Noh Jae-sung"].aliases
     assert "Hannam University" not in es              # the gazetteer's HNU is not this document's
+
+
+def test_no_company_from_a_founder_and_no_person_from_a_district():
+    es = ents("John Carver, a startup founder, spoke at the event. The office moved to Busan Seo-gu "
+              "last year, and Ha Nam-gu is no name.\n")
+    assert not any(e.kind == "Company" for e in es.values())
+    assert not any(e.kind == "Person" and "gu" in n for n, e in es.items())

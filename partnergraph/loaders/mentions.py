@@ -116,6 +116,7 @@ KOREAN_SURNAMES = frozenset((
     "Ki Ban Wang Geum Ok Yook Yuk Maeng Tak Kook Yeom Yum Lyu Cheon Sim Shim Kye Gye Hur Koo Gu Goo").split())
 _KOREAN_NAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])(?:[a-z]{1,4} [A-Z][a-z]+-[A-Za-z][a-z]+"
                              r"|[a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]{1,4})(?![\w-])")
+_PLACE_SUFFIXES = ("-gu", "-gun", "-si", "-dong", "-ro", "-gil", "-eup", "-myeon")
 _NAME_THEN_CAPITAL_RE = re.compile(r"\s+[A-Z]")
 # Companies named by what the sentence says they are, not by a suffix: "X, a Seoul-based
 # medical AI company", "cathode maker X", "companies, including X and Y".
@@ -126,7 +127,10 @@ _COMPANY_CUES = ("compan", "firm", "startup", "start-up", "maker", "manufacturer
                  "builder", "conglomerate", "subsidiar", "affiliate", "operator", "distributor", "vendor")
 _CO_NAME = r"[A-Z][\w&.-]*(?:\s(?:[A-Z0-9][\w&.-]*|&)){0,4}"
 _COMPANY_APPOS_RE = re.compile(r"(?P<name>" + _CO_NAME + r"),\s(?:a|an)\s(?P<desc>[^,.;:()\"“”]{0,70}?)"
-                               r"\b(?:" + _COMPANY_NOUNS + r")\b(?!-)")
+                               r"\b(?:" + _COMPANY_NOUNS + r")\b(?!-)"
+                               # the noun ends the apposition ("a startup founder" is a person)
+                               r"(?=\s*(?:[,.;:)]|$)|\s(?:that|which|whose|of|in|with|from|and|based|founded|"
+                               r"headquartered|specializing|specialising|focused|known|set|owned|run)\b)")
 _COMPANY_PREMOD_RE = re.compile(r"\b(?:" + _COMPANY_NOUNS + r")\s(?P<name>" + _CO_NAME + r")")
 _COMPANY_LIST_RE = re.compile(r"\b(?:" + _COMPANY_NOUNS + r"),?\s(?:including|such\sas|like|namely)\s"
                               r"(?P<list>[A-Z][^.;:()\"“”]{1,200})")
@@ -428,8 +432,8 @@ class MentionFinder:
         for m in _KOREAN_NAME_RE.finditer(text):
             name = m.group()
             a, b = name.split(" ", 1)
-            sur = b if "-" in a else a
-            if sur not in KOREAN_SURNAMES:
+            sur, given = (b, a) if "-" in a else (a, b)
+            if sur not in KOREAN_SURNAMES or given.endswith(_PLACE_SUFFIXES):
                 continue
             s0, e0 = m.span()
             # a titled person over the same words: only spans starting before e0 and
