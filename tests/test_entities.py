@@ -188,3 +188,30 @@ def test_no_company_from_a_founder_and_no_person_from_a_district():
               "last year, and Ha Nam-gu is no name.\n")
     assert not any(e.kind == "Company" for e in es.values())
     assert not any(e.kind == "Person" and "gu" in n for n, e in es.items())
+
+
+def test_company_short_form_legal_suffix_and_title_after_it():
+    doc = read_text_document("Hanbit University signed an agreement with Vextra Robotics Inc., a Pangyo-based developer "
+                             "of surgical robots. \"We are ready,\" said Vextra CEO Dana Osei.\n",
+                             name="t.txt", source="t.txt")
+    x = extract(doc)
+    es = {e.name: e for e in x.entities}
+    co = es["Vextra Robotics Inc."]
+    assert {"Vextra", "Vextra Robotics"} <= set(co.aliases)
+    leads = {(r.source, r.target) for r in x.relations if r.type == "LEADS"}
+    assert (es["Dana Osei"].id, co.id) in leads
+
+
+def test_dateline_province_provincial_government_and_the_universitys_unit():
+    doc = read_text_document("CHUNCHEON, Gangwon Province -- Hallym University said it signed a pact with Mokwon "
+                             "University. Park Ji-young of the university's College of Nursing will lead it. "
+                             "Hallym Sacred Heart Hospital will join. The Gangwon Provincial Government will pay.\n",
+                             name="t.txt", source="t.txt")
+    x = extract(doc)
+    es = {e.id: e for e in x.entities}
+    assert not any(r.source == "region:gangwon" and r.type == "MOU" for r in x.relations)
+    assert es["region:gangwon"].kind == "LocalGovernment"
+    units = {e.name: e.parent for e in x.entities if e.parent}
+    assert units.get("Hallym Sacred Heart Hospital") == es["ror:03sbhge02"].id
+    assert any(n.endswith("College of Nursing") and p in ("ror:03sbhge02", "university:mokwon-university")
+               for n, p in units.items())

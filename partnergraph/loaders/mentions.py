@@ -124,7 +124,8 @@ _COMPANY_NOUNS = (r"compan(?:y|ies)|firms?|start-?ups?|makers?|manufacturers?|de
                   r"|suppliers?|chipmakers?|automakers?|carmakers?|shipbuilders?|conglomerates?|subsidiar(?:y|ies)"
                   r"|affiliates?|operators?|distributors?|vendors?")
 _COMPANY_CUES = ("compan", "firm", "startup", "start-up", "maker", "manufacturer", "developer", "provider", "supplier",
-                 "builder", "conglomerate", "subsidiar", "affiliate", "operator", "distributor", "vendor")
+                 "builder", "conglomerate", "subsidiar", "affiliate", "operator", "distributor", "vendor", "investors",
+                 "backers")
 _CO_NAME = r"[A-Z][\w&.-]*(?:\s(?:[A-Z0-9][\w&.-]*|&)){0,4}"
 _COMPANY_APPOS_RE = re.compile(r"(?P<name>" + _CO_NAME + r"),\s(?:a|an)\s(?P<desc>[^,.;:()\"“”]{0,70}?)"
                                r"\b(?:" + _COMPANY_NOUNS + r")\b(?!-)"
@@ -132,7 +133,7 @@ _COMPANY_APPOS_RE = re.compile(r"(?P<name>" + _CO_NAME + r"),\s(?:a|an)\s(?P<des
                                r"(?=\s*(?:[,.;:)]|$)|\s(?:that|which|whose|of|in|with|from|and|based|founded|"
                                r"headquartered|specializing|specialising|focused|known|set|owned|run)\b)")
 _COMPANY_PREMOD_RE = re.compile(r"\b(?:" + _COMPANY_NOUNS + r")\s(?P<name>" + _CO_NAME + r")")
-_COMPANY_LIST_RE = re.compile(r"\b(?:" + _COMPANY_NOUNS + r"),?\s(?:including|such\sas|like|namely)\s"
+_COMPANY_LIST_RE = re.compile(r"\b(?:" + _COMPANY_NOUNS + r"|investors|backers),?\s(?:including|such\sas|like|namely)\s"
                               r"(?P<list>[A-Z][^.;:()\"“”]{1,200})")
 _LIST_SPLIT_RE = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
 _NOT_COMPANY_DESC_RE = re.compile(r"\b(?:at|of|in|with|for|from|by|who|which|that|to|on)\b")
@@ -362,15 +363,27 @@ class MentionFinder:
         """The document's mentions; ``lowered`` is ``text.lower()`` where the caller has it."""
         headline_lines = self._headline_spans(text)
         found: list[Mention] = []
+        dateline_end = -1
         for g in self.gaz.find(text):
             if _inside(g.start, g.end, ignore) or self.gaz.is_stopname(g.text):
                 continue
             kinds = {e.kind for e in g.entries}
-            if kinds == {"Region"} and len(g.entries) == 1 and g.text.isupper() and len(g.text) > 2 \
-                    and _is_dateline(text, g.start, g.end):
+            if kinds == {"Region"} and len(g.entries) == 1 and (
+                    (g.text.isupper() and len(g.text) > 2 and _is_dateline(text, g.start, g.end)) or
+                    # "CHUNCHEON, Gangwon Province -- ...": the province of the dateline too
+                    (g.start - dateline_end <= 2 and text[dateline_end:g.start].strip() == ","
+                     and _DATELINE_AFTER_RE.match(text, g.end) is not None)):
+                dateline_end = g.end
                 # "SEOUL, March 4 (Yonhap) --": where the story was filed, a place and no
                 # party to anything (the resolver keeps the entity, relations never see it)
                 found.append(Mention(g.start, g.end, g.text, "Region", "dateline", list(g.entries)))
+                continue
+            gov = _GOVERNMENT_AFTER_RE.match(text, g.end) if kinds == {"Region"} and len(g.entries) == 1 else None
+            if gov:
+                # "the Gangwon Provincial Government", "Busan Metropolitan Government": the
+                # place as the local government (the resolver gives it the place's id)
+                found.append(Mention(g.start, gov.end(), text[g.start:gov.end()], "LocalGovernment", "gaz",
+                                     list(g.entries)))
                 continue
             found.append(Mention(g.start, g.end, g.text, kinds.pop() if len(kinds) == 1 else "University",
                                  "gaz", list(g.entries)))
@@ -903,6 +916,8 @@ def _is_lead_word(tok: str) -> bool:
             or _ORDINAL_RE.fullmatch(tok) is not None)
 
 
+_GOVERNMENT_AFTER_RE = re.compile(r"\s(?:(?:Provincial|Metropolitan|Metropolitan City|City|County|Special City|"
+                                  r"Special Self-Governing Provincial)\s)?Government\b")
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:,|--|—|–|\()")
 
 

@@ -36,7 +36,10 @@ _POSSESSIVE_GAP_RE = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}")     # "POSTECH'
 _ITS_BEFORE_RE = re.compile(r"\b(?:its|their)\s+$")
 _AT_GAP_RE = re.compile(r"\s+at\s+(?:the\s+)?")
 _OF_GAP_RE = re.compile(r"\s+of\s+(?:the\s+)?")
-_LOCALGOV_NAME_RE = re.compile(r"-gu\b|\bOffice\b|City Hall")
+_THE_KIND_POSSESSIVE_RE = re.compile(r"\b[Tt]he\s(university|school|hospital|institute)['’]s\s+(?:[a-z]+\s+){0,2}$")
+_LEGAL_SUFFIX_RE = re.compile(r"(.+?),?\s(?:Co\.,?\sLtd\.?|Co\.|Inc\.?|Ltd\.?|Corp\.?|LLC|PLC|GmbH|AG|S\.A\.)")
+_TITLE_AT_RE = re.compile(r"(?:CEO|President|Chairman|Chairwoman|Chair|Vice President|Director|Dean|Chief|Head)")
+_LOCALGOV_NAME_RE = re.compile(r"-gu\b|\bOffice\b|City Hall|\bGovernment\b")
 @functools.lru_cache(maxsize=20_000)
 def _short_form_re(word: str) -> re.Pattern:
     """'Hanyang' alone or as 'Hanyang's', not followed by another capitalised word;
@@ -68,7 +71,10 @@ def _short_form_spans(word: str, text: str) -> list[tuple[int, int]]:
             while k < n and text[k].isspace():
                 k += 1
             if k < n and "A" <= text[k] <= "Z":
-                return False
+                # unless a title follows: "Hanul CEO Bae", "Yonsei President Kim"
+                t = _TITLE_AT_RE.match(text, k)
+                if t is None or (t.end() < n and (text[t.end()].isalnum() or text[t.end()] == "-")):
+                    return False
         return True
     return find_spans(text, word, accept)
 
@@ -79,6 +85,12 @@ def _word(c: str) -> bool:
 
 def _hyphen_or_word(c: str) -> bool:
     return c.isalnum() or c == "_" or c == "-"
+
+
+# First words of company names that stand for nothing alone.
+_NOT_SHORT = {"korea", "korean", "global", "smart", "advanced", "national", "international", "new", "first",
+              "united", "general", "digital", "future", "green", "blue", "asia", "seoul", "the", "north", "south",
+              "east", "west", "central", "royal", "grand", "great", "world", "universal", "modern", "total"}
 
 
 @dataclass
@@ -223,6 +235,21 @@ class Resolver:
                         (_OF_GAP_RE.fullmatch(gap) and
                          head in {"department", "dept", "college", "school", "graduate", "faculty", "division"})):
                     p = nxt
+            if p is None and _THE_KIND_POSSESSIVE_RE.search(text, max(0, m.start - 24), m.start):
+                # "the university's College of Medicine": the nearest such organisation before it
+                kind = {"university": "University", "school": "University", "hospital": "Hospital",
+                        "institute": "Institute"}[_THE_KIND_POSSESSIVE_RE.search(
+                            text, max(0, m.start - 24), m.start).group(1).lower()]
+                owners = [o for o in by_start[:idx] if o.kind == kind and not o.unit and o.how != "person"]
+                if owners:
+                    p = owners[-1]
+            if p is None and m.kind in {"Hospital", "Institute", "University"} and " " in m.text:
+                # "Hallym Sacred Heart Hospital" where "Hallym University" is named
+                w = m.text.split(" ", 1)[0]
+                owners = {o.key for o in by_start if o.kind == "University" and o.key and not o.unit
+                          and o.text == w + " University"}
+                if len(owners) == 1:
+                    p = next(o for o in by_start if o.key in owners)
             if p is None and head in {"department", "dept", "faculty", "division"}:
                 # "A POSTECH team headed by Professor X of the Department of Y": the one
                 # university named before it in the sentence
@@ -277,7 +304,9 @@ class Resolver:
             if m.key is None:
                 pk = parent_key.get(id(m))
                 base = m.text
-                if pk and not any(w in m.text for w in self._names_of(pk, mentions)[:1]):
+                pnames = self._names_of(pk, mentions) if pk else []
+                if pk and not any(w in m.text for w in pnames[:1]) and not (
+                        pnames and m.text.split(" ", 1)[0] == pnames[0].split(" ", 1)[0]):
                     # the id carries the parent's full name, so "KU College of ..." and
                     # "Korea University College of ..." in two articles are one unit
                     full = self._names_of(pk, mentions)[0] if self._names_of(pk, mentions) else pk
@@ -352,11 +381,20 @@ class Resolver:
         taken = [(m.start, m.end) for m in mentions]
         added = []
         done: set[str] = set()      # a word searched once has all its uses taken already
+        # a company found by pattern is said by its first word too ("Hanul Energy Materials"
+        # ... "Hanul CEO X"), when that word begins no other name of the document
+        firsts = Counter(m.text.split()[0] for m in mentions if m.kind in ORG_LIKE and " " in m.text)
         for m in list(mentions):
-            if m.kind != "University" or m.how == "acronym":
+            if m.how == "acronym":
                 continue
             words = m.text.split()
-            if len(words) != 2 or words[1] != "University":
+            if m.kind == "University":
+                if len(words) != 2 or words[1] != "University":
+                    continue
+            elif m.kind == "Company" and m.how == "pattern" and len(words) >= 2:
+                if firsts[words[0]] != 1 or words[0].lower() in _NOT_SHORT or self.gaz.lookup(words[0]):
+                    continue
+            else:
                 continue
             w = words[0]
             if w in done:
@@ -367,7 +405,7 @@ class Resolver:
             for ks, ke in _short_form_spans(w, text):
                 if any(a <= ks < b for a, b in taken):
                     continue
-                am = Mention(ks, ke, w, "University", "acronym")
+                am = Mention(ks, ke, w, m.kind, "acronym")
                 am.owner = m
                 added.append(am)
                 taken.append((ks, ke))
@@ -449,6 +487,9 @@ class Resolver:
                 if has_canon:
                     surfaces.extend(extra_names.get("__canon__" + str(id(m)), ()))
             surfaces.extend(extra_names.get(key, []))
+            if not entry and ms[0].kind == "Company":
+                # "Vextra Robotics Inc." is also "Vextra Robotics"
+                surfaces.extend(m_.group(1) for t in list(surfaces) for m_ in [_LEGAL_SUFFIX_RE.fullmatch(t)] if m_)
             if entry and entry.level == "district" and ", " in entry.name:
                 # "Buk-gu, Pohang" in the text: the document calls it "Buk-gu"
                 surfaces.extend(t.split(",")[0] for t in list(surfaces) if ", " in t)
