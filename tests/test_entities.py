@@ -215,3 +215,9 @@ def test_dateline_province_provincial_government_and_the_universitys_unit():
     assert units.get("Hallym Sacred Heart Hospital") == es["ror:03sbhge02"].id
     assert any(n.endswith("College of Nursing") and p in ("ror:03sbhge02", "university:mokwon-university")
                for n, p in units.items())
+
+
+def test_place_based_adjective_parts_a_run_of_names():
+    es = ents("The project will include medical AI startup Deepnoa and Seoul-based Medikor Co. as partners.\n")
+    assert es["Deepnoa"].kind == "Company" and es["Medikor Co."].kind == "Company"
+    assert not any("Seoul-based" in n for n in es)

@@ -677,6 +677,10 @@ class MentionFinder:
         if not run:
             return []
         for k, (st, en, w) in enumerate(run):
+            if "-" in w and _BAD_SUFFIX_RE.search(w):
+                # "X and Seoul-based Y Co.": an adjective, no part of a name, parts the run
+                return self._segments(run[:k], gaz_hits) + self._segments(run[k + 1:], gaz_hits)
+        for k, (st, en, w) in enumerate(run):
             if w.lower() in {"and", "&"} and 0 < k < len(run) - 1:
                 left, right = run[:k], run[k + 1:]
                 if _inside_any(st, en, gaz_hits):
