@@ -221,3 +221,10 @@ def test_place_based_adjective_parts_a_run_of_names():
     es = ents("The project will include medical AI startup Deepnoa and Seoul-based Medikor Co. as partners.\n")
     assert es["Deepnoa"].kind == "Company" and es["Medikor Co."].kind == "Company"
     assert not any("Seoul-based" in n for n in es)
+
+
+def test_group_premodifier_foreign_suffix_and_head_word_wins():
+    es = ents("German engineering group Kessler AG will provide equipment. Vextra Robotics GmbH joined, and "
+              "the firm Hanbit Institute of Robotics signed.\n")
+    assert es["Kessler AG"].kind == "Company" and es["Vextra Robotics GmbH"].kind == "Company"
+    assert es["Hanbit Institute of Robotics"].kind == "Institute"

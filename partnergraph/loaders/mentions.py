@@ -52,7 +52,7 @@ AGENCY_HEADS = {"agency", "council", "foundation", "administration", "commission
                 "office", "organization", "organisation", "ministry"}
 INSTITUTE_HEADS = {"institute", "center", "centre", "headquarters", "laboratory", "lab", "labs",
                    "hub", "observatory", "museum", "library", "park"}
-COMPANY_HEADS = {"co", "ltd", "inc", "corp", "company", "electronics", "pharmaceutical",
+COMPANY_HEADS = {"co", "ltd", "inc", "corp", "company", "ag", "gmbh", "plc", "llc", "electronics", "pharmaceutical",
                  "pharmaceuticals", "holdings", "technologies", "motors", "motor", "chemical",
                  "bio", "biologics", "group"}
 PROGRAM_HEADS = {"project", "projects", "program", "programs", "programme", "initiative",
@@ -122,9 +122,10 @@ _NAME_THEN_CAPITAL_RE = re.compile(r"\s+[A-Z]")
 # medical AI company", "cathode maker X", "companies, including X and Y".
 _COMPANY_NOUNS = (r"compan(?:y|ies)|firms?|start-?ups?|makers?|manufacturers?|developers?|providers?"
                   r"|suppliers?|chipmakers?|automakers?|carmakers?|shipbuilders?|conglomerates?|subsidiar(?:y|ies)"
-                  r"|affiliates?|operators?|distributors?|vendors?")
+                  r"|affiliates?|operators?|distributors?|vendors?|giants?|groups?")
 _COMPANY_CUES = ("compan", "firm", "startup", "start-up", "maker", "manufacturer", "developer", "provider", "supplier",
                  "builder", "conglomerate", "subsidiar", "affiliate", "operator", "distributor", "vendor", "investors",
+                 "giant", "group",
                  "backers")
 _CO_NAME = r"[A-Z][\w&.-]*(?:\s(?:[A-Z0-9][\w&.-]*|&)){0,4}"
 _COMPANY_APPOS_RE = re.compile(r"(?P<name>" + _CO_NAME + r"),\s(?:a|an)\s(?P<desc>[^,.;:()\"“”]{0,70}?)"
@@ -400,12 +401,13 @@ class MentionFinder:
                 continue
             headline = bool(headline_lines) and any(hs <= s < he for hs, he in headline_lines)
             pattern.extend(self._programs_before_heads(text, s, e))
-            if not headline and company_cues:
-                pattern.extend(self._companies(text, s, e, doc_low[s:e] if doc_low is not None else text[s:e].lower(),
-                                               company_cues))
             pattern.extend(self._quoted(text, s, e))
             if not headline:
                 pattern.extend(self._capitalised(text, s, e, found, found_starts, heads))
+                # after the names with a head word: where the spans agree, the head says the kind
+                if company_cues:
+                    pattern.extend(self._companies(text, s, e, doc_low[s:e] if doc_low is not None
+                                                   else text[s:e].lower(), company_cues))
         if "-gu" in text or "-gun" in text:
             # a district or county by its suffix ("Nam-gu", "Uichang-gu"): the gazetteer
             # leaves out the bare forms that several cities share; the resolver places them
