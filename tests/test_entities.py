@@ -228,3 +228,10 @@ def test_group_premodifier_foreign_suffix_and_head_word_wins():
               "the firm Hanbit Institute of Robotics signed.\n")
     assert es["Kessler AG"].kind == "Company" and es["Vextra Robotics GmbH"].kind == "Company"
     assert es["Hanbit Institute of Robotics"].kind == "Institute"
+
+
+def test_later_surname_before_a_verb_of_saying_is_the_person():
+    es = ents('"It works," said Ryu Da-eun of the lab. Ryu said the tests were done. Professor Anna Berg agreed, '
+              'and Berg said so. Later, Olympic Park said nothing.\n')
+    assert "Ryu" in es["Ryu Da-eun"].aliases and "Berg" in es["Anna Berg"].aliases
+    assert not any(e.kind == "Person" and "Park" in n for n, e in es.items())

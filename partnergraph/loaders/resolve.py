@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..model import Entity, slug
 from .gazetteer import Entry, Gazetteer, is_acronym, name_key
-from .mentions import (PROGRAM_HEADS, Mention, colon_definitions,
+from .mentions import (KOREAN_SURNAMES, PROGRAM_HEADS, Mention, colon_definitions,
                        find_spans, paren_definitions, whole_word_spans)
 
 ORG_LIKE = {"University", "Hospital", "Ministry", "Agency", "LocalGovernment", "Company", "Institute"}
@@ -38,6 +38,7 @@ _AT_GAP_RE = re.compile(r"\s+at\s+(?:the\s+)?")
 _OF_GAP_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _THE_KIND_POSSESSIVE_RE = re.compile(r"\b[Tt]he\s(university|school|hospital|institute)['’]s\s+(?:[a-z]+\s+){0,2}$")
 _LEGAL_SUFFIX_RE = re.compile(r"(.+?),?\s(?:Co\.,?\sLtd\.?|Co\.|Inc\.?|Ltd\.?|Corp\.?|LLC|PLC|GmbH|AG|S\.A\.)")
+_SAID_AFTER_RE = re.compile(r"\s(?:said|says|added|noted|explained|stressed|emphasized|emphasised|told)\b")
 _TITLE_AT_RE = re.compile(r"(?:CEO|President|Chairman|Chairwoman|Chair|Vice President|Director|Dean|Chief|Head)")
 _LOCALGOV_NAME_RE = re.compile(r"-gu\b|\bOffice\b|City Hall|\bGovernment\b")
 @functools.lru_cache(maxsize=20_000)
@@ -134,6 +135,7 @@ class Resolver:
         extra_names: defaultdict[str, list[str]] = defaultdict(list)
 
         mentions = self._short_forms(text, mentions)
+        mentions = self._surname_uses(text, mentions)
         district_parent: dict[int, str] = {}
         # 1. unambiguous gazetteer hits and people first: they anchor the rest
         for m in mentions:
@@ -373,6 +375,35 @@ class Resolver:
                 taken.append((ms_, me_))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+    @staticmethod
+    def _surname_uses(text: str, mentions: list[Mention]) -> list[Mention]:
+        """'... said Kim Min-jun.' then 'Kim said': a surname alone before a verb of
+        saying is the one person of the document with that surname (Korean names put it
+        first, others last)."""
+        if " said" not in text and " says" not in text and " added" not in text:
+            return mentions
+        by_surname: dict[str, set[str]] = {}
+        first: dict[str, Mention] = {}
+        for m in mentions:
+            if m.kind == "Person" and m.how in ("person", "name") and " " in m.text:
+                parts = m.text.split()
+                sur = parts[0] if parts[0] in KOREAN_SURNAMES and "-" in parts[1] else parts[-1]
+                by_surname.setdefault(sur, set()).add(person_key(m.text))
+                first.setdefault(sur, m)
+        taken = [(m.start, m.end) for m in mentions]
+        added = []
+        for sur, keys in by_surname.items():
+            if len(keys) != 1 or len(sur) < 2:
+                continue
+            for ks, ke in find_spans(text, sur, lambda i, j: (i == 0 or not text[i - 1].isalnum())
+                                     and _SAID_AFTER_RE.match(text, j) is not None):
+                if ks < first[sur].end or any(a <= ks < b for a, b in taken):
+                    continue        # (only after the full name: the entity is named by its first mention)
+                am = Mention(ks, ke, sur, "Person", "acronym")
+                am.owner = first[sur]
+                added.append(am)
+        return sorted(mentions + added, key=lambda x: (x.start, x.end)) if added else mentions
 
     def _short_forms(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """'Hanyang's Graduate School', 'Yonsei researchers': the distinctive first word of
