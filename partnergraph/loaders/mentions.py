@@ -6,8 +6,11 @@ university, a centre being founded), so organisations are also found by how name
 built in English: a run of capitalised words, joined by of/for/and, whose head word says
 what it is ("... Hospital", "Ministry of ...", "... Center", "... Project"), programs by
 the lowercase head that follows a capitalised or quoted name ("the RISE project",
-"'MIRACLE' consortium"), and people only next to a title ("President X", "X, dean of Y"),
-which keeps bylines and quoted names out.
+"'MIRACLE' consortium"), companies by what the sentence calls them ("X, a Seoul-based
+startup", "cathode maker X", "companies, including X and Y"), districts by their suffix
+("Nam-gu"), and people next to a title ("President X", "X, dean of Y") or, for Korean
+names, by their shape (a common surname and a hyphenated given name), which with the
+byline and caption tests keeps bylines and quoted names out.
 
 Headlines are title-cased, so capitalisation says nothing there: only known names (the
 gazetteer and names this document defines elsewhere) are taken from headline lines.

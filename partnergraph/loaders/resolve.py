@@ -3,9 +3,11 @@
 What resolves to what, and why it is safe:
 
 * a gazetteer hit is its entry (``ror:...`` or a curated id);
-* an acronym shared by several entries (CNU) is settled by the document: the full name
-  of one candidate appearing, or the candidate's region being mentioned; otherwise it
-  stays an ``unresolved:`` entity rather than being merged with the wrong institution;
+* an acronym shared by several entries (CNU) is settled by the document: its definition
+  ("Chungnam National University (CNU)"; "the other CNU" is then the other candidate
+  named), the full name of one candidate appearing, or the candidate's region being
+  mentioned; otherwise it stays an ``unresolved:`` entity rather than being merged with
+  the wrong institution;
 * "Long Name (ACR)", "ACR (Long Name)" and "ACR: Long Name" make the two forms one entity
   for the rest of the document;
 * program mentions with the same core ("K-MediST", "the K-MediST project") or whose core
@@ -13,7 +15,10 @@ What resolves to what, and why it is safe:
 * a unit named without its organisation ("its affiliated Cheonan Hospital") becomes the
   gazetteer unit "<org> <unit>" when an organisation of the document has one, and a unit
   found by pattern gets its parent from its name, "X's unit" or "unit at X";
-* people are keyed by their name parts regardless of order ("Tae Kim" = "Kim Tae").
+* people are keyed by their name parts regardless of order ("Tae Kim" = "Kim Tae"), and a
+  later surname before a verb of saying is the one person with that surname;
+* a district found by its suffix is placed by the city named in its sentence; a company
+  found by pattern is also said by its distinctive first word.
 """
 from __future__ import annotations
 
