@@ -235,3 +235,8 @@ def test_later_surname_before_a_verb_of_saying_is_the_person():
               'and Berg said so. Later, Olympic Park said nothing.\n')
     assert "Ryu" in es["Ryu Da-eun"].aliases and "Berg" in es["Anna Berg"].aliases
     assert not any(e.kind == "Person" and "Park" in n for n, e in es.items())
+
+
+def test_name_in_apposition_to_a_program_noun_is_a_program():
+    es = ents("Under the program, named the Haneul Smart Farm Youth Academy, each school will teach a course.\n")
+    assert es["Haneul Smart Farm Youth Academy"].kind == "Program"

@@ -192,7 +192,7 @@ _PROGRAM_NAME_BEFORE_RE = re.compile(
     r"(?P<q>[’'”\"]?)(?P<paren>\s?\([^()]{2,120}\))?(?P<mod>\s[a-z]+)?\s$")
 # 'a dual-degree program, the "Global Dual Master ..."': a quoted name in apposition to a program noun
 _PROGRAM_NOUN_BEFORE_RE = re.compile(r"\b(?:program|programme|project|initiative|scheme|course|curriculum)"
-                                     r"(?:,\s(?:the\s)?|\s(?:called|named|dubbed|titled)\s(?:the\s)?)$")
+                                     r"(?:,\s(?:the\s)?|,?\s(?:called|named|dubbed|titled)\s(?:the\s)?)$")
 _CAPITAL_OR_DIGIT_RE = re.compile(r"[A-Z0-9]")
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _DIGITS_SPACES_RE = re.compile(r"[\d\s]+")
@@ -420,6 +420,11 @@ class MentionFinder:
                    and not self.gaz.is_stopname(m.text)]
         if people and pattern:
             pattern = self._trim_after_people(text, pattern, people, found, found_starts)
+        for m in pattern:
+            # "the program, named the X Academy": a name in apposition to a program noun is a program
+            if m.how == "pattern" and m.kind in {"University", "Institute", "Agency"} and \
+                    _PROGRAM_NOUN_BEFORE_RE.search(text, max(0, m.start - 40), m.start):
+                m.kind, m.unit = "Program", False
         # names found in body text are names in headlines and captions too
         known = {m.text: m for m in pattern if len(m.text) > 2}
         for hs, he in headline_lines:
