@@ -255,6 +255,9 @@ class Resolver:
                 w = m.text.split(" ", 1)[0]
                 owners = {o.key for o in by_start if o.kind == "University" and o.key and not o.unit
                           and o.text == w + " University"}
+                if owners and (len(w) < 4 or self.gaz.is_stopname(w) or w.lower() in _NOT_SHORT
+                               or any(e.kind == "Region" for e in self.gaz.lookup(w))):
+                    owners = set()     # "Korea Cancer Center Hospital" is no unit of "Korea University"
                 if len(owners) == 1:
                     p = next(o for o in by_start if o.key in owners)
             if p is None and head in {"department", "dept", "faculty", "division"}:
