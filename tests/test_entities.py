@@ -240,3 +240,10 @@ def test_later_surname_before_a_verb_of_saying_is_the_person():
 def test_name_in_apposition_to_a_program_noun_is_a_program():
     es = ents("Under the program, named the Haneul Smart Farm Youth Academy, each school will teach a course.\n")
     assert es["Haneul Smart Farm Youth Academy"].kind == "Program"
+
+
+def test_company_by_a_definite_apposition_and_compound_maker_nouns():
+    es = ents("It signed with Daelim Steelworks, the country's largest steelmaker. Drugmaker rivals such as "
+              "drugmaker Boryung Pharm came too. Mirae Bio, the company said, will join.\n")
+    assert es["Daelim Steelworks"].kind == "Company" and es["Boryung Pharm"].kind == "Company"
+    assert "Mirae Bio" not in es or es["Mirae Bio"].kind == "Company"

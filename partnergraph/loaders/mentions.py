@@ -123,15 +123,15 @@ _PLACE_SUFFIXES = ("-gu", "-gun", "-si", "-dong", "-ro", "-gil", "-eup", "-myeon
 _NAME_THEN_CAPITAL_RE = re.compile(r"\s+[A-Z]")
 # Companies named by what the sentence says they are, not by a suffix: "X, a Seoul-based
 # medical AI company", "cathode maker X", "companies, including X and Y".
-_COMPANY_NOUNS = (r"compan(?:y|ies)|firms?|start-?ups?|makers?|manufacturers?|developers?|providers?"
-                  r"|suppliers?|chipmakers?|automakers?|carmakers?|shipbuilders?|conglomerates?|subsidiar(?:y|ies)"
+_COMPANY_NOUNS = (r"compan(?:y|ies)|firms?|start-?ups?|(?:chip|auto|car|steel|drug|battery|tire|display|robot)?makers?"
+                  r"|manufacturers?|developers?|providers?|suppliers?|(?:ship)?builders?|conglomerates?|subsidiar(?:y|ies)"
                   r"|affiliates?|operators?|distributors?|vendors?|giants?|groups?")
 _COMPANY_CUES = ("compan", "firm", "startup", "start-up", "maker", "manufacturer", "developer", "provider", "supplier",
                  "builder", "conglomerate", "subsidiar", "affiliate", "operator", "distributor", "vendor", "investors",
                  "giant", "group",
                  "backers")
 _CO_NAME = r"[A-Z][\w&.-]*(?:\s(?:[A-Z0-9][\w&.-]*|&)){0,4}"
-_COMPANY_APPOS_RE = re.compile(r"(?P<name>" + _CO_NAME + r"),\s(?:a|an)\s(?P<desc>[^,.;:()\"“”]{0,70}?)"
+_COMPANY_APPOS_RE = re.compile(r"(?P<name>" + _CO_NAME + r"),\s(?:a|an|the)\s(?P<desc>[^,.;:()\"“”]{0,70}?)"
                                r"\b(?:" + _COMPANY_NOUNS + r")\b(?!-)"
                                # the noun ends the apposition ("a startup founder" is a person)
                                r"(?=\s*(?:[,.;:)]|$)|\s(?:that|which|whose|of|in|with|from|and|based|founded|"
