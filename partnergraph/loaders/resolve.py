@@ -242,11 +242,11 @@ class Resolver:
                         (_OF_GAP_RE.fullmatch(gap) and
                          head in {"department", "dept", "college", "school", "graduate", "faculty", "division"})):
                     p = nxt
-            if p is None and _THE_KIND_POSSESSIVE_RE.search(text, max(0, m.start - 24), m.start):
+            tk = _THE_KIND_POSSESSIVE_RE.search(text, max(0, m.start - 24), m.start) if p is None else None
+            if tk:
                 # "the university's College of Medicine": the nearest such organisation before it
                 kind = {"university": "University", "school": "University", "hospital": "Hospital",
-                        "institute": "Institute"}[_THE_KIND_POSSESSIVE_RE.search(
-                            text, max(0, m.start - 24), m.start).group(1).lower()]
+                        "institute": "Institute"}[tk.group(1).lower()]
                 owners = [o for o in by_start[:idx] if o.kind == kind and not o.unit and o.how != "person"]
                 if owners:
                     p = owners[-1]
