@@ -247,3 +247,9 @@ def test_company_by_a_definite_apposition_and_compound_maker_nouns():
               "drugmaker Boryung Pharm came too. Mirae Bio, the company said, will join.\n")
     assert es["Daelim Steelworks"].kind == "Company" and es["Boryung Pharm"].kind == "Company"
     assert "Mirae Bio" not in es or es["Mirae Bio"].kind == "Company"
+
+
+def test_korean_name_shape_needs_syllables():
+    es = ents("Co-founder Kim Min-su said the plan works. A well-meaning Non-profit Lee agreed.\n")
+    assert es["Kim Min-su"].kind == "Person"
+    assert not any(n.startswith(("Co-founder", "Non-profit")) for n in es)

@@ -119,6 +119,7 @@ KOREAN_SURNAMES = frozenset((
     "Ki Ban Wang Geum Ok Yook Yuk Maeng Tak Kook Yeom Yum Lyu Cheon Sim Shim Kye Gye Hur Koo Gu Goo").split())
 _KOREAN_NAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])(?:[a-z]{1,4} [A-Z][a-z]+-[A-Za-z][a-z]+"
                              r"|[a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]{1,4})(?![\w-])")
+_KOREAN_SYLLABLE_RE = re.compile(r"(?:ch|kk|tt|pp|ss|jj|[bdghjkmnprstwy])?[wy]?[aeiou]{1,2}(?:ng|[nmlkpbt])?", re.I)
 _PLACE_SUFFIXES = ("-gu", "-gun", "-si", "-dong", "-ro", "-gil", "-eup", "-myeon")
 _NAME_THEN_CAPITAL_RE = re.compile(r"\s+[A-Z]")
 # Companies named by what the sentence says they are, not by a suffix: "X, a Seoul-based
@@ -452,12 +453,19 @@ class MentionFinder:
         spans = sorted((p.start, p.end) for p in people)
         starts = [a for a, _ in spans]
         longest = max((b - a for a, b in spans), default=0)
-        for m in _KOREAN_NAME_RE.finditer(text):
+        pos = 0
+        while True:
+            m = _KOREAN_NAME_RE.search(text, pos)
+            if m is None:
+                break
+            # a rejected match gives its words back ("Co-founder Kim" before "Kim Min-su")
+            pos = m.start() + 1
             name = m.group()
             a, b = name.split(" ", 1)
             sur, given = (b, a) if "-" in a else (a, b)
-            if sur not in KOREAN_SURNAMES or given.endswith(_PLACE_SUFFIXES):
-                continue
+            if sur not in KOREAN_SURNAMES or given.endswith(_PLACE_SUFFIXES) or \
+                    not all(_KOREAN_SYLLABLE_RE.fullmatch(h) for h in given.split("-")):
+                continue       # each half of a given name is one romanised syllable ("Co-founder" is none)
             s0, e0 = m.span()
             # a titled person over the same words: only spans starting before e0 and
             # after s0 - longest can overlap
@@ -481,6 +489,7 @@ class MentionFinder:
             if not line.endswith((".", "!", "?", '"', "”", "’", "'")):
                 continue
             out.append(Mention(s0, e0, name, "Person", "name"))
+            pos = e0
         return out
 
     def _companies(self, text: str, s: int, e: int, ls: str, cues: Sequence[str] = _COMPANY_CUES) -> list[Mention]:
