@@ -253,3 +253,11 @@ def test_korean_name_shape_needs_syllables():
     es = ents("Co-founder Kim Min-su said the plan works. A well-meaning Non-profit Lee agreed.\n")
     assert es["Kim Min-su"].kind == "Person"
     assert not any(n.startswith(("Co-founder", "Non-profit")) for n in es)
+
+
+def test_unit_comma_university_and_lowercase_government():
+    x = by_id("Seoul National University will host it, along with Lee Jun-ho, a researcher at the Department of "
+              "Physics, Pusan National University. The Busan Metropolitan City government will fund it.\n")
+    dept = next(e for e in x.values() if e.name.endswith("Department of Physics"))
+    assert dept.parent == "ror:01an57a31"
+    assert x["region:busan"].kind == "LocalGovernment"

@@ -939,8 +939,8 @@ def _is_lead_word(tok: str) -> bool:
             or _ORDINAL_RE.fullmatch(tok) is not None)
 
 
-_GOVERNMENT_AFTER_RE = re.compile(r"\s(?:(?:Provincial|Metropolitan|Metropolitan City|City|County|Special City|"
-                                  r"Special Self-Governing Provincial)\s)?Government\b")
+_GOVERNMENT_AFTER_RE = re.compile(r"\s(?:(?:Provincial|provincial|Metropolitan|metropolitan|Metropolitan City|City|city|"
+                                  r"County|county|Special City|Special Self-Governing Provincial)\s)?[Gg]overnment\b")
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:,|--|—|–|\()")
 
 

@@ -45,7 +45,7 @@ _THE_KIND_POSSESSIVE_RE = re.compile(r"\b[Tt]he\s(university|school|hospital|ins
 _LEGAL_SUFFIX_RE = re.compile(r"(.+?),?\s(?:Co\.,?\sLtd\.?|Co\.|Inc\.?|Ltd\.?|Corp\.?|LLC|PLC|GmbH|AG|S\.A\.)")
 _SAID_AFTER_RE = re.compile(r"\s(?:said|says|added|noted|explained|stressed|emphasized|emphasised|told)\b")
 _TITLE_AT_RE = re.compile(r"(?:CEO|President|Chairman|Chairwoman|Chair|Vice President|Director|Dean|Chief|Head)")
-_LOCALGOV_NAME_RE = re.compile(r"-gu\b|\bOffice\b|City Hall|\bGovernment\b")
+_LOCALGOV_NAME_RE = re.compile(r"-gu\b|\bOffice\b|City Hall|\b[Gg]overnment\b")
 @functools.lru_cache(maxsize=20_000)
 def _short_form_re(word: str) -> re.Pattern:
     """'Hanyang' alone or as 'Hanyang's', not followed by another capitalised word;
@@ -260,14 +260,21 @@ class Resolver:
                     owners = set()     # "Korea Cancer Center Hospital" is no unit of "Korea University"
                 if len(owners) == 1:
                     p = next(o for o in by_start if o.key in owners)
+            if p is None and idx + 1 < len(by_start) and by_start[idx + 1].kind == "University" \
+                    and not by_start[idx + 1].unit and text[m.end:by_start[idx + 1].start] == ", ":
+                p = by_start[idx + 1]      # "the Department of Physics, Pusan National University"
             if p is None and head in {"department", "dept", "faculty", "division"}:
                 # "A POSTECH team headed by Professor X of the Department of Y": the one
-                # university named before it in the sentence
+                # university named in the sentence, before it
                 sent_start = max(text.rfind("\n", 0, m.start), text.rfind(". ", 0, m.start)) + 1
-                owners = {o.key or o.text: o for o in by_start[:idx] if o.start >= sent_start and o.kind == "University"
-                          and not o.unit and o.how != "person"}
+                ends = [x for x in (text.find("\n", m.end), text.find(". ", m.end)) if x >= 0]
+                sent_end = min(ends) if ends else len(text)
+                owners = {o.key or o.text: o for o in by_start if sent_start <= o.start < sent_end
+                          and o.kind == "University" and not o.unit and o.how != "person"}
                 if len(owners) == 1:
-                    p = next(iter(owners.values()))
+                    o = next(iter(owners.values()))
+                    if o.start < m.start:
+                        p = o
             if p is not None and p.key is None and p.owner is None and p.how == "pattern" and not p.unit \
                     and p.kind in ORG_LIKE:
                 # a parent found by pattern ("Samarkand State University's Faculty of ..."):
