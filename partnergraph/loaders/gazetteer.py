@@ -32,13 +32,18 @@ log = logging.getLogger(__name__)
 TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F\uAC00-\uD7A3]+(?:['’][A-Za-z]+)?|&")
 
 
+# Abbreviations news writes inside names, compared as the word ("Chonnam Natl. Univ." is
+# "Chonnam National University"); the dot is no part of a token.
+_ABBREV_WORDS = {"natl": "national", "nat'l": "national", "univ": "university"}
+
+
 def norm_token(tok: str) -> str:
     t = tok.lower().replace("’", "'")
     if t == "&":
         return "and"
     if t.endswith("'s"):
         t = t[:-2]
-    return t
+    return _ABBREV_WORDS.get(t, t)
 
 
 _NORM: dict[str, str] = {}
@@ -52,6 +57,13 @@ def _norm_cached(tok: str) -> str:
         _NORM.clear()
     low = _NORM[tok] = norm_token(tok)
     return low
+
+
+def _acro_tok(tok: str) -> str:
+    """An acronym token as indexed: "PNU's" is "PNU" (a possessive ends a name)."""
+    if tok.endswith(("'s", "’s")) and len(tok) > 2:
+        return tok[:-2]
+    return tok
 
 
 def _trie(table: dict[tuple, list[str]]) -> dict:
@@ -275,11 +287,15 @@ class Gazetteer:
                         if nm is None:
                             break
                         toks.append(nm)
-                    node = node.get(toks[j].group())
+                    t = toks[j].group()
+                    nxt_node = node.get(t)
+                    if nxt_node is None and t.endswith(("'s", "’s")):
+                        nxt_node = node.get(_acro_tok(t))
+                    node = nxt_node
                     if node is None:
                         break
             if best_ids is not None:
-                e = toks[best_end].end()
+                e = self._possessive_end(text, s, toks[best_end].end(), best_ids)
                 # a match must not cut a word that continues with a hyphen ("Asan-based" is fine,
                 # "Seoul-Gyeonggi" gives two matches, but "K-MediST" must not match "K")
                 if e - s <= 2 and e < n_text and text[e] == "-" and TOKEN_RE.match(text, e + 1):
@@ -328,7 +344,10 @@ class Gazetteer:
             if low is None:
                 low = _norm_cached(first)
             name_node = self._name_trie.get(low)
-        nodes = (name_node, self._acro_trie.get(first))
+        acro = self._acro_trie.get(first)
+        if acro is None and first.endswith(("'s", "’s")):
+            acro = self._acro_trie.get(_acro_tok(first))
+        nodes = (name_node, acro)
         if len(self._firsts) > 200_000:
             self._firsts.clear()
         self._firsts[first] = nodes
@@ -358,13 +377,18 @@ class Gazetteer:
             while j < n:
                 key = key + (toks[j][2],)
                 if key not in self._acro_prefixes:
-                    break
+                    t = toks[j][2]
+                    if not t.endswith(("'s", "’s")):
+                        break
+                    key = key[:-1] + (_acro_tok(t),)
+                    if key not in self._acro_prefixes:
+                        break
                 ids = self._acros.get(key)
                 if ids and j >= best_end:
                     best_end, best_ids = j, (ids if j > best_end else list(dict.fromkeys((best_ids or []) + ids)))
                 j += 1
             if best_ids is not None:
-                s, e = toks[i][0], toks[best_end][1]
+                s, e = toks[i][0], self._possessive_end(text, toks[i][0], toks[best_end][1], best_ids)
                 # a match must not cut a word that continues with a hyphen ("Asan-based" is fine,
                 # "Seoul-Gyeonggi" gives two matches, but "K-MediST" must not match "K")
                 if e < len(text) and text[e] == "-" and best_end + 1 < n and toks[best_end + 1][0] == e + 1 \
@@ -376,6 +400,16 @@ class Gazetteer:
             else:
                 i += 1
         return out
+
+    def _possessive_end(self, text: str, s: int, e: int, ids: list[str]) -> int:
+        """Where a match ending in a possessive ("Kyung Hee University's", "PNU's") ends
+        as a name: before the "'s", unless the entry's own name ends so ("McDonald's")."""
+        if e - s > 2 and text[e - 2:e] in ("'s", "’s"):
+            for i in ids:
+                if any(n.endswith(("'s", "’s")) for n in self.entries[i].all_names()):
+                    return e
+            return e - 2
+        return e
 
     def is_stopname(self, name: str) -> bool:
         hit = self._stop_cache.get(name)

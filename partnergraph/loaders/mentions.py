@@ -6,8 +6,11 @@ university, a centre being founded), so organisations are also found by how name
 built in English: a run of capitalised words, joined by of/for/and, whose head word says
 what it is ("... Hospital", "Ministry of ...", "... Center", "... Project"), programs by
 the lowercase head that follows a capitalised or quoted name ("the RISE project",
-"'MIRACLE' consortium"), and people only next to a title ("President X", "X, dean of Y"),
-which keeps bylines and quoted names out.
+"'MIRACLE' consortium"), companies by what the sentence calls them ("X, a Seoul-based
+startup", "cathode maker X", "companies, including X and Y"), districts by their suffix
+("Nam-gu"), and people next to a title ("President X", "X, dean of Y") or, for Korean
+names, by their shape (a common surname and a hyphenated given name), which with the
+byline and caption tests keeps bylines and quoted names out.
 
 Headlines are title-cased, so capitalisation says nothing there: only known names (the
 gazetteer and names this document defines elsewhere) are taken from headline lines.
@@ -31,7 +34,7 @@ class Mention:
     end: int
     text: str
     kind: str
-    how: str                                # gaz | pattern | quoted | acronym | person
+    how: str                                # gaz | pattern | quoted | acronym | person | name | dateline
     entries: list[Entry] = field(default_factory=list)   # gazetteer candidates
     parent_text: str | None = None          # an organisation named inside this one
     role: str | None = None                 # people: the title as written
@@ -45,18 +48,19 @@ class Mention:
 # ----------------------------------------------------------------------------- vocabulary
 
 UNIV_HEADS = {"university", "univ", "college", "school", "academy", "department", "dept",
-              "faculty", "polytechnic"}
+              "faculty", "polytechnic", "campus"}
 HOSPITAL_HEADS = {"hospital", "hospitals", "clinic"}
 AGENCY_HEADS = {"agency", "council", "foundation", "administration", "commission", "authority",
                 "board", "bureau", "association", "federation", "society", "service", "corporation",
                 "office", "organization", "organisation", "ministry"}
 INSTITUTE_HEADS = {"institute", "center", "centre", "headquarters", "laboratory", "lab", "labs",
                    "hub", "observatory", "museum", "library", "park"}
-COMPANY_HEADS = {"co", "ltd", "inc", "corp", "company", "electronics", "pharmaceutical",
+COMPANY_HEADS = {"co", "ltd", "inc", "corp", "company", "ag", "gmbh", "plc", "llc", "electronics", "pharmaceutical",
                  "pharmaceuticals", "holdings", "technologies", "motors", "motor", "chemical",
                  "bio", "biologics", "group"}
 PROGRAM_HEADS = {"project", "projects", "program", "programs", "programme", "initiative",
-                 "consortium", "alliance", "scheme", "track", "fund", "challenge", "plan"}
+                 "consortium", "alliance", "scheme", "track", "fund", "challenge", "plan",
+                 "scholarship", "scholarships", "fellowship", "fellowships", "cluster"}
 LOCALGOV_HEADS = {"province", "city", "county", "district", "gu", "gun", "si", "do"}
 LOWER_PROGRAM_HEADS = {"project", "projects", "program", "programme", "initiative", "consortium",
                        "scheme", "track"}
@@ -100,8 +104,50 @@ _ROLE_LOWER = ROLE_WORDS.lower()
 _NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
 PERSON_TITLE_RE = re.compile(r"(?<![\w-])(?P<role>(?:" + ROLE_WORDS + "|" + _ROLE_LOWER + r"))\s(?P<name>" + _NAME + r")\b")
 PERSON_APPOS_RE = re.compile(
-    r"(?<![\w-])(?P<name>" + _NAME + r"),\s(?:the\s|a\s|an\s)?(?P<role>(?:[A-Za-z&-]+\s){0,3}?(?:"
+    r"(?<![\w-])(?P<name>" + _NAME + r"),\s(?:the\s|a\s|an\s)?(?P<role>(?:[A-Za-z&-]+(?:['’]s)?\s){0,3}?(?:"
     + ROLE_WORDS + "|" + _ROLE_LOWER + r"))\b(?P<rest>[^,.;:“”\"()]{0,160})")
+
+# A Korean name as English news writes it, without a title: a surname and a hyphenated
+# given name, in either order ("Kim Min-jun", "Min-jun Kim").  The surname must be one
+# of the common ones and the given name hyphenated, which together almost never happen
+# in anything but a name.  Starts with its class (the look-behind after it).
+KOREAN_SURNAMES = frozenset((
+    "Kim Gim Lee Yi Rhee Park Pak Bak Choi Choe Jung Jeong Chung Cheong Kang Gang Cho Jo Yoon Yun Jang Chang "
+    "Lim Im Han Oh Seo Suh Shin Sin Kwon Gwon Hwang Ahn Song Yoo Yu Ryu Ryoo Hong Jeon Chun Jun Ko Moon Mun "
+    "Yang Son Sohn Bae Baek Paik Heo Huh Nam Noh Roh Rho Ha Kwak Sung Seong Cha Joo Ju Woo Min Na Jin Ji Chi "
+    "Eom Um Chae Won Bang Gong Kong Hyun Hyeon Yeo Byun Byeon Chu Choo Doh Seol Sul Gil Kil Pyo Wi Myung "
+    "Ki Ban Wang Geum Ok Yook Yuk Maeng Tak Kook Yeom Yum Lyu Cheon Sim Shim Kye Gye Hur Koo Gu Goo").split())
+_KOREAN_NAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])(?:[a-z]{1,4} [A-Z][a-z]+-[A-Za-z][a-z]+"
+                             r"|[a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]{1,4})(?![\w-])")
+_KOREAN_SYLLABLE_RE = re.compile(r"(?:ch|kk|tt|pp|ss|jj|[bdghjkmnprstwy])?[wy]?[aeiou]{1,2}(?:ng|[nmlkpbt])?", re.I)
+_PLACE_SUFFIXES = ("-gu", "-gun", "-si", "-dong", "-ro", "-gil", "-eup", "-myeon")
+_NAME_THEN_CAPITAL_RE = re.compile(r"\s+[A-Z]")
+# Companies named by what the sentence says they are, not by a suffix: "X, a Seoul-based
+# medical AI company", "cathode maker X", "companies, including X and Y".
+_COMPANY_NOUNS = (r"compan(?:y|ies)|firms?|start-?ups?|(?:chip|auto|car|steel|drug|battery|tire|display|robot)?makers?"
+                  r"|manufacturers?|developers?|providers?|suppliers?|(?:ship)?builders?|conglomerates?|subsidiar(?:y|ies)"
+                  r"|affiliates?|operators?|distributors?|vendors?|giants?|groups?")
+_COMPANY_CUES = ("compan", "firm", "startup", "start-up", "maker", "manufacturer", "developer", "provider", "supplier",
+                 "builder", "conglomerate", "subsidiar", "affiliate", "operator", "distributor", "vendor", "investors",
+                 "giant", "group",
+                 "backers")
+_CO_NAME = r"[A-Z][\w&.-]*(?:\s(?:[A-Z0-9][\w&.-]*|&)){0,4}"
+_COMPANY_APPOS_RE = re.compile(r"(?P<name>" + _CO_NAME + r"),\s(?:a|an|the)\s(?P<desc>[^,.;:()\"“”]{0,70}?)"
+                               r"\b(?:" + _COMPANY_NOUNS + r")\b(?!-)"
+                               # the noun ends the apposition ("a startup founder" is a person)
+                               r"(?=\s*(?:[,.;:)]|$)|\s(?:that|which|whose|of|in|with|from|and|based|founded|"
+                               r"headquartered|specializing|specialising|focused|known|set|owned|run)\b)")
+_COMPANY_PREMOD_RE = re.compile(r"\b(?:" + _COMPANY_NOUNS + r")\s(?P<name>" + _CO_NAME + r")")
+_COMPANY_LIST_RE = re.compile(r"\b(?:" + _COMPANY_NOUNS + r"|investors|backers),?\s(?:including|such\sas|like|namely)\s"
+                              r"(?P<list>[A-Z][^.;:()\"“”]{1,200})")
+_LIST_SPLIT_RE = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
+_NOT_COMPANY_DESC_RE = re.compile(r"\b(?:at|of|in|with|for|from|by|who|which|that|to|on)\b")
+_CAPITALISED_NAME_RE = re.compile(r"[A-Z0-9][\w&.-]*(?:\s(?:[A-Z0-9][\w&.-]*|&)){0,4}")
+_DISTRICT_RE = re.compile(r"[A-Z](?<![\w-][A-Z])[a-z]+(?:-[a-z]+)?-gu(?:n)?(?![\w-])")
+_TITLE_OF_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?(?P<org>[A-Z][^,.;:“”\"()]{1,160})")
+_AFTER_PERSON_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?")
+_BYLINE_WORDS = ("reporter", "contact", "photo", "writer", "editor", "correspondent", "copyright",
+                 "@", "written")
 
 WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w.&\-]*(?:['’](?=[A-Za-z])[\w.&\-]*)*|&")
 # A word of WORD_RE that ends any capitalised run: it begins with a lower-case letter
@@ -131,7 +177,7 @@ CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "aug
             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
             "nov", "dec"}
-ABBREVIATED = {"univ", "co", "inc", "ltd", "corp", "dept", "nat'l", "st"}
+ABBREVIATED = {"univ", "co", "inc", "ltd", "corp", "dept", "nat'l", "natl", "st"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"}
 
@@ -145,6 +191,9 @@ _LOWER_PROGRAM_HEAD_AFTER_RE = re.compile(r"\s*(" + "|".join(sorted(LOWER_PROGRA
 _PROGRAM_NAME_BEFORE_RE = re.compile(
     r"([A-Z0-9][\w&.-]*(?:['’][a-z]+)?(?:\s(?:of|for|and|&)?\s?[A-Z0-9][\w&.-]*(?:['’][a-z]+)?)*)"
     r"(?P<q>[’'”\"]?)(?P<paren>\s?\([^()]{2,120}\))?(?P<mod>\s[a-z]+)?\s$")
+# 'a dual-degree program, the "Global Dual Master ..."': a quoted name in apposition to a program noun
+_PROGRAM_NOUN_BEFORE_RE = re.compile(r"\b(?:program|programme|project|initiative|scheme|course|curriculum)"
+                                     r"(?:,\s(?:the\s)?|,?\s(?:called|named|dubbed|titled)\s(?:the\s)?)$")
 _CAPITAL_OR_DIGIT_RE = re.compile(r"[A-Z0-9]")
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _DIGITS_SPACES_RE = re.compile(r"[\d\s]+")
@@ -155,9 +204,16 @@ _EXPANSION_SPLIT_RE = re.compile(r"[\s\-–/]+")
 _ACRONYM_SKIP_WORDS = {"of", "for", "and", "&", "the", "in", "on", "at"}
 _TWO_CAPS_ANYWHERE_RE = re.compile(r"[A-Z].*[A-Z]")
 _NON_CAPITAL_RE = re.compile(r"[^A-Z]")
+_HANGUL_NAME_RE = re.compile(r"[\uAC00-\uD7A3][\uAC00-\uD7A3 ]{0,28}[\uAC00-\uD7A3]")
 _COLON_DEF_RE = re.compile(r"(?m)^[\s*※·-]*([A-Z][A-Za-z0-9-]{1,15}):\s+([A-Z][^\n]{5,200}?)\s*$")
 
 _LEAD_OR_CONNECTOR = LEAD_STRIP | CONNECTORS
+# Acronyms of technologies and degrees, not names: "the AI project", "the CT project".
+_TECH_ACRONYMS = {"AI", "CT", "MRI", "PET", "IT", "ICT", "EV", "EVs", "R&D", "IoT", "VR", "AR", "XR", "DX", "ESG",
+                  "STEM", "PhD", "MBA", "DNA", "RNA", "GPU", "CPU", "LNG", "SMR", "UAM", "HR", "PR", "SW", "HW",
+                  "OLED", "LED", "5G", "6G", "3D", "2D", "AX", "GX", "BIM", "CCUS", "PPP"}
+_DEGREE_WORDS = {"master", "masters", "master's", "bachelor", "bachelors", "bachelor's", "doctor", "doctorate"}
+_BARE_SUFFIXES = {"ltd", "inc", "llc", "plc"}     # "X Co., Ltd. and Y": "Ltd." begins no name
 _TRAILING_WORDS = CONNECTORS | {"the"}
 _NO_NAME_WORDS = LEAD_STRIP | UNIT_HEADS | PROGRAM_HEADS | AGENCY_HEADS | UNIV_HEADS | CONNECTORS
 # Every title in ROLE_WORDS contains one of these (lower-cased).
@@ -176,7 +232,7 @@ def _head_hint_re() -> re.Pattern:
     on first use, from the head sets as they are then."""
     if not _HEAD_HINT:
         heads = (PROGRAM_HEADS | HOSPITAL_HEADS | UNIV_HEADS | INSTITUTE_HEADS | AGENCY_HEADS | COMPANY_HEADS
-                 | {"province", "city", "county", "district", "ministry", "center", "centre"})
+                 | {"province", "city", "county", "district", "ministry", "center", "centre", "complex", "valley"})
         by_first: dict[str, list[str]] = {}
         for h in heads:
             by_first.setdefault(h[0], []).append(h[1:])
@@ -282,9 +338,12 @@ def _head_kind(tokens: tuple[str, ...]) -> tuple[str | None, int]:
             return "Company", i
         if w in {"province", "city", "county", "district"} and i == len(low) - 1 and i > 0:
             return "LocalGovernment", i
+        if i > 1 and i == len(low) - 1 and (w, low[i - 1]) in _PLACE_HEADS:
+            return "Region", i          # "Yeongil Bay Industrial Complex", "Pangyo Techno Valley"
     return None, -1
 
 
+_PLACE_HEADS = {("complex", "industrial"), ("valley", "techno"), ("zone", "economic"), ("zone", "industrial")}
 ALL_HEADS = (PROGRAM_HEADS | HOSPITAL_HEADS | UNIV_HEADS | INSTITUTE_HEADS | AGENCY_HEADS) - {"group", "plan"}
 
 
@@ -309,14 +368,36 @@ class MentionFinder:
         """The document's mentions; ``lowered`` is ``text.lower()`` where the caller has it."""
         headline_lines = self._headline_spans(text)
         found: list[Mention] = []
+        dateline_end = -1
         for g in self.gaz.find(text):
             if _inside(g.start, g.end, ignore) or self.gaz.is_stopname(g.text):
                 continue
             kinds = {e.kind for e in g.entries}
+            if kinds == {"Region"} and len(g.entries) == 1 and (
+                    (g.text.isupper() and len(g.text) > 2 and _is_dateline(text, g.start, g.end)) or
+                    # "CHUNCHEON, Gangwon Province -- ...": the province of the dateline too
+                    (g.start - dateline_end <= 2 and text[dateline_end:g.start].strip() == ","
+                     and _DATELINE_AFTER_RE.match(text, g.end) is not None)):
+                dateline_end = g.end
+                # "SEOUL, March 4 (Yonhap) --": where the story was filed, a place and no
+                # party to anything (the resolver keeps the entity, relations never see it)
+                found.append(Mention(g.start, g.end, g.text, "Region", "dateline", list(g.entries)))
+                continue
+            gov = _GOVERNMENT_AFTER_RE.match(text, g.end) if kinds == {"Region"} and len(g.entries) == 1 else None
+            if gov:
+                # "the Gangwon Provincial Government", "Busan Metropolitan Government": the
+                # place as the local government (the resolver gives it the place's id)
+                found.append(Mention(g.start, gov.end(), text[g.start:gov.end()], "LocalGovernment", "gaz",
+                                     list(g.entries)))
+                continue
             found.append(Mention(g.start, g.end, g.text, kinds.pop() if len(kinds) == 1 else "University",
                                  "gaz", list(g.entries)))
         people = self._people(text, sentences, ignore, _aligned_lower(text, lowered))
+        people += self._korean_names(text, ignore, people)
         found_starts = _sorted_starts(found)
+        doc_low = _aligned_lower(text, lowered)
+        low_all = doc_low if doc_low is not None else text.lower()
+        company_cues = [c for c in _COMPANY_CUES if c in low_all]      # the few this document has
         heads = [m.start() for m in _head_hint_re().finditer(text)]
         pattern: list[Mention] = []
         for s, e in sentences:
@@ -327,8 +408,24 @@ class MentionFinder:
             pattern.extend(self._quoted(text, s, e))
             if not headline:
                 pattern.extend(self._capitalised(text, s, e, found, found_starts, heads))
+                # after the names with a head word: where the spans agree, the head says the kind
+                if company_cues:
+                    pattern.extend(self._companies(text, s, e, doc_low[s:e] if doc_low is not None
+                                                   else text[s:e].lower(), company_cues))
+        if "-gu" in text or "-gun" in text:
+            # a district or county by its suffix ("Nam-gu", "Uichang-gu"): the gazetteer
+            # leaves out the bare forms that several cities share; the resolver places them
+            pattern.extend(Mention(m.start(), m.end(), m.group(), "Region", "pattern")
+                           for m in _DISTRICT_RE.finditer(text))
         pattern = [m for m in pattern if not _inside(m.start, m.end, ignore)
                    and not self.gaz.is_stopname(m.text)]
+        if people and pattern:
+            pattern = self._trim_after_people(text, pattern, people, found, found_starts)
+        for m in pattern:
+            # "the program, named the X Academy": a name in apposition to a program noun is a program
+            if m.how == "pattern" and m.kind in {"University", "Institute", "Agency"} and \
+                    _PROGRAM_NOUN_BEFORE_RE.search(text, max(0, m.start - 40), m.start):
+                m.kind, m.unit = "Program", False
         # names found in body text are names in headlines and captions too
         known = {m.text: m for m in pattern if len(m.text) > 2}
         for hs, he in headline_lines:
@@ -342,6 +439,136 @@ class MentionFinder:
         return _merge(found, pattern, people)
 
     # -- helpers ---------------------------------------------------------------
+
+    @staticmethod
+    def _korean_names(text: str, ignore, people: list[Mention]) -> list[Mention]:
+        """Korean names without a title ("headed by Kim Min-jun of ...", "The director,
+        Yang Ji-ho, said"): a common surname and a hyphenated given name (how="name": no
+        title, so no role).  Not where the line is a byline, a caption or a headline
+        (no sentence punctuation at its end), nor where a capitalised word follows (the
+        name is part of a longer one: "Kim Dae-jung Convention Center")."""
+        out: list[Mention] = []
+        if "-" not in text:
+            return out
+        spans = sorted((p.start, p.end) for p in people)
+        starts = [a for a, _ in spans]
+        longest = max((b - a for a, b in spans), default=0)
+        pos = 0
+        while True:
+            m = _KOREAN_NAME_RE.search(text, pos)
+            if m is None:
+                break
+            # a rejected match gives its words back ("Co-founder Kim" before "Kim Min-su")
+            pos = m.start() + 1
+            name = m.group()
+            a, b = name.split(" ", 1)
+            sur, given = (b, a) if "-" in a else (a, b)
+            if sur not in KOREAN_SURNAMES or given.endswith(_PLACE_SUFFIXES) or \
+                    not all(_KOREAN_SYLLABLE_RE.fullmatch(h) for h in given.split("-")):
+                continue       # each half of a given name is one romanised syllable ("Co-founder" is none)
+            s0, e0 = m.span()
+            # a titled person over the same words: only spans starting before e0 and
+            # after s0 - longest can overlap
+            i = bisect_left(starts, s0 - longest)
+            hit = False
+            while i < len(spans) and spans[i][0] < e0:
+                if s0 < spans[i][1]:
+                    hit = True
+                    break
+                i += 1
+            if hit or _inside(s0, e0, ignore):
+                continue
+            if _NAME_THEN_CAPITAL_RE.match(text, e0):
+                continue
+            ls = text.rfind("\n", 0, s0) + 1
+            le = text.find("\n", e0)
+            line = text[ls:le if le >= 0 else len(text)].strip()
+            before = text[ls:s0].lower()
+            if line[:3].lower() == "by " or "@" in line or any(w in before for w in _BYLINE_WORDS):
+                continue
+            if not line.endswith((".", "!", "?", '"', "”", "’", "'")):
+                continue
+            out.append(Mention(s0, e0, name, "Person", "name"))
+            pos = e0
+        return out
+
+    def _companies(self, text: str, s: int, e: int, ls: str, cues: Sequence[str] = _COMPANY_CUES) -> list[Mention]:
+        """Companies by apposition ("X, a Seoul-based startup"), by a noun before the name
+        ("shipping firm X", "cathode maker X") and in lists ("companies, including X
+        and Y"); a name that the gazetteer knows stays what it is (the merge keeps the
+        known name where the spans agree)."""
+        out: list[Mention] = []
+        for c in cues:
+            if c in ls:
+                break
+        else:
+            return out
+        sent = text[s:e]
+        spans: list[tuple[int, int]] = []
+        for m in _COMPANY_APPOS_RE.finditer(sent):
+            if _NOT_COMPANY_DESC_RE.search(m.group("desc")):
+                continue              # "X, a researcher at the company": X is not the company
+            spans.append((s + m.start("name"), s + m.end("name")))
+        for m in _COMPANY_PREMOD_RE.finditer(sent):
+            spans.append((s + m.start("name"), s + m.end("name")))
+        for m in _COMPANY_LIST_RE.finditer(sent):
+            pos = s + m.start("list")
+            for part in _LIST_SPLIT_RE.split(m.group("list")):
+                nm = _CAPITALISED_NAME_RE.match(part)
+                if not nm or nm.end() != len(part.rstrip()):
+                    break             # the list ends where a part is no name
+                i = text.find(part, pos)
+                spans.append((i, i + nm.end()))
+                pos = i + len(part)
+        for a, b in spans:
+            words = text[a:b].split()
+            while words and (_is_lead_word(words[0]) or words[0].lower() in CALENDAR):
+                a += len(words[0]) + 1
+                words = words[1:]
+            while words and words[-1].endswith(("'s", "’s", ".")) and words[-1].lower().rstrip(".") not in ABBREVIATED:
+                cut = 2 if words[-1].endswith(("'s", "’s")) else 1
+                b -= cut
+                words[-1] = words[-1][:-cut]
+                if words[-1]:
+                    break
+                words = words[:-1]
+            if not words or all(w.lower() in _NO_NAME_WORDS or w.lower() in NOT_NAME_TOKENS for w in words):
+                continue
+            if len(words) == 1 and words[0] in KOREAN_SURNAMES:
+                continue
+            out.append(Mention(a, b, text[a:b], "Company", "pattern"))
+        return out
+
+    def _trim_after_people(self, text: str, pattern: list[Mention], people: list[Mention],
+                           gaz_hits: list[Mention], gaz_starts: list[int] | None) -> list[Mention]:
+        """A capitalised run that begins with a person's name ("Kim Min-jun of the
+        Department of Radiology") names the unit after "of"/"at", not the person: the
+        name is cut off and the rest classified again."""
+        out: list[Mention] = []
+        for p in pattern:
+            q = None
+            for x in people:
+                if p.start <= x.start < p.end:
+                    q = x
+                    break
+            if q is None:
+                out.append(p)
+                continue
+            cut = _AFTER_PERSON_RE.match(text, q.end, p.end)
+            if not cut:
+                out.append(p)
+                continue
+            end = p.end
+            for x in people:        # "... of the Department of X and Professor Y of Z": up to the next person
+                if cut.end() <= x.start < end:
+                    k = text.rfind(" and ", cut.end(), x.start)
+                    end = k if k >= 0 else x.start
+            seg = [(w.start(), w.end(), w.group()) for w in WORD_RE.finditer(text, cut.end(), end)]
+            for sg in self._segments(seg, gaz_hits):
+                m2 = self._classify(text, sg, gaz_hits, gaz_starts)
+                if m2:
+                    out.append(m2)
+        return out
 
     @staticmethod
     def _headline_spans(text: str) -> list[tuple[int, int]]:
@@ -462,12 +689,16 @@ class MentionFinder:
     def _segments(self, run, gaz_hits):
         """Strip leading function words; split coordinations "A and B" where both sides
         are complete names (a known name, or a capitalised name with a head word)."""
-        while run and _is_lead_word(run[0][2]):
+        while run and (_is_lead_word(run[0][2]) or run[0][2].lower().rstrip(".") in _BARE_SUFFIXES):
             run = run[1:]
         while run and run[-1][2].lower() in _TRAILING_WORDS:
             run = run[:-1]
         if not run:
             return []
+        for k, (st, en, w) in enumerate(run):
+            if "-" in w and _BAD_SUFFIX_RE.search(w):
+                # "X and Seoul-based Y Co.": an adjective, no part of a name, parts the run
+                return self._segments(run[:k], gaz_hits) + self._segments(run[k + 1:], gaz_hits)
         for k, (st, en, w) in enumerate(run):
             if w.lower() in {"and", "&"} and 0 < k < len(run) - 1:
                 left, right = run[:k], run[k + 1:]
@@ -539,6 +770,8 @@ class MentionFinder:
             if not toks or all(t.lower() in LEAD_STRIP for t in toks) or _BAD_SUFFIX_RE.search(toks[-1]) \
                     or _ORDINAL_RE.fullmatch(toks[-1]):
                 continue
+            if toks[-1].endswith(("'s", "’s")) or (len(toks) == 1 and toks[0] in _TECH_ACRONYMS):
+                continue        # "the Ministry of Education's scheme", "the CT project": no program's name
             name = " ".join(toks)
             if name.lower() in MONTHS or _DIGITS_SPACES_RE.fullmatch(name):
                 continue
@@ -565,7 +798,8 @@ class MentionFinder:
             last = name.split()[-1] if name.split() else ""
             if (last[:1].isupper() and last.lower() in PROGRAM_HEADS) or (has_paren and _LAUNCH_CUE.search(before)) or \
                     (_LAUNCH_CUE.search(before) and _TWO_CAPITALS_RE.match(name) and len(words) <= 3) or \
-                    _LOWER_PROGRAM_HEAD_AFTER_RE.match(after):
+                    _LOWER_PROGRAM_HEAD_AFTER_RE.match(after) or \
+                    (words[0][:1].isupper() and _PROGRAM_NOUN_BEFORE_RE.search(before)):
                 out.append(Mention(ins, ins + len(name), name, "Program", "quoted"))
         return out
 
@@ -593,9 +827,23 @@ class MentionFinder:
                 if not _plausible_name(name):
                     continue
                 ns = s + m.start("name")
-                out.append(Mention(ns, ns + len(name), name, "Person", "person", role=m.group("role")))
+                org = None
+                role = m.group("role")
+                if not role.lower().startswith("prof"):
+                    # "Dean X of the Graduate School of Business": what the title is of
+                    # (a professor "of" a department works there and leads nothing)
+                    om = _TITLE_OF_RE.match(sent, m.end("name"))
+                    if om:
+                        org = (s + om.start("org"), s + om.end("org"))
+                out.append(Mention(ns, ns + len(name), name, "Person", "person", role=role, org_span=org))
+            n_title = len(out)
             for m in PERSON_APPOS_RE.finditer(sent):
                 name = m.group("name")
+                ns = s + m.start("name")
+                first = name.split(" ", 1)[0]
+                if " " in name and _is_lead_word(first) and name.count(" ") >= 2:
+                    name = name[len(first) + 1:]     # "Professor Lena Vogt, dean of ...": the title is no name
+                    ns += len(first) + 1
                 if not _plausible_name(name):
                     continue
                 role = m.group("role").strip()
@@ -604,8 +852,19 @@ class MentionFinder:
                 om = _OF_AT_RE.match(rest)
                 if om:
                     org = (s + m.start("rest") + om.end(), s + m.end("rest"))
-                ns = s + m.start("name")
-                out.append(Mention(ns, ns + len(name), name, "Person", "person", role=role, org_span=org))
+                elif role[:1].isupper() and ("'s " in role or "’s " in role):
+                    # "NAME, Lunit's chief medical officer": the organisation is the possessive
+                    rs = s + m.start("role")
+                    k = role.find("'s ") if "'s " in role else role.find("’s ")
+                    org = (rs, rs + k)
+                am = Mention(ns, ns + len(name), name, "Person", "person", role=role, org_span=org)
+                # "Professor X, dean of the Y": the apposition says what X leads, the title
+                # before the name does not; it replaces the title's mention of the same name
+                same = next((i for i in range(n_title) if out[i].start == ns and out[i].end == am.end), None)
+                if same is not None and org is not None and out[same].org_span is None:
+                    out[same] = am
+                else:
+                    out.append(am)
         return out
 
 
@@ -633,6 +892,8 @@ def _token_shape(toks: tuple[str, ...]) -> tuple:
     if hi < len(toks) - 1 and low[hi + 1] not in {"of", "for", "de", "du", "der"}:
         end_i = hi
     kept = toks[: end_i + 1]
+    if len(low) > 2 and low[1] in {"of", "in"} and low[0] in _DEGREE_WORDS:
+        return ()        # a degree ("Master of Business Administration") is no organisation
     if len(kept) == 1 and kind not in {"Program"} and not is_acronym(kept[0]):
         return ()        # a bare head word ("University", "Center") is no name
     if all(t.lower() in _NO_NAME_WORDS for t in kept):
@@ -676,6 +937,18 @@ def _is_lead_word(tok: str) -> bool:
     first word of every capitalised run, and the same words come back in every text."""
     return (tok.lower() in _LEAD_OR_CONNECTOR or ROLE_START_RE.fullmatch(tok) is not None
             or _ORDINAL_RE.fullmatch(tok) is not None)
+
+
+_GOVERNMENT_AFTER_RE = re.compile(r"\s(?:(?:Provincial|provincial|Metropolitan|metropolitan|Metropolitan City|City|city|"
+                                  r"County|county|Special City|Special Self-Governing Provincial)\s)?[Gg]overnment\b")
+_DATELINE_AFTER_RE = re.compile(r"\s*(?:,|--|—|–|\()")
+
+
+def _is_dateline(text: str, s: int, e: int) -> bool:
+    """Is the upper-case place at ``s:e`` a dateline: first on its line, then a comma, a
+    dash or a parenthesis ("SEOUL, March 4 (Yonhap) --", "CHANGWON -- ...")?"""
+    ls = text.rfind("\n", 0, s) + 1
+    return not text[ls:s].strip() and _DATELINE_AFTER_RE.match(text, e) is not None
 
 
 def _plausible_name(name: str) -> bool:
@@ -779,6 +1052,21 @@ def paren_definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention,
         m: Mention | None = by_end.get(p.start()) or by_end.get(p.start() - 1)
         if not m:
             continue
+        if "," in inner or _HANGUL_NAME_RE.fullmatch(first):
+            # "Jeonbuk National University (전북대학교, JBNU)": the Korean name is another
+            # name of it, and an acronym may follow the Korean name
+            pos = p.start(1)
+            for k, part in enumerate(inner.split(",")[:3]):
+                w = part.strip()
+                ws = p.start(1) + inner.find(w, pos - p.start(1))
+                pos = ws + len(w)
+                if _HANGUL_NAME_RE.fullmatch(w):
+                    out.append((m, w, ws, ws + len(w)))
+                elif k and is_acronym(w) and w != m.text and acronym_fits(w, m.text) and \
+                        _HANGUL_NAME_RE.fullmatch(first):
+                    out.append((m, w, ws, ws + len(w)))
+            if _HANGUL_NAME_RE.fullmatch(first):
+                continue
         if is_acronym(first) and first != m.text and (acronym_fits(first, m.text) or len(m.text.split()) > 2):
             s = p.start(1) + inner.find(first)
             out.append((m, first, s, s + len(first)))

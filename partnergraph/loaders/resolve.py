@@ -3,9 +3,11 @@
 What resolves to what, and why it is safe:
 
 * a gazetteer hit is its entry (``ror:...`` or a curated id);
-* an acronym shared by several entries (CNU) is settled by the document: the full name
-  of one candidate appearing, or the candidate's region being mentioned; otherwise it
-  stays an ``unresolved:`` entity rather than being merged with the wrong institution;
+* an acronym shared by several entries (CNU) is settled by the document: its definition
+  ("Chungnam National University (CNU)"; "the other CNU" is then the other candidate
+  named), the full name of one candidate appearing, or the candidate's region being
+  mentioned; otherwise it stays an ``unresolved:`` entity rather than being merged with
+  the wrong institution;
 * "Long Name (ACR)", "ACR (Long Name)" and "ACR: Long Name" make the two forms one entity
   for the rest of the document;
 * program mentions with the same core ("K-MediST", "the K-MediST project") or whose core
@@ -13,7 +15,10 @@ What resolves to what, and why it is safe:
 * a unit named without its organisation ("its affiliated Cheonan Hospital") becomes the
   gazetteer unit "<org> <unit>" when an organisation of the document has one, and a unit
   found by pattern gets its parent from its name, "X's unit" or "unit at X";
-* people are keyed by their name parts regardless of order ("Tae Kim" = "Kim Tae").
+* people are keyed by their name parts regardless of order ("Tae Kim" = "Kim Tae"), and a
+  later surname before a verb of saying is the one person with that surname;
+* a district found by its suffix is placed by the city named in its sentence; a company
+  found by pattern is also said by its distinctive first word.
 """
 from __future__ import annotations
 
@@ -24,7 +29,7 @@ from dataclasses import dataclass, field
 
 from ..model import Entity, slug
 from .gazetteer import Entry, Gazetteer, is_acronym, name_key
-from .mentions import (PROGRAM_HEADS, Mention, colon_definitions,
+from .mentions import (KOREAN_SURNAMES, PROGRAM_HEADS, Mention, colon_definitions,
                        find_spans, paren_definitions, whole_word_spans)
 
 ORG_LIKE = {"University", "Hospital", "Ministry", "Agency", "LocalGovernment", "Company", "Institute"}
@@ -32,11 +37,15 @@ _LOCALGOV_CUE = re.compile(r"(?:officials?|governors?|mayors?|heads?)\s+(?:from|
                            r"(?:(?:cities|city|province|provinces|county|counties|district|districts)\s+of\s+)?$", re.I)
 
 # Compiled once (see mentions.py: the per-name patterns used to evict these from re's cache).
-_POSSESSIVE_GAP_RE = re.compile(r"['’]s\s+")
+_POSSESSIVE_GAP_RE = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}")     # "POSTECH's new Battery ... Campus"
 _ITS_BEFORE_RE = re.compile(r"\b(?:its|their)\s+$")
 _AT_GAP_RE = re.compile(r"\s+at\s+(?:the\s+)?")
 _OF_GAP_RE = re.compile(r"\s+of\s+(?:the\s+)?")
-_LOCALGOV_NAME_RE = re.compile(r"-gu\b|\bOffice\b|City Hall")
+_THE_KIND_POSSESSIVE_RE = re.compile(r"\b[Tt]he\s(university|school|hospital|institute)['’]s\s+(?:[a-z]+\s+){0,2}$")
+_LEGAL_SUFFIX_RE = re.compile(r"(.+?),?\s(?:Co\.,?\sLtd\.?|Co\.|Inc\.?|Ltd\.?|Corp\.?|LLC|PLC|GmbH|AG|S\.A\.)")
+_SAID_AFTER_RE = re.compile(r"\s(?:said|says|added|noted|explained|stressed|emphasized|emphasised|told)\b")
+_TITLE_AT_RE = re.compile(r"(?:CEO|President|Chairman|Chairwoman|Chair|Vice President|Director|Dean|Chief|Head)")
+_LOCALGOV_NAME_RE = re.compile(r"-gu\b|\bOffice\b|City Hall|\b[Gg]overnment\b")
 @functools.lru_cache(maxsize=20_000)
 def _short_form_re(word: str) -> re.Pattern:
     """'Hanyang' alone or as 'Hanyang's', not followed by another capitalised word;
@@ -68,7 +77,10 @@ def _short_form_spans(word: str, text: str) -> list[tuple[int, int]]:
             while k < n and text[k].isspace():
                 k += 1
             if k < n and "A" <= text[k] <= "Z":
-                return False
+                # unless a title follows: "Hanul CEO Bae", "Yonsei President Kim"
+                t = _TITLE_AT_RE.match(text, k)
+                if t is None or (t.end() < n and (text[t.end()].isalnum() or text[t.end()] == "-")):
+                    return False
         return True
     return find_spans(text, word, accept)
 
@@ -79,6 +91,12 @@ def _word(c: str) -> bool:
 
 def _hyphen_or_word(c: str) -> bool:
     return c.isalnum() or c == "_" or c == "-"
+
+
+# First words of company names that stand for nothing alone.
+_NOT_SHORT = {"korea", "korean", "global", "smart", "advanced", "national", "international", "new", "first",
+              "united", "general", "digital", "future", "green", "blue", "asia", "seoul", "the", "north", "south",
+              "east", "west", "central", "royal", "grand", "great", "world", "universal", "modern", "total"}
 
 
 @dataclass
@@ -122,11 +140,13 @@ class Resolver:
         extra_names: defaultdict[str, list[str]] = defaultdict(list)
 
         mentions = self._short_forms(text, mentions)
+        mentions = self._surname_uses(text, mentions)
+        district_parent: dict[int, str] = {}
         # 1. unambiguous gazetteer hits and people first: they anchor the rest
         for m in mentions:
-            if m.how == "person":
+            if m.how == "person" or m.how == "name":
                 m.key = person_key(m.text)
-            elif m.how == "gaz" and len(m.entries) == 1:
+            elif (m.how == "gaz" or m.how == "dateline") and len(m.entries) == 1:
                 m.key = m.entries[0].id
         # pattern names the gazetteer knows under exactly that name
         for m in mentions:
@@ -134,13 +154,33 @@ class Resolver:
                 hits = self.gaz.lookup(m.text)
                 if len(hits) == 1:
                     m.key, m.entries = hits[0].id, hits
+        # districts found by their suffix: the city said in the same sentence places them
+        # ("the main campus in Nam-gu" after "Pohang"), so two cities' Nam-gu stay apart
+        for i, m in enumerate(mentions):
+            if m.key is None and m.how == "pattern" and m.kind == "Region" and m.text.endswith(("-gu", "-gun")):
+                city = self._city_near(text, mentions, i)
+                if city:
+                    qid = f"{city}-{slug(m.text)}"
+                    e = self.gaz.entries.get(qid)
+                    m.key = qid
+                    if e:
+                        m.entries = [e]
+                    else:
+                        district_parent[id(m)] = city
         # 2. ambiguous acronyms: settle by the document's other names and regions
         known_ids = {m.key for m in mentions if m.key}
         region_ids = {m.key for m in mentions if m.key and m.key.startswith("region:")}
         region_names = {name_key(m.text) for m in mentions if m.kind == "Region"}
+        # "Chungnam National University (CNU)": the document says which one its CNU is
+        defined_as: dict[str, set[str]] = {}
+        for m in mentions:
+            if m.key and m.defined:
+                for d in m.defined:
+                    defined_as.setdefault(d, set()).add(m.key)
         for m in mentions:
             if m.key is None and m.how == "gaz":
-                m.key = self._disambiguate(m, known_ids, region_ids, region_names)
+                m.key = self._by_definition(m, text, defined_as.get(m.text), known_ids) or \
+                    self._disambiguate(m, known_ids, region_ids, region_names)
         # 3. units without their organisation: "<org> <unit>" in the gazetteer
         orgs_in_doc = [m for m in mentions if m.key and m.kind in ORG_LIKE]
         for m in mentions:
@@ -151,7 +191,10 @@ class Resolver:
                     e = self.gaz.entries.get(o.key) if o.key else None
                     if not e:
                         continue
-                    for nm in [e.name] + e.acronyms:
+                    # the organisation's own names, then its parent's ("KUMC, which operates
+                    # Guro Hospital": Korea University Guro Hospital)
+                    pe = self.gaz.entries.get(e.parent) if e.parent else None
+                    for nm in [e.name] + e.acronyms + ([pe.name] + pe.acronyms if pe else []):
                         hits = self.gaz.lookup_pair(nm, m.text)
                         if len(hits) == 1:
                             extra_names[hits[0].id].append(m.text)
@@ -160,7 +203,7 @@ class Resolver:
                     if m.key:
                         break
         # 4. parents for pattern units: in the name, "X's unit", "unit at/of X"
-        parent_key: dict[int, str] = {}
+        parent_key: dict[int, str] = dict(district_parent)
         new_parents: list[Mention] = []
         by_start = sorted(mentions, key=lambda x: x.start)
         for idx, m in enumerate(by_start):
@@ -199,6 +242,44 @@ class Resolver:
                         (_OF_GAP_RE.fullmatch(gap) and
                          head in {"department", "dept", "college", "school", "graduate", "faculty", "division"})):
                     p = nxt
+            tk = _THE_KIND_POSSESSIVE_RE.search(text, max(0, m.start - 24), m.start) if p is None else None
+            if tk:
+                # "the university's College of Medicine": the nearest such organisation before it
+                kind = {"university": "University", "school": "University", "hospital": "Hospital",
+                        "institute": "Institute"}[tk.group(1).lower()]
+                owners = [o for o in by_start[:idx] if o.kind == kind and not o.unit and o.how != "person"]
+                if owners:
+                    p = owners[-1]
+            if p is None and m.kind in {"Hospital", "Institute", "University"} and " " in m.text:
+                # "Hallym Sacred Heart Hospital" where "Hallym University" is named
+                w = m.text.split(" ", 1)[0]
+                owners = {o.key for o in by_start if o.kind == "University" and o.key and not o.unit
+                          and o.text == w + " University"}
+                if owners and (len(w) < 4 or self.gaz.is_stopname(w) or w.lower() in _NOT_SHORT
+                               or any(e.kind == "Region" for e in self.gaz.lookup(w))):
+                    owners = set()     # "Korea Cancer Center Hospital" is no unit of "Korea University"
+                if len(owners) == 1:
+                    p = next(o for o in by_start if o.key in owners)
+            if p is None and idx + 1 < len(by_start) and by_start[idx + 1].kind == "University" \
+                    and not by_start[idx + 1].unit and text[m.end:by_start[idx + 1].start] == ", ":
+                p = by_start[idx + 1]      # "the Department of Physics, Pusan National University"
+            if p is None and head in {"department", "dept", "faculty", "division"}:
+                # "A POSTECH team headed by Professor X of the Department of Y": the one
+                # university named in the sentence, before it
+                sent_start = max(text.rfind("\n", 0, m.start), text.rfind(". ", 0, m.start)) + 1
+                ends = [x for x in (text.find("\n", m.end), text.find(". ", m.end)) if x >= 0]
+                sent_end = min(ends) if ends else len(text)
+                owners = {o.key or o.text: o for o in by_start if sent_start <= o.start < sent_end
+                          and o.kind == "University" and not o.unit and o.how != "person"}
+                if len(owners) == 1:
+                    o = next(iter(owners.values()))
+                    if o.start < m.start:
+                        p = o
+            if p is not None and p.key is None and p.owner is None and p.how == "pattern" and not p.unit \
+                    and p.kind in ORG_LIKE:
+                # a parent found by pattern ("Samarkand State University's Faculty of ..."):
+                # the id step 6 would give it, now, so the unit can point to it
+                p.key = f"{p.kind.lower()}:{slug(p.text)}"
             pkey = p.key or (p.owner.key if p.owner is not None else None) if p is not None else None
             if pkey:
                 parent_key[id(m)] = pkey
@@ -208,6 +289,10 @@ class Resolver:
                 pm.key = "university:" + slug(m.parent_text)
                 parent_key[id(m)] = pm.key
                 new_parents.append(pm)
+        # a campus is a place of an organisation: one whose organisation is not said
+        # ("the 'AI Triangle Campus' connecting ...") is a plan's name, not an entity
+        mentions = [m for m in mentions if not (m.how == "pattern" and m.key is None and m.unit
+                                                 and m.text.endswith("Campus") and id(m) not in parent_key)]
         mentions = sorted(mentions + new_parents, key=lambda x: (x.start, x.end))
         # 5. programs: merge by core name and distinctive tails
         progs = [m for m in mentions if m.kind == "Program" and m.how != "person"]
@@ -236,7 +321,9 @@ class Resolver:
             if m.key is None:
                 pk = parent_key.get(id(m))
                 base = m.text
-                if pk and not any(w in m.text for w in self._names_of(pk, mentions)[:1]):
+                pnames = self._names_of(pk, mentions) if pk else []
+                if pk and not any(w in m.text for w in pnames[:1]) and not (
+                        pnames and m.text.split(" ", 1)[0] == pnames[0].split(" ", 1)[0]):
                     # the id carries the parent's full name, so "KU College of ..." and
                     # "Korea University College of ..." in two articles are one unit
                     full = self._names_of(pk, mentions)[0] if self._names_of(pk, mentions) else pk
@@ -247,6 +334,16 @@ class Resolver:
                     if short != full:
                         canon.append(f"{short} {m.text}")
                 m.key = f"{m.kind.lower()}:{slug(base)}"
+        # a unit said without its organisation that ends another unit's name in the
+        # document is that unit ("Graduate School of Business" after "SKK Graduate
+        # School of Business", "Guro Hospital" after "Korea University Guro Hospital")
+        for m in mentions:
+            if m.how == "pattern" and m.unit and id(m) not in parent_key and m.key and not m.entries:
+                tail = " " + m.text
+                keys = {o.key for o in mentions if o is not m and o.key and o.key != m.key and o.kind == m.kind
+                        and o.how != "acronym" and o.text.endswith(tail)}
+                if len(keys) == 1:
+                    m.key = keys.pop()
         # definition mentions (acronyms defined in the text) take their owner's key
         for m in mentions:
             if m.how == "acronym" and m.owner is not None:
@@ -270,6 +367,9 @@ class Resolver:
             if named:
                 defs.append((named, exp))
         taken = [(m.start, m.end) for m in mentions]
+        # a known acronym the document defines for something else is that thing here
+        # ("Haneul National University (HNU)": not the gazetteer's HNU)
+        gaz_acros = {(m.start, m.end): m for m in mentions if m.how == "gaz" and is_acronym(m.text)}
         for owner, other in defs:
             owner.defined.append(other)
             if not is_acronym(other.replace(" ", "")) and len(other.split()) > 1:
@@ -277,6 +377,11 @@ class Resolver:
             if other not in text:       # cheap test before the (cached) whole-word pattern
                 continue
             for ms_, me_ in whole_word_spans(other, text):
+                g = gaz_acros.get((ms_, me_))
+                if g is not None and owner.how != "gaz" and g.text == other and \
+                        text[max(0, ms_ - 6):ms_].lower() != "other ":
+                    g.how, g.entries, g.owner, g.kind = "acronym", [], owner, owner.kind
+                    continue
                 if any(a < me_ and ms_ < b for a, b in taken):
                     continue
                 am = Mention(ms_, me_, other, owner.kind, "acronym")
@@ -286,6 +391,35 @@ class Resolver:
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
+    @staticmethod
+    def _surname_uses(text: str, mentions: list[Mention]) -> list[Mention]:
+        """'... said Kim Min-jun.' then 'Kim said': a surname alone before a verb of
+        saying is the one person of the document with that surname (Korean names put it
+        first, others last)."""
+        if " said" not in text and " says" not in text and " added" not in text:
+            return mentions
+        by_surname: dict[str, set[str]] = {}
+        first: dict[str, Mention] = {}
+        for m in mentions:
+            if m.kind == "Person" and m.how in ("person", "name") and " " in m.text:
+                parts = m.text.split()
+                sur = parts[0] if parts[0] in KOREAN_SURNAMES and "-" in parts[1] else parts[-1]
+                by_surname.setdefault(sur, set()).add(person_key(m.text))
+                first.setdefault(sur, m)
+        taken = [(m.start, m.end) for m in mentions]
+        added = []
+        for sur, keys in by_surname.items():
+            if len(keys) != 1 or len(sur) < 2:
+                continue
+            for ks, ke in find_spans(text, sur, lambda i, j: (i == 0 or not text[i - 1].isalnum())
+                                     and _SAID_AFTER_RE.match(text, j) is not None):
+                if ks < first[sur].end or any(a <= ks < b for a, b in taken):
+                    continue        # (only after the full name: the entity is named by its first mention)
+                am = Mention(ks, ke, sur, "Person", "acronym")
+                am.owner = first[sur]
+                added.append(am)
+        return sorted(mentions + added, key=lambda x: (x.start, x.end)) if added else mentions
+
     def _short_forms(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """'Hanyang's Graduate School', 'Yonsei researchers': the distinctive first word of
         a '<Word> University' named in the document stands for it (not when the word is a
@@ -293,11 +427,20 @@ class Resolver:
         taken = [(m.start, m.end) for m in mentions]
         added = []
         done: set[str] = set()      # a word searched once has all its uses taken already
+        # a company found by pattern is said by its first word too ("Hanul Energy Materials"
+        # ... "Hanul CEO X"), when that word begins no other name of the document
+        firsts = Counter(m.text.split()[0] for m in mentions if m.kind in ORG_LIKE and " " in m.text)
         for m in list(mentions):
-            if m.kind != "University" or m.how == "acronym":
+            if m.how == "acronym":
                 continue
             words = m.text.split()
-            if len(words) != 2 or words[1] != "University":
+            if m.kind == "University":
+                if len(words) != 2 or words[1] != "University":
+                    continue
+            elif m.kind == "Company" and m.how == "pattern" and len(words) >= 2:
+                if firsts[words[0]] != 1 or words[0].lower() in _NOT_SHORT or self.gaz.lookup(words[0]):
+                    continue
+            else:
                 continue
             w = words[0]
             if w in done:
@@ -308,11 +451,44 @@ class Resolver:
             for ks, ke in _short_form_spans(w, text):
                 if any(a <= ks < b for a, b in taken):
                     continue
-                am = Mention(ks, ke, w, "University", "acronym")
+                am = Mention(ks, ke, w, m.kind, "acronym")
                 am.owner = m
                 added.append(am)
                 taken.append((ks, ke))
         return sorted(mentions + added, key=lambda x: (x.start, x.end))
+
+    def _city_near(self, text: str, mentions: list[Mention], i: int) -> str | None:
+        """The id of the city (or metropolitan city) named nearest to mentions[i] in its
+        sentence, or None."""
+        m = mentions[i]
+        s = max(text.rfind("\n", 0, m.start), text.rfind(". ", 0, m.start)) + 1
+        e = min(x for x in (text.find("\n", m.end), text.find(". ", m.end), len(text)) if x >= 0)
+        best = None
+        for o in mentions:
+            if o is m or not o.key or not o.key.startswith("region:") or not (s <= o.start < e):
+                continue
+            ent = self.gaz.entries.get(o.key)
+            city = o.key if ent and ent.level in {"city", "metropolitan_city", "special_city"} else \
+                ent.parent if ent and ent.level == "district" and ent.parent else None
+            if city:
+                d = abs(o.start - m.start)
+                if best is None or d < best[0]:
+                    best = (d, city)
+        return best[1] if best else None
+
+    @staticmethod
+    def _by_definition(m: Mention, text: str, defined: set[str] | None, known_ids) -> str | None:
+        """An ambiguous acronym the document defines ("X (CNU)") is that X throughout;
+        "the other CNU" is the one candidate that is not, when the document names it."""
+        if not defined or len(defined) != 1:
+            return None
+        cands = {e.id for e in m.entries}
+        if not defined <= cands:
+            return None
+        if text[max(0, m.start - 6):m.start].lower() == "other ":
+            rest = [c for c in cands - defined if c in known_ids]
+            return rest[0] if len(rest) == 1 else None
+        return next(iter(defined))
 
     def _disambiguate(self, m: Mention, known_ids, region_ids, region_names) -> str:
         scores: Counter[str] = Counter()
@@ -357,6 +533,12 @@ class Resolver:
                 if has_canon:
                     surfaces.extend(extra_names.get("__canon__" + str(id(m)), ()))
             surfaces.extend(extra_names.get(key, []))
+            if not entry and ms[0].kind == "Company":
+                # "Vextra Robotics Inc." is also "Vextra Robotics"
+                surfaces.extend(m_.group(1) for t in list(surfaces) for m_ in [_LEGAL_SUFFIX_RE.fullmatch(t)] if m_)
+            if entry and entry.level == "district" and ", " in entry.name:
+                # "Buk-gu, Pohang" in the text: the document calls it "Buk-gu"
+                surfaces.extend(t.split(",")[0] for t in list(surfaces) if ", " in t)
             surfaces = list(dict.fromkeys(surfaces))
             if entry:
                 kind = entry.kind
@@ -409,8 +591,9 @@ class Resolver:
             pk = ent.parent
             if pk and pk not in entities:
                 pe = self.gaz.entries.get(pk)
-                if pe and any(n in s for n in [pe.name] + pe.acronyms for s in [ent.name] + ent.aliases
-                              if len(n) > 2):
+                # (not a company: "Samsung Electronics" names an affiliate, not the group)
+                if pe and ent.kind != "Company" and any(n in s for n in [pe.name] + pe.acronyms
+                                                        for s in [ent.name] + ent.aliases if len(n) > 2):
                     entities[pk] = Entity(id=pk, name=pe.name, kind=pe.kind,
                                           aliases=[a for a in pe.aliases + pe.acronyms if a != pe.name]
                                           + ([pe.name_ko] if pe.name_ko else []),
@@ -418,4 +601,6 @@ class Resolver:
                     first_span[pk] = first_span[key]
                 elif pk not in entities:
                     ent.parent = None if not pe else pk
-        return Resolved(entities, sorted(mentions, key=lambda m: m.start), first_span)
+        # a dateline's place is an entity of the document, but no mention relations read
+        return Resolved(entities, sorted((m for m in mentions if m.how != "dateline"), key=lambda m: m.start),
+                        first_span)
