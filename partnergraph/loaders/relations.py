@@ -124,7 +124,7 @@ _SECOND_ROLE_RE = re.compile(r"\s*\(\s*(?P<role>[A-Z][\w\s-]{1,40}?)\s+of\s+")
 @functools.lru_cache(maxsize=5_000)
 def _role_gap_re(role: str) -> re.Pattern:
     """"GIST President X": only the title (and a possessive) between organisation and name."""
-    return re.compile(r"(?:['’]s)?\s+" + re.escape(role) + r"\s+")
+    return re.compile(r"(?:['’]s)?\s+(?:(?:Senior|Executive|First|Deputy|Acting|Associate)\s+)?" + re.escape(role) + r"\s+")
 
 
 _TWINNED = (_BACKREF_RE, _PREP_BEFORE, PARTNER_RE, PARTICIPATE_RE, MEMBERS_RE, ORGANIZE_RE, FUND_BY_RE,
@@ -696,11 +696,19 @@ class RelationExtractor:
 
     def _leads(self, s, e):
         persons = self._persons
+        prev_target = None               # "by Professor A of X and Professor B of Y": both
         for i in range(bisect_left(self._person_starts, s), len(persons)):
             m = persons[i]
             if m.start >= e:
                 break
             orgs = []
+            role = m.role
+            lead = None if m.org_span else self._lead_stated(m, s, e, prev_target)
+            prev_target = lead
+            if lead:
+                role, o = lead
+                self._emit("LEADS", m.key, o, s, e, 0.8, role=role)
+                continue
             if m.org_span:
                 os_, oe = m.org_span
                 inside = [x for x in self.ms if os_ <= x.start < oe and x.kind in ORG_LIKE | {"Program"}]
@@ -716,7 +724,8 @@ class RelationExtractor:
                     inner = [x for x in self.ms if oe < x.start < (close if close > 0 else e) and x.kind in ORG_LIKE | {"Program"}]
                     if inner:
                         self._emit("LEADS", m.key, inner[0].key, s, e, 0.8, role=pm.group("role").strip())
-            role = m.role
+            if role and _NOT_LEAD_ROLE_RE.search(role):
+                continue         # "Professor X of Y": a post, not the head of Y
             if not orgs:
                 # "Y (Mayor X" / "(Y, President X)": the organisation just before the parenthesis
                 open_p = self.text.rfind("(", s, m.start)
@@ -731,12 +740,131 @@ class RelationExtractor:
                     prev = [x for x in self.ms if s <= x.start and x.end <= m.start and x.kind in ORG_LIKE]
                     if prev and _role_gap_re(role).fullmatch(self.text[prev[-1].end:m.start]):
                         orgs.append(prev[-1].key)
+            if not orgs and role:
+                named = self._named_before_title(role, m.start, s)
+                if named is not None:      # "Foundation Chairman X", "Hanul CEO X"
+                    if named:
+                        orgs.append(named)
+                    else:
+                        continue           # an organisation named but not known: not the article's
             if not orgs:     # "President X said": the organisation the article is about
                 fallback = self._org_for_role(role or "", m.start)
                 if fallback:
                     orgs.append(fallback)
             for o in orgs[:1]:
                 self._emit("LEADS", m.key, o, s, e, 0.8, role=role)
+
+    def _sentence_ms(self, s: int, e: int) -> list[M]:
+        """The sentence's mentions with its back-references, in text order."""
+        ms = [x for x in self.ms[bisect_left(self._starts, s):bisect_left(self._starts, e)] if x.end <= e]
+        return sorted(ms + self._backrefs(s, e), key=lambda x: (x.start, x.end))
+
+    def _lead_stated(self, m, s: int, e: int, prev: tuple[str, str] | None) -> tuple[str, str] | None:
+        """(role, organisation) where the sentence says whom the person heads:
+        "X, dean of Y", "X, Y's chief medical officer", "X, a professor who directs Y",
+        "Y is headed by (Professor) X", "Y's principal investigator is (Professor) X",
+        "Dean X of the Graduate School of Business" (a unit named by the end of its name)."""
+        text = self.text
+        after = text[m.end:min(e, m.end + 160)]
+        low_after = after.lower()
+        if after.startswith(","):
+            ms = None
+            if _has_lead_word(low_after):
+                ms = self._sentence_ms(s, e)
+                for x in ms:
+                    if x.start < m.end or x.kind not in ORG_LIKE | {"Program"}:
+                        continue
+                    if x.start - m.end > 120:
+                        break
+                    gap = text[m.end:x.start]
+                    am = _APPOS_LEAD_RE.fullmatch(gap)
+                    if am:
+                        return am.group("role").strip(), x.key
+                    # "X, Lunit's chief medical officer"
+                    if _APPOS_OWNER_GAP_RE.fullmatch(gap):
+                        pm = _POSS_ROLE_RE.match(text, x.end, e)
+                        if pm:
+                            return pm.group("role").strip(), x.key
+                    if x.kind in ORG_LIKE and not x.ref:
+                        break    # the first organisation after the name decides
+            if "who " in low_after:
+                rm = _WHO_LEADS_RE.match(after)
+                if rm:
+                    ms = ms if ms is not None else self._sentence_ms(s, e)
+                    pos = m.end + rm.end()
+                    x = next((x for x in ms if x.start >= pos), None)
+                    if x and x.start - pos <= 4 and x.kind in ORG_LIKE | {"Program"}:
+                        return _VERB_ROLE[rm.group("v").lower()], x.key
+        before = text[max(s, m.start - 90):m.start]
+        low_before = before.lower()
+        if "by " in low_before:
+            pm = _LED_BY_RE.search(before)
+            if pm:
+                role = ("co-" if pm.group("co") else "") + _VERB_ROLE[pm.group("v").lower()]
+                tgt = self._led_subject(s, e, m.start - len(before) + pm.start())
+                if tgt:
+                    return role, tgt
+        if prev and _AND_TITLE_RE.search(before):
+            return prev
+        if "'s " in low_before or "’s " in low_before:
+            pm = _POSS_LEAD_BEFORE_RE.search(before)
+            if pm:
+                pos = m.start - len(before) + pm.start()
+                ms = self._sentence_ms(s, e)
+                x = next((x for x in reversed(ms) if x.end <= pos), None)
+                if x and x.end == pos and x.kind in ORG_LIKE | {"Program"}:
+                    return pm.group("role").strip(), x.key
+        if m.role and not _NOT_LEAD_ROLE_RE.search(m.role) and after.startswith(" of "):
+            # "Dean X of Y": Y named in full, or by the end of a unit's name
+            ms = self._sentence_ms(s, e)
+            x = next((x for x in ms if x.start >= m.end), None)
+            if x and _OF_THE_GAP_RE.fullmatch(text[m.end:x.start]) and x.kind in ORG_LIKE | {"Program"}:
+                return m.role, x.key
+            um = _OF_UNIT_RE.match(after)
+            if um:
+                tail = um.group("name").lower()
+                hits = [k for k, ent in self.ents.items() if ent.kind in ORG_LIKE and ent.kind != "Region"
+                        and any(n.lower().endswith(tail) for n in [ent.name] + ent.aliases)]
+                if len(hits) == 1:
+                    return m.role, hits[0]
+        return None
+
+    def _led_subject(self, s: int, e: int, pos: int) -> str | None:
+        """Who "is headed by": the name or back-reference right before the verb, or for a
+        sentence that opens with "It", the subject of the sentence before."""
+        text = self.text
+        ms = self._sentence_ms(s, e)
+        x = next((x for x in reversed(ms) if x.end <= pos), None)
+        if x and _BE_GAP_RE.fullmatch(text[x.end:pos]) and x.kind in ORG_LIKE | {"Program"}:
+            return x.key
+        if _IT_BE_RE.match(text, s, pos) and _IT_BE_RE.match(text, s, pos).end() == pos:
+            k = bisect_right([a for a, _ in self.sentences], s - 1) - 1
+            if k >= 0:
+                ps, pe = self.sentences[k]
+                if ps < s:
+                    prev = [x for x in self.ms[bisect_left(self._starts, ps):bisect_left(self._starts, pe)]]
+                    subj = self._subject(prev, ps)
+                    if subj and subj[0].kind in ORG_LIKE | {"Program"}:
+                        return subj[0].key
+        return None
+
+    def _named_before_title(self, role: str, pos: int, s: int) -> str | None:
+        """"Foundation Chairman X": a capitalised word right before the title that is no
+        name found: the latest organisation whose name has that word, or "" (some
+        organisation not known here) where the word is a name ("Hanul CEO X")."""
+        start = pos - len(role) - 1
+        if start <= s or self.text[start:pos - 1] != role:
+            return None
+        wm = _CAP_WORD_BEFORE_RE.search(self.text, max(s, start - 40), start)
+        if not wm or self._max_end[bisect_right(self._starts, wm.start())] > wm.start():
+            return None          # no word, or one inside a name
+        word = wm.group(1)
+        if word.lower() in _SENTENCE_OPENERS:
+            return None          # "Meanwhile, President X", "The Chairman X"
+        if word.lower() in _KIND_WORDS:
+            w = word.lower()
+            return self._latest(pos, ORG_LIKE, pred=lambda x: w in self.ents[x.key].name.lower()) or ""
+        return ""
 
     def _org_for_role(self, role: str, pos: int) -> str | None:
         """Whom a title without a named organisation refers to: mayors and governors lead
@@ -776,6 +904,59 @@ class RelationExtractor:
 
     def __post_init__(self):  # pragma: no cover - dataclass-style hook not used
         pass
+
+
+
+# -- patterns of the LEADS rules ---------------------------------------------------
+# A title that names a post, not the head of an organisation.
+_NOT_LEAD_ROLE_RE = re.compile(r"(?:^|\s)(?:professor|prof\.|researcher|scientist|psychiatrist|physician|"
+                               r"scholar|student|graduate|specialist)$", re.I)
+_LEAD_WORDS = ("dean", "president", "director", "head", "chief", "officer", "ceo", "chair", "rector", "provost",
+               "chancellor", "principal", "superintendent", "administrator", "commissioner", "governor", "mayor",
+               "minister", "leader", "investigator", "secretary")
+
+
+def _has_lead_word(low: str) -> bool:
+    for w in _LEAD_WORDS:
+        if w in low:
+            return True
+    return False
+
+
+_LEAD_TITLE = (r"(?:dean|(?:vice[ -])?president|(?:co-)?director(?:-general)?|head|chief\s[a-z]{3,20}\sofficer|"
+               r"ceo|chair(?:man|woman|person)?|rector|provost|(?:vice[ -])?chancellor|principal\sinvestigator|"
+               r"principal|superintendent|administrator|commissioner|governor|mayor|minister|leader|"
+               r"secretary-general)")
+# "X, (the) dean of Y", "X, senior vice president for international alliances at Y"
+_APPOS_LEAD_RE = re.compile(r",\s(?:the\s|an?\s)?(?P<role>(?:[a-z][a-z-]{1,20}\s){0,3}?" + _LEAD_TITLE +
+                            r"(?:\s(?:for|of)\s[a-z][a-z,&\s-]{0,50}?)?)\s(?:of|at)\s(?:the\s)?", re.I)
+# "X, Lunit's chief medical officer": the owner right after the comma
+_APPOS_OWNER_GAP_RE = re.compile(r",\s(?:the\s)?")
+_POSS_ROLE_RE = re.compile(r"['’]s\s(?P<role>(?:[a-z][a-z-]{1,20}\s){0,3}?" + _LEAD_TITLE + r")\b", re.I)
+# "X, a physics professor who directs the institute"
+_WHO_LEADS_RE = re.compile(r",\s[^,;()]{0,60}?\bwho\s(?:now\s|also\s|currently\s)?(?P<v>directs|heads|leads|chairs)"
+                           r"\s", re.I)
+_VERB_ROLE = {"directs": "director", "heads": "head", "leads": "leader", "chairs": "chair",
+              "directed": "director", "headed": "head", "led": "leader", "chaired": "chair"}
+# "The center is headed by (Professor) X", "It will be co-directed by Professor X"
+_LED_BY_RE = re.compile(r"\b(?P<co>co-)?(?P<v>headed|directed|led|chaired)\sby\s(?:(?:Professor|Prof\.|Dr\.?)\s)?$")
+_AND_TITLE_RE = re.compile(r"\sand\s(?:(?:Professor|Prof\.|Dr\.?)\s)?$")
+_BE_GAP_RE = re.compile(r",?\s(?:(?:is|are|was|were|will\sbe|would\sbe|has\sbeen|have\sbeen|had\sbeen|to\sbe|be)\s)?"
+                        r"(?:jointly\s|currently\s|now\s)?")
+_IT_BE_RE = re.compile(r"\s*It\s(?:(?:is|was|will\sbe|would\sbe|has\sbeen|is\sto\sbe)\s)?(?:jointly\s)?")
+# "The consortium's principal investigator is (Professor) X", "The center's director, X,"
+_POSS_LEAD_BEFORE_RE = re.compile(r"['’]s\s(?:new\s)?(?P<role>(?:[a-z][a-z-]{1,20}\s){0,2}?" + _LEAD_TITLE +
+                                  r")(?:\s(?:is|was|will\sbe))?,?\s(?:(?:Professor|Prof\.|Dr\.?)\s)?$")
+_OF_THE_GAP_RE = re.compile(r"\sof\s(?:the\s)?")
+# "of the Graduate School of Business": a unit's name, capitalised words with "of/and/for"
+_OF_UNIT_RE = re.compile(r"\sof\s(?:the\s)?(?P<name>(?:Graduate\s|Law\s|Medical\s|Business\s)?"
+                         r"(?:School|College|Department|Faculty|Division|Institute|Center|Centre)\sof\s[A-Z][\w&-]{2,30}"
+                         r"(?:\s(?:and\s)?[A-Z][\w&-]{2,30}){0,3})")
+_CAP_WORD_BEFORE_RE = re.compile(r"\b([A-Z][\w&.-]+)\s$")
+_SENTENCE_OPENERS = {"meanwhile", "also", "however", "then", "and", "but", "former", "acting", "new", "the",
+                     "vice", "deputy", "senior", "executive", "general", "honorary", "interim"}
+_KIND_WORDS = {"foundation", "university", "hospital", "institute", "center", "centre", "company", "ministry",
+               "agency", "council", "school", "college", "association", "corporation", "group"}
 
 
 def extract_relations(text, sentences, res, quotes, lowered: str | None = None) -> list[Relation]:

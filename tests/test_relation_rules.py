@@ -1,0 +1,91 @@
+"""The LEADS, LOCATED_IN, HOSTS, AFFILIATED_WITH, MOU and PARTNERS_WITH rules on short
+sentences written for these tests (invented names): each test states one phrasing."""
+from __future__ import annotations
+
+from partnergraph.loaders.extract import extract
+from partnergraph.loaders.read import read_text_document
+
+
+def rels_of(text: str):
+    x = extract(read_text_document(text, name="t.txt"))
+    names = {e.id: e.name for e in x.entities}
+    return {(r.type, names[r.source], names[r.target]): r for r in x.relations}
+
+
+def pairs(rels, typ):
+    return {(a, b) for (t, a, b) in rels if t == typ}
+
+
+def has(rels, typ, a, b):
+    return (typ, a, b) in rels or (typ in {"MOU", "PARTNERS_WITH"} and (typ, b, a) in rels)
+
+
+# -- LEADS -----------------------------------------------------------------------
+
+def test_professor_title_is_no_leadership():
+    rels = rels_of("Hanseo Valley University opened a robotics lab on Monday. "
+                   "The lab will test farm robots, said Professor Min Ju-won of the Department of Mechanical Design.")
+    assert not pairs(rels, "LEADS")
+
+
+def test_dean_of_the_school_after_a_professor_title():
+    rels = rels_of("Hanseo Valley University signed an agreement with Orlen Technical University on Monday. "
+                   "Professor Lisa Marquardt, dean of the Orlen School of Engineering, welcomed the deal.")
+    assert ("Lisa Marquardt", "Orlen Technical University Orlen School of Engineering") in pairs(rels, "LEADS") or \
+        any(a == "Lisa Marquardt" and "Orlen School of Engineering" in b for a, b in pairs(rels, "LEADS"))
+    assert not has(rels, "LEADS", "Lisa Marquardt", "Hanseo Valley University")
+
+
+def test_center_is_headed_by_a_professor():
+    rels = rels_of("Hanseo Valley University has opened the Coastal Ecology Research Center. "
+                   "The center is headed by Professor Yoon Da-eun, a marine biologist.")
+    assert has(rels, "LEADS", "Yoon Da-eun", "Coastal Ecology Research Center")
+    assert not has(rels, "LEADS", "Yoon Da-eun", "Hanseo Valley University")
+
+
+def test_team_headed_by_is_no_entity():
+    rels = rels_of("Hanseo Valley University joined the project. "
+                   "A Hanseo Valley University team headed by Professor Yoon Da-eun will build the sensors.")
+    assert not pairs(rels, "LEADS")
+
+
+def test_it_will_be_co_directed_by_two_professors():
+    rels = rels_of("The new Hanseo-Orlen Water Lab will be housed at Hanseo Valley University. "
+                   "It will be co-directed by Professor Yoon Da-eun of the Department of Chemistry "
+                   "and Professor Peter Lindqvist of the Department of Physics.")
+    leads = pairs(rels, "LEADS")
+    lab = next(b for a, b in leads if a == "Yoon Da-eun")
+    assert "Hanseo-Orlen Water Lab" in lab
+    assert ("Peter Lindqvist", lab) in leads
+
+
+def test_who_directs_the_institute():
+    rels = rels_of("Hanseo Valley University launched the Tidal Energy Institute last year. "
+                   "The work has only begun, said Kang Bo-ra, a physics professor who directs the institute.")
+    assert has(rels, "LEADS", "Kang Bo-ra", "Tidal Energy Institute")
+    assert not has(rels, "LEADS", "Kang Bo-ra", "Hanseo Valley University")
+
+
+def test_possessive_principal_investigator():
+    rels = rels_of("Hanseo Valley University leads the Marine Drone Consortium. "
+                   "The consortium's principal investigator is Professor Yoon Da-eun of the Department of Physics.")
+    assert has(rels, "LEADS", "Yoon Da-eun", "Marine Drone Consortium")
+
+
+def test_unknown_name_before_title_is_not_the_article_subject():
+    rels = rels_of("Hanseo Valley University signed an agreement with a battery maker. "
+                   "The university will train engineers, said Koval CEO Oh Jin-su.")
+    assert not has(rels, "LEADS", "Oh Jin-su", "Hanseo Valley University")
+
+
+def test_kind_word_before_title_is_the_latest_of_that_kind():
+    rels = rels_of("The Mirae Harbor Foundation has given 1 billion won to Hanseo Valley University. "
+                   "Foundation Chairman Oh Jin-su handed over the gift.")
+    assert has(rels, "LEADS", "Oh Jin-su", "Mirae Harbor Foundation")
+
+
+def test_senior_title_after_organisation():
+    rels = rels_of("Hanseo Valley University signed an agreement with Orlen Technical University. "
+                   "Hanseo Valley University will host the first students. "
+                   "Orlen Technical University Senior Vice President Lisa Marquardt attended.")
+    assert has(rels, "LEADS", "Lisa Marquardt", "Orlen Technical University")
