@@ -89,3 +89,52 @@ def test_senior_title_after_organisation():
                    "Hanseo Valley University will host the first students. "
                    "Orlen Technical University Senior Vice President Lisa Marquardt attended.")
     assert has(rels, "LEADS", "Lisa Marquardt", "Orlen Technical University")
+
+
+# -- LOCATED_IN --------------------------------------------------------------------
+
+def test_org_in_region_with_acronym_and_relative_clause():
+    rels = rels_of("Hanseo Valley University (HVU) in Daegu, which won the top score, will get 2 billion won.")
+    assert has(rels, "LOCATED_IN", "Hanseo Valley University", "Daegu")
+
+
+def test_org_in_region_as_subject():
+    rels = rels_of("Orlen Technical University in Germany will send ten students a year.")
+    assert has(rels, "LOCATED_IN", "Orlen Technical University", "Germany")
+
+
+def test_apposition_based_in_and_headquartered_in():
+    rels = rels_of("Hanseo Valley University, a first-time participant based in Daejeon, received a grant. "
+                   "Mirae Robotics Research Institute, a state-funded lab headquartered in Changwon, will help.")
+    assert has(rels, "LOCATED_IN", "Hanseo Valley University", "Daejeon")
+    assert any(t == "LOCATED_IN" and "Mirae Robotics" in a and b == "Changwon" for t, a, b in rels)
+
+
+def test_apposition_then_is_located_in():
+    rels = rels_of("Hanseo Valley University, the network's only member outside Seoul, is located in Gumi.")
+    assert has(rels, "LOCATED_IN", "Hanseo Valley University", "Gumi")
+    assert not has(rels, "LOCATED_IN", "Hanseo Valley University", "Seoul")
+
+
+def test_region_based_apposition_and_back_reference():
+    rels = rels_of("Hanseo Valley University signed a deal with Koval Robotics Inc., a Busan-based company. "
+                   "The Daegu-based university has 12,000 students.")
+    assert any(t == "LOCATED_IN" and "Koval Robotics" in a and b == "Busan" for t, a, b in rels)
+    assert has(rels, "LOCATED_IN", "Hanseo Valley University", "Daegu")
+
+
+def test_its_headquarters_in_district_of_city():
+    rels = rels_of("Hanseo Valley University will run the line at its headquarters in Seongbuk-gu, Seoul.")
+    assert has(rels, "LOCATED_IN", "Hanseo Valley University", "Seongbuk-gu")
+    assert has(rels, "LOCATED_IN", "Seongbuk-gu", "Seoul")
+
+
+def test_place_in_a_stated_event_or_as_modifier_is_no_location():
+    rels = rels_of("Hanseo Valley University signed an agreement with Orlen Technical University in Seoul on Monday. "
+                   "Hanseo Valley University will open a lab in the Ulsan industrial complex.")
+    assert not pairs(rels, "LOCATED_IN")
+
+
+def test_city_apposition_in_province():
+    rels = rels_of("Changwon, an industrial city of one million people in South Gyeongsang Province, hosts the plant.")
+    assert any(t == "LOCATED_IN" and a.startswith("Changwon") and b.startswith("South Gyeongsang") for t, a, b in rels)
