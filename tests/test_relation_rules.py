@@ -138,3 +138,51 @@ def test_place_in_a_stated_event_or_as_modifier_is_no_location():
 def test_city_apposition_in_province():
     rels = rels_of("Changwon, an industrial city of one million people in South Gyeongsang Province, hosts the plant.")
     assert any(t == "LOCATED_IN" and a.startswith("Changwon") and b.startswith("South Gyeongsang") for t, a, b in rels)
+
+
+# -- MOU / PARTNERS_WITH -------------------------------------------------------------
+
+def test_country_possessive_in_headline_is_no_party():
+    rels = rels_of("Hanseo Valley University signs pact with Germany's Orlen Technical University\n\n"
+                   "Hanseo Valley University will exchange students with Orlen Technical University.")
+    assert has(rels, "MOU", "Hanseo Valley University", "Orlen Technical University")
+    assert not any(t == "MOU" and "Germany" in (a, b) for t, a, b in rels)
+
+
+def test_dateline_city_is_no_party():
+    rels = rels_of("DAEGU, May 2 (Yonhap) -- Hanseo Valley University said Friday it has signed a memorandum "
+                   "of understanding with Orlen Technical University.")
+    assert has(rels, "MOU", "Hanseo Valley University", "Orlen Technical University")
+    assert not any(t == "MOU" and "Daegu" in (a, b) for t, a, b in rels)
+
+
+def test_said_that_its_unit_signed():
+    rels = rels_of("Hanseo Valley University said Monday that its Hanseo School of Law has signed an agreement "
+                   "with the Orlen School of Law at Orlen Technical University to launch a program.")
+    mous = pairs(rels, "MOU")
+    assert any("Hanseo School of Law" in a and "Orlen School of Law" in b or
+               "Hanseo School of Law" in b and "Orlen School of Law" in a for a, b in mous)
+    assert not any("Hanseo Valley University" in (a, b) for a, b in mous)
+
+
+def test_three_way_agreement_pairs_every_party():
+    rels = rels_of("Daegu signed a three-way agreement on Monday with Hanseo Valley University "
+                   "and Orlen Technical University to build a lab.")
+    assert has(rels, "MOU", "Hanseo Valley University", "Orlen Technical University")
+
+
+def test_fronted_led_by_phrase_is_no_partner():
+    rels = rels_of("Hanseo Valley University leads the new Marine Drone Consortium. "
+                   "Led by Hanseo Valley University's Marine Institute, the consortium was formed in collaboration with "
+                   "Orlen Technical University.")
+    assert not pairs(rels, "PARTNERS_WITH")
+
+
+def test_are_jointly_developing():
+    rels = rels_of("Hanseo Valley University and Orlen Technical University are jointly developing a course.")
+    assert has(rels, "PARTNERS_WITH", "Hanseo Valley University", "Orlen Technical University")
+
+
+def test_will_work_with():
+    rels = rels_of("Hanseo Valley University will also work with Orlen Technical University on crop studies.")
+    assert has(rels, "PARTNERS_WITH", "Hanseo Valley University", "Orlen Technical University")

@@ -71,8 +71,10 @@ MOU_RE = re.compile(r"\b(?:sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|ink(?:s|ed)?
                     r"(?:was|were|has been|had been)?\s*(?:signed|concluded)\b")
 PARTNER_RE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:collaboration|cooperation|partnership|conjunction)\s+with|"
                         r"jointly\s+with|together\s+with|(?:collaborat|cooperat|partner)(?:e|es|ed|ing|s)?\s+with|"
-                        r"team(?:s|ed)?\s+up\s+with|join(?:s|ed)?\s+(?:hands|forces)\s+with)\b", re.I)
-CO_VERB_RE = re.compile(r"^\s*(?:will\s+|to\s+|have\s+|has\s+|jointly\s+|officially\s+)*"
+                        r"team(?:s|ed)?\s+up\s+with|join(?:s|ed)?\s+(?:hands|forces)\s+with|"
+                        r"work(?:s|ed|ing)?\s+(?:closely\s+)?with|joint\s[a-z\s-]{0,40}?\b(?:project|program|programme|"
+                        r"research|study|venture|laboratory|lab|course|trial)\s+with)\b", re.I)
+CO_VERB_RE = re.compile(r"^\s*(?:will\s+|to\s+|have\s+|has\s+|are\s+|were\s+|jointly\s+|officially\s+)*"
                         r"(?:launch(?:es|ed)?|co-?host(?:s|ed)?|co-?organi[sz]e[sd]?|jointly|join\s+hands|"
                         r"team\s+up|partner(?:s|ed)?|collaborate[sd]?|cooperate[sd]?)\b", re.I)
 PARTICIPATE_RE = re.compile(
@@ -143,7 +145,7 @@ _BACKREF_WORDS = ("universit", "district", "city", "province", "county", "hospit
 _PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "participat", "part", "join", "operat",
                       "launch", "carr", "perform", "implement", "won", "win", "awarded")
 _PARTNER_WORDS = ("collaborat", "cooperat", "partner", "conjunction", "jointly", "together", "team", "hands",
-                  "forces")
+                  "forces", "work", "joint")
 _FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankrolled", "subsidi", "underwritten",
                   "funding", "grant")
 _ORGANIZE_WORDS = ("organi", "hosted", "run", "managed", "operated", "administered", "overseen", "coordinated",
@@ -434,37 +436,82 @@ class RelationExtractor:
         t = MOU_RE.search(self.text, s, e)
         if not t or self._in_quote(t.start()):
             return
-        orgs = [m for m in ms if m.kind in ORGISH]
+        ms = self._party_mentions(ms, s, e)
+        cs = self._clause_start(s, t.start())
         between = _BETWEEN_RE.search(self.text[t.start():e])
         pairs = []
         if between:
             grp = self._after(ms, t.start() + between.end())
             pairs = [(grp[i].key, grp[j].key) for i in range(len(grp)) for j in range(i + 1, len(grp))]
         else:
-            left = self._subject(ms, s, before=t.start())
-            left = [m for m in left if m.kind in ORGISH]
+            left = [m for m in self._subject([m for m in ms if m.start >= cs], cs, before=t.start()) if m.kind in ORGISH]
+            if not left and cs > s:      # "X said that it has signed": the sentence's subject
+                left = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORGISH]
             w = _WITH_RE.search(self.text[t.start():e])
             right = self._after(ms, t.start() + w.end()) if w else []
             if not w:
-                w2 = _WITH_RE.search(self.text[s:t.start()])
+                w2 = _WITH_RE.search(self.text[cs:t.start()])
                 if w2:
-                    right = self._after(ms, s + w2.end())
+                    right = self._after(ms, cs + w2.end())
             if left and right:
                 pairs = [(a.key, b.key) for a in left for b in right]
+                # "a three-way agreement with A and B": A and B are parties to each other too
+                if len(right) >= 2 and _MULTI_PARTY_RE.search(self.text, s, t.end()):
+                    pairs += [(right[i].key, right[j].key) for i in range(len(right)) for j in range(i + 1, len(right))]
             elif len(left) >= 2:
                 pairs = [(left[i].key, left[j].key) for i in range(len(left)) for j in range(i + 1, len(left))]
         for a, b in pairs:
             if a != b and self.ents[a].kind != "Program" and self.ents[b].kind != "Program":
                 self._emit("MOU", a, b, s, e, 0.9)
                 self._last_mou = (a, b)
-        del orgs
+
+    def _party_mentions(self, ms: list[M], s: int, e: int) -> list[M]:
+        """The sentence's mentions as parties: none from a dateline ("SEOUL, March 4
+        (Yonhap) --"), and "Uzbekistan's Samarkand State University" one party, the
+        university (the place names whose it is)."""
+        text = self.text
+        dm = _DATELINE_RE.match(text, s, e) if text[s:s + 1].isupper() else None
+        out = []
+        for i, m in enumerate(ms):
+            if dm and m.start < dm.end():
+                continue
+            if m.kind in _PLACES and i + 1 < len(ms) and ms[i + 1].kind in ORG_LIKE and ms[i + 1].kind not in _PLACES \
+                    and _POSS_GAP_RE.fullmatch(text, m.end, ms[i + 1].start) and (
+                        text[m.end - 2:m.end] in ("'s", "’s") or text[m.end:m.end + 1] in ("'", "’")):
+                continue
+            out.append(m)
+        return out
+
+    def _clause_start(self, s: int, pos: int) -> int:
+        """Where the clause that holds ``pos`` starts, for its subject: after "X said
+        (Monday) that", and after a fronted "Led by X," phrase; else ``s``."""
+        text = self.text
+        start = s
+        fm = _FRONTED_BY_RE.match(text, s, pos)
+        if fm:
+            start = fm.end()
+        if "that " in text[start:pos]:
+            for sm in _SAID_THAT_RE.finditer(text, start, pos):
+                start = sm.end()
+        return start
 
     def _partners(self, ms, s, e):
+        ms_p = None
         for t in (self._finditer(PARTNER_RE, s, e) if self._may(_PARTNER_WORDS) else ()):
             if self._in_quote(t.start()):
                 continue
-            subj = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORGISH]
-            right = self._after(ms, t.end() + 1)
+            if ms_p is None:
+                ms_p = self._party_mentions(ms, s, e)
+            cs = self._clause_start(s, t.start())
+            if self._program_subject(ms_p, cs, t.start()):
+                continue         # "Led by X, the consortium was formed with Y": the consortium's members
+            subj = [m for m in self._subject([m for m in ms_p if m.start >= cs], cs, before=t.start())
+                    if m.kind in ORGISH]
+            if not subj and cs > s:      # "X said that it ...": the sentence's subject
+                subj = [m for m in self._subject(ms_p, s, before=t.start()) if m.kind in ORGISH]
+            right = self._after(ms_p, t.end() + 1)
+            if t.group().lower().startswith("joint"):
+                right = [m for m in right if not m.ref]     # "a joint project with the institute": which one?
             for a in subj:
                 for b in right:
                     if b.kind in ORG_LIKE:
@@ -478,6 +525,17 @@ class RelationExtractor:
             for i in range(len(subj)):
                 for j in range(i + 1, len(subj)):
                     self._emit("PARTNERS_WITH", subj[i].key, subj[j].key, s, e, 0.7)
+
+    def _program_subject(self, ms: list[M], cs: int, pos: int) -> bool:
+        """Does the clause open with a program or consortium ("Led by X, the consortium
+        ...")?"""
+        for m in ms:
+            if m.start < cs:
+                continue
+            if m.start >= pos:
+                return False
+            return m.kind == "Program" and _ARTICLE_GAP_RE.fullmatch(self.text, cs, m.start) is not None
+        return False
 
     def _participates(self, ms, s, e):
         progs = [m for m in ms if m.kind == "Program" and not m.ref]
@@ -1102,6 +1160,18 @@ _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s$")
 _OWN_SITE_RE = re.compile(r"(?:\b(?P<who>[Ii]ts|[Tt]heir)|(?P<who2>['’]s))\s(?:main\s|new\s|[A-Z][a-z]+\s)?"
                           r"(?:campus|headquarters|head\soffice)\s(?:is\s|are\s|was\s)?(?:located\s)?$")
 _ITS_START_RE = re.compile(r"\s*[Ii]ts\s")
+
+
+
+# -- patterns of the MOU / PARTNERS_WITH rules ----------------------------------------
+# "SEOUL, March 4 (Yonhap) --", "SEOUL, April 8, 2025 —", "BUSAN --"
+_DATELINE_RE = re.compile(r"[A-Z][A-Za-z.]{1,20}(?:\s[A-Z][A-Za-z.]{1,20})?,?\s(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s\d{4})?\s?)?"
+                          r"(?:\([A-Za-z ]{2,20}\)\s?)?(?:--|—|–)\s?")
+# "Led by KIST's Brain Science Institute, the consortium ..."
+_FRONTED_BY_RE = re.compile(r"\s*(?:Led|Joined|Supported|Backed|Funded|Organi[sz]ed|Hosted|Headed|Run|Sponsored)\s"
+                            r"(?:jointly\s)?by\s[^,;]{2,120},\s")
+_SAID_THAT_RE = re.compile(r"\b(?:said|says|announced|announces|reported|stated)\s(?:on\s)?(?:[A-Z][a-z]+\s)?that\s")
+_MULTI_PARTY_RE = re.compile(r"\b(?:three-way|four-way|trilateral|tripartite|multilateral|three-party|four-party)\b", re.I)
 
 
 def extract_relations(text, sentences, res, quotes, lowered: str | None = None) -> list[Relation]:
