@@ -186,3 +186,60 @@ def test_are_jointly_developing():
 def test_will_work_with():
     rels = rels_of("Hanseo Valley University will also work with Orlen Technical University on crop studies.")
     assert has(rels, "PARTNERS_WITH", "Hanseo Valley University", "Orlen Technical University")
+
+
+# -- HOSTS / AFFILIATED_WITH ----------------------------------------------------------
+
+def test_center_which_the_hospital_opened():
+    rels = rels_of("Mirae General Hospital will run trials with Koval Robotics Inc. "
+                   "The two sides will operate the Surgical Robotics Research Center, which the hospital opened this month.")
+    assert has(rels, "HOSTS", "Mirae General Hospital", "Surgical Robotics Research Center")
+
+
+def test_said_that_unit_opened_center():
+    rels = rels_of("Hanseo Medical Center said Monday that Mirae General Hospital, one of its affiliated hospitals, "
+                   "has opened the Sleep Medicine Research Center.")
+    assert has(rels, "HOSTS", "Mirae General Hospital", "Sleep Medicine Research Center")
+    assert not has(rels, "HOSTS", "Hanseo Medical Center", "Sleep Medicine Research Center")
+    assert has(rels, "AFFILIATED_WITH", "Mirae General Hospital", "Hanseo Medical Center")
+
+
+def test_center_housed_in_a_unit_of_the_university():
+    rels = rels_of("Hanseo Valley University signed an agreement with Orlen Technical University. "
+                   "The new Tidal Energy Institute will be housed in Hanseo Valley University's Graduate School of Ocean Science.")
+    hosts = pairs(rels, "HOSTS")
+    assert any("Tidal Energy Institute" in b and "Graduate School of Ocean Science" in a for a, b in hosts)
+
+
+def test_center_opened_within_university():
+    rels = rels_of("The unit, the Tidal Energy Institute, opened within Hanseo Valley University in July.")
+    assert has(rels, "HOSTS", "Hanseo Valley University", "Tidal Energy Institute")
+
+
+def test_flagship_teaching_hospital_of_a_college():
+    rels = rels_of("Joined by Mirae General Hospital, the flagship teaching hospital of the Hanseo Valley University "
+                   "College of Medicine, the group will recruit patients.")
+    assert any(t == "AFFILIATED_WITH" and a == "Mirae General Hospital" and "College of Medicine" in b
+               for t, a, b in rels)
+
+
+def test_which_operates_hospitals():
+    rels = rels_of("Hanseo Medical Center, which operates Mirae General Hospital and Orlen Children's Hospital, "
+                   "said the network will grow.")
+    assert has(rels, "AFFILIATED_WITH", "Mirae General Hospital", "Hanseo Medical Center")
+
+
+def test_possessive_college_of_a_university():
+    rels = rels_of("Hanseo Valley University's College of Pharmacy will screen 1,000 compounds.")
+    assert any(t == "AFFILIATED_WITH" and "College of Pharmacy" in a and b == "Hanseo Valley University"
+               for t, a, b in rels)
+
+
+def test_professor_of_a_department_and_psychiatrist_at_a_hospital():
+    rels = rels_of("The Tidal Energy Institute will study tides. The institute's principal investigator is "
+                   "Professor Yoon Da-eun of Hanseo Valley University's Department of Ocean Physics. "
+                   "The center is headed by Professor Kang Bo-ra, a psychiatrist at Mirae General Hospital.")
+    aff = pairs(rels, "AFFILIATED_WITH")
+    assert any(a == "Yoon Da-eun" and "Department of Ocean Physics" in b for a, b in aff)
+    assert ("Kang Bo-ra", "Mirae General Hospital") in aff
+    assert not any(a == "Yoon Da-eun" and b == "Hanseo Valley University" for a, b in aff)

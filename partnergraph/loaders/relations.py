@@ -121,7 +121,9 @@ _LOWER_GAP_RE = re.compile(r"[\sa-z]*")
 _AT_OF_IN_GAP_RE = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?")
 _ITS_AFFILIATED_RE = re.compile(r"\b(?:its|their)\s+affiliated\s+$")
 _AFFILIATE_OF_RE = re.compile(r",?\s+(?:an?\s+)?(?:affiliated\s+(?:with|to)|(?:an\s+)?affiliate\s+of|"
-                              r"(?:a\s+)?(?:unit|subsidiary|branch|campus)\s+of)\s+(?:the\s+)?")
+                              r"(?:a\s+)?(?:unit|subsidiary|branch|campus)\s+of|"
+                              r"(?:the|an?)\s+[a-z\s-]{0,30}?\b(?:teaching\s+hospital|research\s+arm|affiliate|"
+                              r"affiliated\s+hospital)\s+of)\s+(?:the\s+)?")
 _SECOND_ROLE_RE = re.compile(r"\s*\(\s*(?P<role>[A-Z][\w\s-]{1,40}?)\s+of\s+")
 @functools.lru_cache(maxsize=5_000)
 def _role_gap_re(role: str) -> re.Pattern:
@@ -693,10 +695,15 @@ class RelationExtractor:
             first = ms[0]
             if LOCATIVE_RE.match(self.text[s:first.start]) and first.kind in ORG_LIKE and first.key != obj.key:
                 host = [first]
-            if host is None:
-                host = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORG_LIKE]
+            if host is None:     # "X said that H has opened ...": H
+                cs = self._clause_start(s, t.start())
+                host = [m for m in self._subject([m for m in ms if m.start >= cs], cs, before=t.start())
+                        if m.kind in ORG_LIKE]
+                if not host and cs > s:
+                    host = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORG_LIKE]
             for h in host[:1]:
                 self._emit("HOSTS", h.key, obj.key, s, e, 0.75)
+        self._hosts_after_name(ms, insts, s, e)
         for i, m in enumerate(ms):
             if m.kind != "Institute" or m.ref or i + 1 >= len(ms):
                 continue
@@ -705,8 +712,37 @@ class RelationExtractor:
                     and nxt.kind != "LocalGovernment":
                 self._emit("HOSTS", nxt.key, m.key, s, e, 0.8)
 
+    def _hosts_after_name(self, ms, insts, s, e):
+        """What follows a centre's name says where it is: "X, which the hospital opened",
+        "X will be housed in H", "X opened within H"."""
+        text = self.text
+        for m in insts:
+            if self._in_quote(m.start):
+                continue
+            wm = _WHICH_OPENED_RE.match(text, m.end, e) if text.startswith(",", m.end) else None
+            if wm:
+                h = next((x for x in ms if x.start >= wm.end("pre")), None)
+                if h and h.start <= wm.end("pre") + 1 and h.kind in ORG_LIKE and h.kind not in _PLACES \
+                        and _OPENED_VERB_RE.match(text, h.end, e) and h.key != m.key:
+                    self._emit("HOSTS", h.key, m.key, s, e, 0.75)
+                continue
+            hm = _HOUSED_IN_RE.match(text, m.end, e)
+            if hm:
+                i = next((k for k, x in enumerate(ms) if x.start >= hm.end()), None)
+                if i is not None and ms[i].start - hm.end() <= 1:
+                    # "in UNIST's Graduate School of X": the unit named last
+                    while i + 1 < len(ms) and ms[i + 1].kind in ORG_LIKE and \
+                            _POSS_GAP_RE.fullmatch(text, ms[i].end, ms[i + 1].start) and \
+                            (text[ms[i].end - 2:ms[i].end] in ("'s", "’s") or text[ms[i].end:ms[i].end + 1] in "'’"):
+                        i += 1
+                    h = ms[i]
+                    if h.kind in ORG_LIKE and h.kind not in _PLACES and h.key != m.key:
+                        self._emit("HOSTS", h.key, m.key, s, e, 0.75)
+
     def _affiliated(self, ms, s, e):
-        if not self._may(("affiliat",)) and not self._has(("affiliate", "unit", "subsidiary", "branch", "campus")):
+        self._unit_of_possessor(ms, s, e)
+        if not self._may(("affiliat",)) and not self._has(("affiliate", "unit", "subsidiary", "branch", "campus",
+                                                            "hospital of", " arm", "operates", "runs", "owns")):
             return
         for i, m in enumerate(ms):
             pre = self.text[max(s, m.start - 40):m.start]
@@ -726,8 +762,51 @@ class RelationExtractor:
             am = _AFFILIATE_OF_RE.match(post)
             if am:
                 tgt = self._after(ms, m.end + am.end(), ORG_LIKE, max_gap=2)
-                if tgt:
-                    self._emit("AFFILIATED_WITH", m.key, tgt[0].key, s, e, 0.8)
+                if tgt:          # of names that start together, the longest ("X University College of Y")
+                    t0 = max((x for x in ms if x.start == tgt[0].start and x.kind in ORG_LIKE and not x.ref),
+                             key=lambda x: x.end, default=tgt[0])
+                    self._emit("AFFILIATED_WITH", m.key, t0.key, s, e, 0.8)
+            if m.kind not in ORG_LIKE or m.kind in _PLACES or m.ref or not post.startswith(","):
+                continue
+            # "X, one of its affiliated hospitals": the organisation named before X
+            if _ONE_OF_ITS_RE.match(post):
+                owner = next((x for x in reversed(ms[:i]) if x.kind in ORG_LIKE and x.kind not in _PLACES
+                              and x.key != m.key), None)
+                key = owner.key if owner else self.main_org
+                if key and key != m.key:
+                    self._emit("AFFILIATED_WITH", m.key, key, s, e, 0.8)
+                continue
+            # "X, an RDA research arm": the owner inside the apposition
+            om = _APPOS_A_RE.match(post)
+            if om and i + 1 < len(ms) and ms[i + 1].start == m.end + om.end() and ms[i + 1].kind in ORG_LIKE \
+                    and _ARM_AFTER_RE.match(self.text, ms[i + 1].end, e):
+                self._emit("AFFILIATED_WITH", m.key, ms[i + 1].key, s, e, 0.75)
+                continue
+            # "KUMC, which operates A, B and C"
+            wm = _WHICH_OPERATES_RE.match(post)
+            if wm:
+                for u in self._after(ms, m.end + wm.end(), ORG_LIKE, max_gap=2):
+                    if u.kind in {"Hospital", "Institute"} and u.key != m.key:
+                        self._emit("AFFILIATED_WITH", u.key, m.key, s, e, 0.75)
+
+    def _unit_of_possessor(self, ms, s, e):
+        """"Kyung Hee University's College of Pharmacy": a unit after its university's
+        possessive."""
+        if not self._has(("'s ", "’s ")):
+            return
+        text = self.text
+        for i in range(len(ms) - 1):
+            a, u = ms[i], ms[i + 1]
+            if a.kind != "University" or a.ref or u.ref or u.kind not in {"University", "Institute", "Hospital"}:
+                continue
+            if not (text[a.end - 2:a.end] in ("'s", "’s") and u.start - a.end <= 1
+                    or text[a.end:a.end + 3] in ("'s ", "’s ") and u.start == a.end + 3):
+                continue
+            if not _UNIT_HEAD_RE.match(text, u.start, u.end):
+                continue
+            parent = self.ents[u.key].parent
+            if parent in (None, a.key) and u.key != a.key:
+                self._emit("AFFILIATED_WITH", u.key, a.key, s, e, 0.75)
 
     def _structural(self):
         """Units and their parents (AFFILIATED_WITH), with the sentence that names both."""
@@ -736,6 +815,8 @@ class RelationExtractor:
                 continue
             if ent.kind == "Institute" and any(r.type == "HOSTS" and r.target == key for r in self.out):
                 continue
+            if any(r.type == "AFFILIATED_WITH" and r.source == key for r in self.out):
+                continue         # the text says whose unit it is
             span = self._evidence_for_pair(key, ent.parent)
             if span:
                 self._emit("AFFILIATED_WITH", key, ent.parent, span[0], span[1], 0.7)
@@ -761,6 +842,7 @@ class RelationExtractor:
                 break
             orgs = []
             role = m.role
+            self._person_unit(m, s, e)
             lead = None if m.org_span else self._lead_stated(m, s, e, prev_target)
             prev_target = lead
             if lead:
@@ -811,6 +893,34 @@ class RelationExtractor:
                     orgs.append(fallback)
             for o in orgs[:1]:
                 self._emit("LEADS", m.key, o, s, e, 0.8, role=role)
+
+    def _person_unit(self, m, s: int, e: int) -> None:
+        """AFFILIATED_WITH person -> unit: "Professor X of (UNIST's) Department of Y",
+        "X, a psychiatrist at Z Hospital"; only to a unit, hospital or centre (a
+        university named alone is where the person works, which is not asked for)."""
+        text = self.text
+        um = None
+        if m.role and _NOT_LEAD_ROLE_RE.search(m.role) and text.startswith(" of ", m.end):
+            um = _OF_THE_GAP_RE.match(text, m.end)
+        elif text.startswith(",", m.end):
+            um = _APPOS_POST_RE.match(text, m.end, e)
+        if not um:
+            return
+        ms = self.ms
+        i = bisect_left(self._starts, um.end())
+        if i >= len(ms) or ms[i].end > e or not (
+                ms[i].start == um.end() or _OWNER_WORDS_GAP_RE.fullmatch(text, um.end(), ms[i].start)):
+            return
+        # "of UNIST's Department of X": the unit named last
+        while i + 1 < len(ms) and ms[i + 1].kind in ORG_LIKE and ms[i + 1].end <= e and \
+                _POSS_GAP_RE.fullmatch(text, ms[i].end, ms[i + 1].start) and \
+                (text[ms[i].end - 2:ms[i].end] in ("'s", "’s") or text[ms[i].end:ms[i].end + 1] in "'’"):
+            i += 1
+        u = ms[i]
+        ent = self.ents[u.key]
+        if u.kind in {"Hospital", "Institute"} or u.kind == "University" and (
+                ent.parent or _UNIT_HEAD_RE.match(ent.name)):
+            self._emit("AFFILIATED_WITH", m.key, u.key, s, e, 0.7)
 
     def _sentence_ms(self, s: int, e: int) -> list[M]:
         """The sentence's mentions with its back-references, in text order."""
@@ -1125,6 +1235,11 @@ _OF_THE_GAP_RE = re.compile(r"\sof\s(?:the\s)?")
 _OF_UNIT_RE = re.compile(r"\sof\s(?:the\s)?(?P<name>(?:Graduate\s|Law\s|Medical\s|Business\s)?"
                          r"(?:School|College|Department|Faculty|Division|Institute|Center|Centre)\sof\s[A-Z][\w&-]{2,30}"
                          r"(?:\s(?:and\s)?[A-Z][\w&-]{2,30}){0,3})")
+# "X, a psychiatrist at Y": a post at an organisation
+_APPOS_POST_RE = re.compile(r",\s(?:an?\s|the\s)?[a-z\s-]{0,30}?\b(?:professor|researcher|psychiatrist|physician|surgeon|"
+                            r"scientist|doctor|specialist|engineer|lecturer|radiologist|oncologist)\s(?:at|of|in)\s(?:the\s)?")
+# "of Hanseo University's Department": an owner not found as a name, then the unit
+_OWNER_WORDS_GAP_RE = re.compile(r"[A-Z][A-Za-z.&\s-]{0,50}['’]s\s")
 _CAP_WORD_BEFORE_RE = re.compile(r"\b([A-Z][\w&.-]+)\s$")
 _SENTENCE_OPENERS = {"meanwhile", "also", "however", "then", "and", "but", "former", "acting", "new", "the",
                      "vice", "deputy", "senior", "executive", "general", "honorary", "interim"}
@@ -1172,6 +1287,25 @@ _FRONTED_BY_RE = re.compile(r"\s*(?:Led|Joined|Supported|Backed|Funded|Organi[sz
                             r"(?:jointly\s)?by\s[^,;]{2,120},\s")
 _SAID_THAT_RE = re.compile(r"\b(?:said|says|announced|announces|reported|stated)\s(?:on\s)?(?:[A-Z][a-z]+\s)?that\s")
 _MULTI_PARTY_RE = re.compile(r"\b(?:three-way|four-way|trilateral|tripartite|multilateral|three-party|four-party)\b", re.I)
+
+
+
+# -- patterns of the HOSTS / AFFILIATED_WITH rules -------------------------------------
+# "X, which the hospital opened this month": the host's name follows "which"
+_WHICH_OPENED_RE = re.compile(r"(?P<pre>,\s(?:which|that)\s)")
+_OPENED_VERB_RE = re.compile(r"\s(?:has\s|had\s|also\s)?(?:opened|set\sup|established|launched|founded|built|"
+                             r"created|inaugurated)\b")
+# "X will be housed in H", "X opened within H"
+_HOUSED_IN_RE = re.compile(r",?\s(?:will\sbe\s|would\sbe\s|is\s|was\s|are\s|to\sbe\s|has\sbeen\s|had\sbeen\s)?"
+                           r"(?:housed|based|opened|launched|established|set\sup|inaugurated)\s(?:in|at|within|inside)"
+                           r"\s(?:the\s)?")
+_ONE_OF_ITS_RE = re.compile(r",\s(?:one\sof\s)?(?:its|their)\s(?:\w+\s)?affiliated\s(?:hospitals?|institutes?|schools?|"
+                            r"colleges?|units?|organi[sz]ations?|centers?|centres?)\b")
+_APPOS_A_RE = re.compile(r",\s(?:an?|the)\s")
+_ARM_AFTER_RE = re.compile(r"\s(?:[a-z-]{3,20}\s)?(?:arm|affiliate|subsidiary)\b")
+_WHICH_OPERATES_RE = re.compile(r",\s(?:which|that)\s(?:operates|runs|owns|oversees)\s(?:the\s)?")
+_UNIT_HEAD_RE = re.compile(r"(?:Graduate\s|Medical\s|Law\s|Business\s)?(?:College|School|Faculty|Department|Division|"
+                           r"Institute|Center|Centre|Hospital)\b")
 
 
 def extract_relations(text, sentences, res, quotes, lowered: str | None = None) -> list[Relation]:
