@@ -147,7 +147,7 @@ _BACKREF_WORDS = ("universit", "district", "city", "province", "county", "hospit
 _PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "participat", "part", "join", "operat",
                       "launch", "carr", "perform", "implement", "won", "win", "awarded")
 _PARTNER_WORDS = ("collaborat", "cooperat", "partner", "conjunction", "jointly", "together", "team", "hands",
-                  "forces", "work", "joint")
+                  "forces", "work with", "works with", "worked with", "working with", "closely with", "joint ")
 _FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankrolled", "subsidi", "underwritten",
                   "funding", "grant")
 _ORGANIZE_WORDS = ("organi", "hosted", "run", "managed", "operated", "administered", "overseen", "coordinated",
@@ -499,7 +499,8 @@ class RelationExtractor:
 
     def _partners(self, ms, s, e):
         ms_p = None
-        for t in (self._finditer(PARTNER_RE, s, e) if self._may(_PARTNER_WORDS) else ()):
+        # every trigger ends in "with"
+        for t in (self._finditer(PARTNER_RE, s, e) if self._may(("with",)) and self._may(_PARTNER_WORDS) else ()):
             if self._in_quote(t.start()):
                 continue
             if ms_p is None:
@@ -740,60 +741,68 @@ class RelationExtractor:
                         self._emit("HOSTS", h.key, m.key, s, e, 0.75)
 
     def _affiliated(self, ms, s, e):
-        self._unit_of_possessor(ms, s, e)
-        if not self._may(("affiliat",)) and not self._has(("affiliate", "unit", "subsidiary", "branch", "campus",
-                                                            "hospital of", " arm", "operates", "runs", "owns")):
+        if not self._has(_AFFIL_GATE) and not self._may(("affiliat",)):
+            return               # no rule below can fire (one test for the usual sentence)
+        if self._has(("'s ", "’s ")):
+            self._unit_of_possessor(ms, s, e)
+        old = self._may(("affiliat",)) or self._has(("affiliate", "unit", "subsidiary", "branch", "campus",
+                                                     "hospital of", "arm of"))
+        # "X, one of its affiliated hospitals", "X, an RDA research arm"; "X, which operates A"
+        appos = old or self._has((" arm",))
+        which = self._has((" operates ", " runs ", " owns ", " oversees "))
+        if not (appos or which):
             return
+        text = self.text
         for i, m in enumerate(ms):
-            pre = self.text[max(s, m.start - 40):m.start]
-            if AFFIL_RE.search(pre) and m.kind in ORG_LIKE:
-                owner = None
-                if _ITS_AFFILIATED_RE.search(pre):
-                    later = [x for x in ms if x.start > m.end and x.kind in ORG_LIKE and x.key != m.key]
-                    owner = later[0].key if later and later[0].ref else self.main_org
-                    if owner is None and later:
-                        owner = later[0].key
-                else:
-                    prev = ms[i - 1] if i > 0 else None
-                    owner = prev.key if prev and prev.kind in ORG_LIKE else None
-                if owner:
-                    self._emit("AFFILIATED_WITH", m.key, owner, s, e, 0.8)
-            post = self.text[m.end:e]
-            am = _AFFILIATE_OF_RE.match(post)
-            if am:
-                tgt = self._after(ms, m.end + am.end(), ORG_LIKE, max_gap=2)
-                if tgt:          # of names that start together, the longest ("X University College of Y")
-                    t0 = max((x for x in ms if x.start == tgt[0].start and x.kind in ORG_LIKE and not x.ref),
-                             key=lambda x: x.end, default=tgt[0])
-                    self._emit("AFFILIATED_WITH", m.key, t0.key, s, e, 0.8)
-            if m.kind not in ORG_LIKE or m.kind in _PLACES or m.ref or not post.startswith(","):
+            if old:
+                pre = text[max(s, m.start - 40):m.start]
+                if AFFIL_RE.search(pre) and m.kind in ORG_LIKE:
+                    owner = None
+                    if _ITS_AFFILIATED_RE.search(pre):
+                        later = [x for x in ms if x.start > m.end and x.kind in ORG_LIKE and x.key != m.key]
+                        owner = later[0].key if later and later[0].ref else self.main_org
+                        if owner is None and later:
+                            owner = later[0].key
+                    else:
+                        prev = ms[i - 1] if i > 0 else None
+                        owner = prev.key if prev and prev.kind in ORG_LIKE else None
+                    if owner:
+                        self._emit("AFFILIATED_WITH", m.key, owner, s, e, 0.8)
+                post = text[m.end:e]
+                am = _AFFILIATE_OF_RE.match(post)
+                if am:
+                    tgt = self._after(ms, m.end + am.end(), ORG_LIKE, max_gap=2)
+                    if tgt:      # of names that start together, the longest ("X University College of Y")
+                        t0 = max((x for x in ms if x.start == tgt[0].start and x.kind in ORG_LIKE and not x.ref),
+                                 key=lambda x: x.end, default=tgt[0])
+                        self._emit("AFFILIATED_WITH", m.key, t0.key, s, e, 0.8)
+            if m.kind not in ORG_LIKE or m.kind in _PLACES or m.ref or not text.startswith(",", m.end):
                 continue
-            # "X, one of its affiliated hospitals": the organisation named before X
-            if _ONE_OF_ITS_RE.match(post):
-                owner = next((x for x in reversed(ms[:i]) if x.kind in ORG_LIKE and x.kind not in _PLACES
-                              and x.key != m.key), None)
-                key = owner.key if owner else self.main_org
-                if key and key != m.key:
-                    self._emit("AFFILIATED_WITH", m.key, key, s, e, 0.8)
-                continue
-            # "X, an RDA research arm": the owner inside the apposition
-            om = _APPOS_A_RE.match(post)
-            if om and i + 1 < len(ms) and ms[i + 1].start == m.end + om.end() and ms[i + 1].kind in ORG_LIKE \
-                    and _ARM_AFTER_RE.match(self.text, ms[i + 1].end, e):
-                self._emit("AFFILIATED_WITH", m.key, ms[i + 1].key, s, e, 0.75)
-                continue
+            if appos:
+                # "X, one of its affiliated hospitals": the organisation named before X
+                if _ONE_OF_ITS_RE.match(text, m.end, e):
+                    owner = next((x for x in reversed(ms[:i]) if x.kind in ORG_LIKE and x.kind not in _PLACES
+                                  and x.key != m.key), None)
+                    key = owner.key if owner else self.main_org
+                    if key and key != m.key:
+                        self._emit("AFFILIATED_WITH", m.key, key, s, e, 0.8)
+                    continue
+                # "X, an RDA research arm": the owner inside the apposition
+                om = _APPOS_A_RE.match(text, m.end, e)
+                if om and i + 1 < len(ms) and ms[i + 1].start == om.end() and ms[i + 1].kind in ORG_LIKE \
+                        and _ARM_AFTER_RE.match(text, ms[i + 1].end, e):
+                    self._emit("AFFILIATED_WITH", m.key, ms[i + 1].key, s, e, 0.75)
+                    continue
             # "KUMC, which operates A, B and C"
-            wm = _WHICH_OPERATES_RE.match(post)
+            wm = _WHICH_OPERATES_RE.match(text, m.end, e) if which else None
             if wm:
-                for u in self._after(ms, m.end + wm.end(), ORG_LIKE, max_gap=2):
+                for u in self._after(ms, wm.end(), ORG_LIKE, max_gap=2):
                     if u.kind in {"Hospital", "Institute"} and u.key != m.key:
                         self._emit("AFFILIATED_WITH", u.key, m.key, s, e, 0.75)
 
     def _unit_of_possessor(self, ms, s, e):
         """"Kyung Hee University's College of Pharmacy": a unit after its university's
         possessive."""
-        if not self._has(("'s ", "’s ")):
-            return
         text = self.text
         for i in range(len(ms) - 1):
             a, u = ms[i], ms[i + 1]
@@ -923,9 +932,16 @@ class RelationExtractor:
             self._emit("AFFILIATED_WITH", m.key, u.key, s, e, 0.7)
 
     def _sentence_ms(self, s: int, e: int) -> list[M]:
-        """The sentence's mentions with its back-references, in text order."""
+        """The sentence's mentions with its back-references, in text order (once per sentence)."""
+        c = self._sms_cache
+        if c is not None and c[0] == s:
+            return c[1]
         ms = [x for x in self.ms[bisect_left(self._starts, s):bisect_left(self._starts, e)] if x.end <= e]
-        return sorted(ms + self._backrefs(s, e), key=lambda x: (x.start, x.end))
+        ms = sorted(ms + self._backrefs(s, e), key=lambda x: (x.start, x.end))
+        self._sms_cache = (s, ms)
+        return ms
+
+    _sms_cache: tuple | None = None
 
     def _lead_stated(self, m, s: int, e: int, prev: tuple[str, str] | None) -> tuple[str, str] | None:
         """(role, organisation) where the sentence says whom the person heads:
@@ -1303,6 +1319,9 @@ _ONE_OF_ITS_RE = re.compile(r",\s(?:one\sof\s)?(?:its|their)\s(?:\w+\s)?affiliat
                             r"colleges?|units?|organi[sz]ations?|centers?|centres?)\b")
 _APPOS_A_RE = re.compile(r",\s(?:an?|the)\s")
 _ARM_AFTER_RE = re.compile(r"\s(?:[a-z-]{3,20}\s)?(?:arm|affiliate|subsidiary)\b")
+# every word that one of the AFFILIATED_WITH rules needs, but "affiliat" (tested case-blind)
+_AFFIL_GATE = ("'s ", "’s ", "affiliate", "unit", "subsidiary", "branch", "campus", "hospital of", " arm",
+               " operates ", " runs ", " owns ", " oversees ")
 _WHICH_OPERATES_RE = re.compile(r",\s(?:which|that)\s(?:operates|runs|owns|oversees)\s(?:the\s)?")
 _UNIT_HEAD_RE = re.compile(r"(?:Graduate\s|Medical\s|Law\s|Business\s)?(?:College|School|Faculty|Department|Division|"
                            r"Institute|Center|Centre|Hospital)\b")
