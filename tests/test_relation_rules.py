@@ -243,3 +243,10 @@ def test_professor_of_a_department_and_psychiatrist_at_a_hospital():
     assert any(a == "Yoon Da-eun" and "Department of Ocean Physics" in b for a, b in aff)
     assert ("Kang Bo-ra", "Mirae General Hospital") in aff
     assert not any(a == "Yoon Da-eun" and b == "Hanseo Valley University" for a, b in aff)
+
+
+def test_vice_title_after_company():
+    rels = rels_of("Hanseo Valley University opened a lab. Hanseo Valley University will train engineers. "
+                   "LG Chem Vice Chairman Oh Jin-su sent a message.")
+    assert has(rels, "LEADS", "Oh Jin-su", "LG Chem")
+    assert not has(rels, "LEADS", "Oh Jin-su", "Hanseo Valley University")

@@ -128,7 +128,7 @@ _SECOND_ROLE_RE = re.compile(r"\s*\(\s*(?P<role>[A-Z][\w\s-]{1,40}?)\s+of\s+")
 @functools.lru_cache(maxsize=5_000)
 def _role_gap_re(role: str) -> re.Pattern:
     """"GIST President X": only the title (and a possessive) between organisation and name."""
-    return re.compile(r"(?:['’]s)?\s+(?:(?:Senior|Executive|First|Deputy|Acting|Associate)\s+)?" + re.escape(role) + r"\s+")
+    return re.compile(r"(?:['’]s)?\s+(?:(?:Senior|Executive|First|Deputy|Acting|Associate|Vice)\s+)?" + re.escape(role) + r"\s+")
 
 
 _TWINNED = (_BACKREF_RE, _PREP_BEFORE, PARTNER_RE, PARTICIPATE_RE, MEMBERS_RE, ORGANIZE_RE, FUND_BY_RE,
