@@ -250,3 +250,21 @@ def test_vice_title_after_company():
                    "LG Chem Vice Chairman Oh Jin-su sent a message.")
     assert has(rels, "LEADS", "Oh Jin-su", "LG Chem")
     assert not has(rels, "LEADS", "Oh Jin-su", "Hanseo Valley University")
+
+
+def test_place_possessive_before_a_university():
+    rels = rels_of("Hanseo Valley University signed a pact with Germany's Orlen Technical University on Monday.")
+    assert has(rels, "LOCATED_IN", "Orlen Technical University", "Germany")
+
+
+def test_home_to_a_centre():
+    rels = rels_of("Hanseo Valley University is home to the Tidal Energy Institute. "
+                   "Daejeon is also home to the Quantum Sensor Research Center.")
+    assert has(rels, "HOSTS", "Hanseo Valley University", "Tidal Energy Institute")
+    assert has(rels, "LOCATED_IN", "Quantum Sensor Research Center", "Daejeon")
+    assert not has(rels, "HOSTS", "Daejeon", "Quantum Sensor Research Center")
+
+
+def test_centre_which_opened_at_a_hospital():
+    rels = rels_of("The Sleep Medicine Research Center, which opened at Mirae General Hospital in 2023, treats 900 patients.")
+    assert has(rels, "HOSTS", "Mirae General Hospital", "Sleep Medicine Research Center")

@@ -705,6 +705,18 @@ class RelationExtractor:
             for h in host[:1]:
                 self._emit("HOSTS", h.key, obj.key, s, e, 0.75)
         self._hosts_after_name(ms, insts, s, e)
+        if self._has(("home to",)):      # "H is home to the X Center"; a place: where X is
+            for m in insts:
+                hm = _HOME_TO_RE.search(self.text, max(s, m.start - 60), m.start)
+                if not hm:
+                    continue
+                h = next((x for x in reversed(ms) if x.end <= hm.start()), None)
+                if h is None or h.end != hm.start() or h.key == m.key or h.kind not in ORG_LIKE | {"Region"}:
+                    continue
+                if h.kind in _PLACES:
+                    self._emit("LOCATED_IN", m.key, h.key, s, e, 0.75)
+                else:
+                    self._emit("HOSTS", h.key, m.key, s, e, 0.75)
         for i, m in enumerate(ms):
             if m.kind != "Institute" or m.ref or i + 1 >= len(ms):
                 continue
@@ -726,7 +738,7 @@ class RelationExtractor:
                 if h and h.start <= wm.end("pre") + 1 and h.kind in ORG_LIKE and h.kind not in _PLACES \
                         and _OPENED_VERB_RE.match(text, h.end, e) and h.key != m.key:
                     self._emit("HOSTS", h.key, m.key, s, e, 0.75)
-                continue
+                    continue
             hm = _HOUSED_IN_RE.match(text, m.end, e)
             if hm:
                 i = next((k for k, x in enumerate(ms) if x.start >= hm.end()), None)
@@ -1075,7 +1087,7 @@ class RelationExtractor:
         Ulsan-based university", "its (main) campus/headquarters in R", and a place with the
         one it lies in ("Gumi, North Gyeongsang Province", "Seoul's Jongno-gu")."""
         may_in = self._may((" in ",))
-        if not may_in and not self._may(("-based",)):
+        if not may_in and not self._has(("-based", "'s ", "’s ")):
             return
         text = self.text
         for i, b in enumerate(ms):
@@ -1088,6 +1100,10 @@ class RelationExtractor:
                     and self._parent_of(nxt.key) == b.key:
                 self._emit("LOCATED_IN", nxt.key, b.key, s, e, 0.75)
                 key_b = nxt.key
+            # "Uzbekistan's Samarkand State University"
+            elif nxt and nxt.kind in _SITED and not nxt.ref and _POSS_GAP_RE.fullmatch(text, b.end, nxt.start) and (
+                    text[b.end - 2:b.end] in ("'s", "’s") or text[b.end:b.end + 1] in ("'", "’")):
+                self._emit("LOCATED_IN", nxt.key, b.key, s, e, 0.75)
             prev = ms[i - 1] if i > 0 else None
             # "Gumi, North Gyeongsang Province": a place and the one it lies in
             if prev and prev.kind in _PLACES and not prev.ref and self._parent_of(prev.key) == b.key \
@@ -1267,6 +1283,8 @@ _KIND_WORDS = {"foundation", "university", "hospital", "institute", "center", "c
 # -- patterns of the LOCATED_IN rules ------------------------------------------------
 _PLACES = frozenset({"Region", "LocalGovernment"})
 _IN_BEFORE_RE = re.compile(r"\bin\s(?:the\s)?$")
+# what a place's possessive locates ("Busan's Pusan National University"): not a ministry or agency
+_SITED = frozenset({"University", "Hospital", "Institute", "Company"})
 _POSS_GAP_RE = re.compile(r"(?:['’]s)?\s")
 _PLACE_PAIR_GAP_RE = re.compile(r",\s(?:(?:north|south|east|west)(?:east|west)?(?:ern)?\s|central\s)?", re.I)
 # after the place: a time, so the place is where something happened
@@ -1312,7 +1330,9 @@ _WHICH_OPENED_RE = re.compile(r"(?P<pre>,\s(?:which|that)\s)")
 _OPENED_VERB_RE = re.compile(r"\s(?:has\s|had\s|also\s)?(?:opened|set\sup|established|launched|founded|built|"
                              r"created|inaugurated)\b")
 # "X will be housed in H", "X opened within H"
-_HOUSED_IN_RE = re.compile(r",?\s(?:will\sbe\s|would\sbe\s|is\s|was\s|are\s|to\sbe\s|has\sbeen\s|had\sbeen\s)?"
+_HOME_TO_RE = re.compile(r"\s(?:is|was|has\sbeen|will\sbe|remains)\s(?:also\s|now\s)?home\sto\s(?:the\s|a\s|an\s)?"
+                         r"(?:new\s)?$")
+_HOUSED_IN_RE = re.compile(r",?\s(?:which\s|that\s)?(?:will\sbe\s|would\sbe\s|is\s|was\s|are\s|to\sbe\s|has\sbeen\s|had\sbeen\s)?"
                            r"(?:housed|based|opened|launched|established|set\sup|inaugurated)\s(?:in|at|within|inside)"
                            r"\s(?:the\s)?")
 _ONE_OF_ITS_RE = re.compile(r",\s(?:one\sof\s)?(?:its|their)\s(?:\w+\s)?affiliated\s(?:hospitals?|institutes?|schools?|"
