@@ -268,3 +268,13 @@ def test_home_to_a_centre():
 def test_centre_which_opened_at_a_hospital():
     rels = rels_of("The Sleep Medicine Research Center, which opened at Mirae General Hospital in 2023, treats 900 patients.")
     assert has(rels, "HOSTS", "Mirae General Hospital", "Sleep Medicine Research Center")
+
+
+def test_organisation_before_a_dash_stays_a_party():
+    rels = rels_of("Hanseo Valley University — the region's oldest school — signed an MOU with Orlen Technical University.")
+    assert has(rels, "MOU", "Hanseo Valley University", "Orlen Technical University")
+
+
+def test_centre_located_at_a_university():
+    rels = rels_of("The Tidal Energy Institute, located at Hanseo Valley University, opened in May.")
+    assert has(rels, "HOSTS", "Hanseo Valley University", "Tidal Energy Institute")

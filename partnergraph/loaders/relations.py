@@ -475,8 +475,8 @@ class RelationExtractor:
         dm = _DATELINE_RE.match(text, s, e) if text[s:s + 1].isupper() else None
         out = []
         for i, m in enumerate(ms):
-            if dm and m.start < dm.end():
-                continue
+            if dm and m.start < dm.end() and m.kind in _PLACES:
+                continue         # the city of the dateline ("KAIST — ..." stays a party)
             if m.kind in _PLACES and i + 1 < len(ms) and ms[i + 1].kind in ORG_LIKE and ms[i + 1].kind not in _PLACES \
                     and _POSS_GAP_RE.fullmatch(text, m.end, ms[i + 1].start) and (
                         text[m.end - 2:m.end] in ("'s", "’s") or text[m.end:m.end + 1] in ("'", "’")):
@@ -1333,7 +1333,7 @@ _OPENED_VERB_RE = re.compile(r"\s(?:has\s|had\s|also\s)?(?:opened|set\sup|establ
 _HOME_TO_RE = re.compile(r"\s(?:is|was|has\sbeen|will\sbe|remains)\s(?:also\s|now\s)?home\sto\s(?:the\s|a\s|an\s)?"
                          r"(?:new\s)?$")
 _HOUSED_IN_RE = re.compile(r",?\s(?:which\s|that\s)?(?:will\sbe\s|would\sbe\s|is\s|was\s|are\s|to\sbe\s|has\sbeen\s|had\sbeen\s)?"
-                           r"(?:housed|based|opened|launched|established|set\sup|inaugurated)\s(?:in|at|within|inside)"
+                           r"(?:housed|based|located|opened|launched|established|set\sup|inaugurated)\s(?:in|at|within|inside)"
                            r"\s(?:the\s)?")
 _ONE_OF_ITS_RE = re.compile(r",\s(?:one\sof\s)?(?:its|their)\s(?:\w+\s)?affiliated\s(?:hospitals?|institutes?|schools?|"
                             r"colleges?|units?|organi[sz]ations?|centers?|centres?)\b")
