@@ -278,3 +278,11 @@ def test_organisation_before_a_dash_stays_a_party():
 def test_centre_located_at_a_university():
     rels = rels_of("The Tidal Energy Institute, located at Hanseo Valley University, opened in May.")
     assert has(rels, "HOSTS", "Hanseo Valley University", "Tidal Energy Institute")
+
+
+def test_run_a_trial_with():
+    rels = rels_of("Mirae General Hospital opened the Sleep Medicine Research Center. "
+                   "From 2025, the center will run a multicenter clinical trial with Orlen Technical University. "
+                   "Hanseo Valley University will conduct a study with 300 patients.")
+    assert has(rels, "PARTNERS_WITH", "Sleep Medicine Research Center", "Orlen Technical University")
+    assert not any(t == "PARTNERS_WITH" and "Hanseo Valley University" in (a, b) for t, a, b in rels)

@@ -73,7 +73,10 @@ PARTNER_RE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:collaboration|cooperation|pa
                         r"jointly\s+with|together\s+with|(?:collaborat|cooperat|partner)(?:e|es|ed|ing|s)?\s+with|"
                         r"team(?:s|ed)?\s+up\s+with|join(?:s|ed)?\s+(?:hands|forces)\s+with|"
                         r"work(?:s|ed|ing)?\s+(?:closely\s+)?with|joint\s[a-z\s-]{0,40}?\b(?:project|program|programme|"
-                        r"research|study|venture|laboratory|lab|course|trial)\s+with)\b", re.I)
+                        r"research|study|venture|laboratory|lab|course|trial)\s+with|"
+                        r"(?:run|runs|ran|running|conduct|conducts|conducted|conducting|carry\s+out|carries\s+out|"
+                        r"carried\s+out)\s+(?:a\s|an\s|the\s)?[a-z\s-]{0,40}?\b(?:trials?|study|studies|research|"
+                        r"projects?)\s+with)\b", re.I)
 CO_VERB_RE = re.compile(r"^\s*(?:will\s+|to\s+|have\s+|has\s+|are\s+|were\s+|jointly\s+|officially\s+)*"
                         r"(?:launch(?:es|ed)?|co-?host(?:s|ed)?|co-?organi[sz]e[sd]?|jointly|join\s+hands|"
                         r"team\s+up|partner(?:s|ed)?|collaborate[sd]?|cooperate[sd]?)\b", re.I)
@@ -147,7 +150,9 @@ _BACKREF_WORDS = ("universit", "district", "city", "province", "county", "hospit
 _PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "participat", "part", "join", "operat",
                       "launch", "carr", "perform", "implement", "won", "win", "awarded")
 _PARTNER_WORDS = ("collaborat", "cooperat", "partner", "conjunction", "jointly", "together", "team", "hands",
-                  "forces", "work with", "works with", "worked with", "working with", "closely with", "joint ")
+                  "forces", "work with", "works with", "worked with", "working with", "closely with", "joint ",
+                  "trial with", "trials with", "study with", "studies with", "research with", "project with",
+                  "projects with")
 _FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankrolled", "subsidi", "underwritten",
                   "funding", "grant")
 _ORGANIZE_WORDS = ("organi", "hosted", "run", "managed", "operated", "administered", "overseen", "coordinated",
