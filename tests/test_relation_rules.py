@@ -286,3 +286,23 @@ def test_run_a_trial_with():
                    "Hanseo Valley University will conduct a study with 300 patients.")
     assert has(rels, "PARTNERS_WITH", "Sleep Medicine Research Center", "Orlen Technical University")
     assert not any(t == "PARTNERS_WITH" and "Hanseo Valley University" in (a, b) for t, a, b in rels)
+
+
+def test_dean_of_a_unit_named_by_the_end_of_its_name():
+    rels = rels_of("Hanseo Valley University said its Hanseo Graduate School of Public Policy will open a course. "
+                   "It is a first, said Dean Oh Jin-su of the Graduate School of Public Policy.")
+    assert any(t == "LEADS" and a == "Oh Jin-su" and "Graduate School of Public Policy" in b for t, a, b in rels)
+
+
+def test_appositive_possessive_chief_officer():
+    rels = rels_of("Hanseo Valley University signed an agreement with LG Chem. "
+                   "Professor Oh Jin-su, LG Chem's chief technology officer, said the work starts now.")
+    assert has(rels, "LEADS", "Oh Jin-su", "LG Chem")
+    assert not has(rels, "LEADS", "Oh Jin-su", "Hanseo Valley University")
+
+
+def test_company_possessive_title_before_name():
+    rels = rels_of("Hanseo Valley University signed an agreement with LG Chem. "
+                   "LG Chem's chief technology officer, Professor Oh Jin-su, signed for the company.")
+    assert has(rels, "LEADS", "Oh Jin-su", "LG Chem")
+    assert not has(rels, "LEADS", "Oh Jin-su", "Hanseo Valley University")

@@ -1012,8 +1012,8 @@ class RelationExtractor:
             if pm:
                 pos = m.start - len(before) + pm.start()
                 ms = self._sentence_ms(s, e)
-                x = next((x for x in reversed(ms) if x.end <= pos), None)
-                if x and x.end == pos and x.kind in ORG_LIKE | {"Program"}:
+                x = next((x for x in reversed(ms) if x.start < pos), None)     # the name may hold the 's
+                if x and x.end in (pos, pos + 2) and x.kind in ORG_LIKE | {"Program"}:
                     return pm.group("role").strip(), x.key
         if m.role and not _NOT_LEAD_ROLE_RE.search(m.role) and after.startswith(" of "):
             # "Dean X of Y": Y named in full, or by the end of a unit's name
@@ -1248,11 +1248,11 @@ _LEAD_TITLE = (r"(?:dean|(?:vice[ -])?president|(?:co-)?director(?:-general)?|he
                r"principal|superintendent|administrator|commissioner|governor|mayor|minister|leader|"
                r"secretary-general)")
 # "X, (the) dean of Y", "X, senior vice president for international alliances at Y"
-_APPOS_LEAD_RE = re.compile(r",\s(?:the\s|an?\s)?(?P<role>(?:[a-z][a-z-]{1,20}\s){0,3}?" + _LEAD_TITLE +
+_APPOS_LEAD_RE = re.compile(r",\s(?:the\s|an?\s)?(?P<role>(?:[a-z][a-z\s-]{0,50}?\s)?" + _LEAD_TITLE +
                             r"(?:\s(?:for|of)\s[a-z][a-z,&\s-]{0,50}?)?)\s(?:of|at)\s(?:the\s)?", re.I)
 # "X, Lunit's chief medical officer": the owner right after the comma
 _APPOS_OWNER_GAP_RE = re.compile(r",\s(?:the\s)?")
-_POSS_ROLE_RE = re.compile(r"['’]s\s(?P<role>(?:[a-z][a-z-]{1,20}\s){0,3}?" + _LEAD_TITLE + r")\b", re.I)
+_POSS_ROLE_RE = re.compile(r"(?:['’]s)?\s(?P<role>(?:[a-z][a-z\s-]{0,50}?\s)?" + _LEAD_TITLE + r")\b", re.I)
 # "X, a physics professor who directs the institute"
 _WHO_LEADS_RE = re.compile(r",\s[^,;()]{0,60}?\bwho\s(?:now\s|also\s|currently\s)?(?P<v>directs|heads|leads|chairs)"
                            r"\s", re.I)
@@ -1265,13 +1265,13 @@ _BE_GAP_RE = re.compile(r",?\s(?:(?:is|are|was|were|will\sbe|would\sbe|has\sbeen
                         r"(?:jointly\s|currently\s|now\s)?")
 _IT_BE_RE = re.compile(r"\s*It\s(?:(?:is|was|will\sbe|would\sbe|has\sbeen|is\sto\sbe)\s)?(?:jointly\s)?")
 # "The consortium's principal investigator is (Professor) X", "The center's director, X,"
-_POSS_LEAD_BEFORE_RE = re.compile(r"['’]s\s(?:new\s)?(?P<role>(?:[a-z][a-z-]{1,20}\s){0,2}?" + _LEAD_TITLE +
+_POSS_LEAD_BEFORE_RE = re.compile(r"['’]s\s(?:new\s)?(?P<role>(?:[a-z][a-z\s-]{0,40}?\s)?" + _LEAD_TITLE +
                                   r")(?:\s(?:is|was|will\sbe))?,?\s(?:(?:Professor|Prof\.|Dr\.?)\s)?$")
 _OF_THE_GAP_RE = re.compile(r"\sof\s(?:the\s)?")
 # "of the Graduate School of Business": a unit's name, capitalised words with "of/and/for"
 _OF_UNIT_RE = re.compile(r"\sof\s(?:the\s)?(?P<name>(?:Graduate\s|Law\s|Medical\s|Business\s)?"
                          r"(?:School|College|Department|Faculty|Division|Institute|Center|Centre)\sof\s[A-Z][\w&-]{2,30}"
-                         r"(?:\s(?:and\s)?[A-Z][\w&-]{2,30}){0,3})")
+                         r"[\w&\s-]{0,60}?)(?=[,.;:()]|\s[a-z]|$)")
 # "X, a psychiatrist at Y": a post at an organisation
 _APPOS_POST_RE = re.compile(r",\s(?:an?\s|the\s)?[a-z\s-]{0,30}?\b(?:professor|researcher|psychiatrist|physician|surgeon|"
                             r"scientist|doctor|specialist|engineer|lecturer|radiologist|oncologist)\s(?:at|of|in)\s(?:the\s)?")
