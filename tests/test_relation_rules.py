@@ -306,3 +306,8 @@ def test_company_possessive_title_before_name():
                    "LG Chem's chief technology officer, Professor Oh Jin-su, signed for the company.")
     assert has(rels, "LEADS", "Oh Jin-su", "LG Chem")
     assert not has(rels, "LEADS", "Oh Jin-su", "Hanseo Valley University")
+
+
+def test_region_based_team_from_is_no_location():
+    rels = rels_of("Hanseo Valley University built a robot. An Ulsan-based team from Hanseo Valley University built it.")
+    assert not pairs(rels, "LOCATED_IN")

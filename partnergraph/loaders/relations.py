@@ -1177,8 +1177,9 @@ class RelationExtractor:
                 and _BASED_APPOS_GAP_RE.fullmatch(text, ms[i - 1].end, b.start):
             return ms[i - 1].key
         if i + 1 < len(ms) and ms[i + 1].kind in ORG_LIKE and ms[i + 1].kind not in _PLACES \
-                and _BASED_BEFORE_NAME_RE.fullmatch(text, b.end, ms[i + 1].start):
-            return ms[i + 1].key
+                and _BASED_BEFORE_NAME_RE.fullmatch(text, b.end, ms[i + 1].start) \
+                and not _PREP_WORD_RE.search(text, b.end, ms[i + 1].start):
+            return ms[i + 1].key         # "Seoul-based startup X", not "a Seoul-based team from X"
         km = _BASED_KIND_RE.match(text, b.end)
         if km and _THE_BEFORE_RE.search(text, max(s, b.start - 5), b.start):
             w = km.group(1).lower()
@@ -1307,6 +1308,7 @@ _PLACE_APPOS_RE = re.compile(r",\s(?:an?|the)\s[^,;()]{0,60}?\b(?:city|county|di
                              r"\b[^,;()]{0,60}?\s")
 _BASED_APPOS_GAP_RE = re.compile(r"\)?(?:\s\([^()]{1,20}\))?,\s(?:an?\s|the\s)?")
 _BASED_BEFORE_NAME_RE = re.compile(r"-based\s[a-z\s-]{0,40}")
+_PREP_WORD_RE = re.compile(r"\s(?:from|of|at|in|with|for|by|and|to|on|led|run)\s")
 _BASED_KIND_RE = re.compile(r"-based\s(university|school|college|hospital|institute|center|centre|company|firm|"
                             r"startup|foundation|agency)\b", re.I)
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s$")
