@@ -311,3 +311,8 @@ def test_company_possessive_title_before_name():
 def test_region_based_team_from_is_no_location():
     rels = rels_of("Hanseo Valley University built a robot. An Ulsan-based team from Hanseo Valley University built it.")
     assert not pairs(rels, "LOCATED_IN")
+
+
+def test_unknown_place_word_before_governor_keeps_the_province():
+    rels = rels_of("North Jeolla Province will fund the program. Jeonbukdo Governor Kim Kwan-young attended.")
+    assert any(t == "LEADS" and a == "Kim Kwan-young" for t, a, b in rels)

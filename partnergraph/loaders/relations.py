@@ -911,7 +911,7 @@ class RelationExtractor:
                 if named is not None:      # "Foundation Chairman X", "Hanul CEO X"
                     if named:
                         orgs.append(named)
-                    else:
+                    elif not _PUBLIC_ROLE_RE.search(role):
                         continue           # an organisation named but not known: not the article's
             if not orgs:     # "President X said": the organisation the article is about
                 fallback = self._org_for_role(role or "", m.start)
@@ -1279,6 +1279,8 @@ _APPOS_POST_RE = re.compile(r",\s(?:an?\s|the\s)?[a-z\s-]{0,30}?\b(?:professor|r
 # "of Hanseo University's Department": an owner not found as a name, then the unit
 _OWNER_WORDS_GAP_RE = re.compile(r"[A-Z][A-Za-z.&\s-]{0,50}['’]s\s")
 _CAP_WORD_BEFORE_RE = re.compile(r"\b([A-Z][\w&.-]+)\s$")
+# titles whose organisation _org_for_role finds by kind ("Jeonbuk Governor X": the province)
+_PUBLIC_ROLE_RE = re.compile(r"mayor|governor|minister", re.I)
 _SENTENCE_OPENERS = {"meanwhile", "also", "however", "then", "and", "but", "former", "acting", "new", "the",
                      "vice", "deputy", "senior", "executive", "general", "honorary", "interim"}
 _KIND_WORDS = {"foundation", "university", "hospital", "institute", "center", "centre", "company", "ministry",
