@@ -295,14 +295,14 @@ def test_dean_of_a_unit_named_by_the_end_of_its_name():
 
 
 def test_appositive_possessive_chief_officer():
-    rels = rels_of("Hanseo Valley University signed an agreement with LG Chem. "
+    rels = rels_of("Hanseo Valley University opened a lab. Hanseo Valley University signed an agreement with LG Chem. "
                    "Professor Oh Jin-su, LG Chem's chief technology officer, said the work starts now.")
     assert has(rels, "LEADS", "Oh Jin-su", "LG Chem")
     assert not has(rels, "LEADS", "Oh Jin-su", "Hanseo Valley University")
 
 
 def test_company_possessive_title_before_name():
-    rels = rels_of("Hanseo Valley University signed an agreement with LG Chem. "
+    rels = rels_of("Hanseo Valley University opened a lab. Hanseo Valley University signed an agreement with LG Chem. "
                    "LG Chem's chief technology officer, Professor Oh Jin-su, signed for the company.")
     assert has(rels, "LEADS", "Oh Jin-su", "LG Chem")
     assert not has(rels, "LEADS", "Oh Jin-su", "Hanseo Valley University")
