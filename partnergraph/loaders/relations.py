@@ -84,6 +84,21 @@ PARTICIPATE_RE = re.compile(
 MEMBERS_RE = re.compile(r"\b(?:consortium|alliance|coalition|network|group|team)\W{0,3}\s*(?:—|–|-|,|\()?\s*"
                         r"(?:comprising|consisting\s+of|composed\s+of|made\s+up\s+of|that\s+includes|including|"
                         r"which\s+includes|of)\s", re.I)
+# "The six are A, B ...", "The others are A and B", "The four recipients were A, B ..."
+_LIST_RE = re.compile(r"\s*(?:The|These|Those)\s+(?:other\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|"
+                      r"eleven|twelve|\d+|others?)\s+(?:new\s+|selected\s+|participating\s+)?(?:(?:universities|"
+                      r"schools|institutions|hospitals|participants|recipients|winners|members|partners|companies|"
+                      r"colleges|consortia)\s+)?(?:are|were|include|included)\s+(?:the\s+)?")
+# "Universities selected in the first two rounds, including A and B, ..."
+_SELECTED_INCL_RE = re.compile(r"\b(?:[Uu]niversities|[Ss]chools|[Ii]nstitutions|[Hh]ospitals|[Cc]olleges|[Pp]articipants|"
+                               r"[Rr]ecipients)\s+(?:(?:already|previously|newly)\s+)?(?:selected|chosen|picked|named|"
+                               r"designated)\b[^.;,]{0,60},?\s+including\s+(?:the\s+)?")
+# active voice: "the ministry selected / chose / named A (as ...) for / under P"
+_SELECTS_RE = re.compile(r"\b(?:selected|chose|picked|named|designated|tapped)\s+", re.I)
+_SELECTS_WORDS = ("selected", "chose", "picked", "named", "designated", "tapped")
+_PASSIVE_GAP_RE = re.compile(r"\b(?:was|were|been|be|is|are|being|gets?|got|getting)\b|,")
+_SELECTION_WORDS = ("select", "chose", "chosen", "pick", "named", "participa", "take part", "taking part",
+                    "took part", "winner", "recipient", "member", "designat")
 AMONG_RE = re.compile(r"^\s*(?:Among\s+(?:them|these|those)|Of\s+(?:them|these)|One\s+of\s+(?:them|these))\b", re.I)
 ORGANIZE_RE = re.compile(r"\b(?:organi[sz]ed|hosted|run|managed|operated|administered|overseen|coordinated|"
                          r"led|spearheaded|implemented|launched|created|established)\s+(?:jointly\s+)?by\b", re.I)
@@ -128,7 +143,7 @@ def _role_gap_re(role: str) -> re.Pattern:
 
 
 _TWINNED = (_BACKREF_RE, _PREP_BEFORE, PARTNER_RE, PARTICIPATE_RE, MEMBERS_RE, ORGANIZE_RE, FUND_BY_RE,
-            RECEIVE_RE, INVEST_RE, ESTABLISH_RE)
+            RECEIVE_RE, INVEST_RE, ESTABLISH_RE, _SELECTS_RE)
 # Keyed by id(pattern): a Pattern's hash is computed afresh from its compiled code on
 # every lookup, which for these long patterns cost as much as a short scan.
 _TWIN_OF = {id(p): lower_twin(p) for p in _TWINNED}
@@ -149,6 +164,7 @@ _FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankrol
 _ORGANIZE_WORDS = ("organi", "hosted", "run", "managed", "operated", "administered", "overseen", "coordinated",
                    "led", "spearheaded", "implemented", "launched", "created", "established")
 _CO_VERB_WORDS = ("launch", "host", "organi", "jointly", "join", "team", "partner", "collaborat", "cooperat")
+_LIST_GATE_WORDS = (" are ", " were ", "includ", "joined by", "formed", "in which")
 _MEMBERS_WORDS = ("consortium", "alliance", "coalition", "network", "group", "team")
 _ESTABLISH_WORDS = ("establish", "set", "open", "launch", "build", "built", "creat", "found", "hous",
                     "host", "inaugurat", "unveil")
@@ -372,6 +388,7 @@ class RelationExtractor:
         starts = self._starts
         ms_all = self.ms
         n_ms = len(ms_all)
+        self._sent_starts = [a for a, _ in self.sentences]
         self._persons = [m for m in self.raw_mentions if m.how == "person"]
         self._person_starts = [m.start for m in self._persons]
         for s, e in self.sentences:
@@ -407,7 +424,7 @@ class RelationExtractor:
                 self._leads(s, e)
             self._mou(ms, s, e)
             self._partners(ms, s, e)
-            if prog_named or self._may(_MEMBERS_WORDS):
+            if prog_named or self._may(_MEMBERS_WORDS) or self._may(_LIST_GATE_WORDS):
                 self._participates(ms, s, e)
             if prog:
                 self._organizes(ms, s, e)
@@ -490,6 +507,9 @@ class RelationExtractor:
             if target is None:
                 continue
             subj = [m for m in self._subject(ms, s, before=t.start()) if m.key != target.key]
+            if subj and t.group()[:3].lower() in {"sel", "cho", "pic", "des"} and \
+                    not _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
+                continue          # "The ministry selected A for P": the selector takes no part (_selects)
             for a in subj:
                 if a.kind in ORG_LIKE or (a.kind == "Program" and self._consortium(a.key)):
                     self._emit("PARTICIPATES_IN", a.key, target.key, s, e, 0.75, **self._period(s, e))
@@ -501,6 +521,9 @@ class RelationExtractor:
             members = self._after(ms, mm.end(), ORG_LIKE, max_gap=4)
             for a in members:
                 self._emit("PARTICIPATES_IN", a.key, cons, s, e, 0.85)
+        self._listed(ms, s, e)
+        if progs and self._may(_SELECTS_WORDS):
+            self._selects(ms, progs, s, e)
         # a consortium inside a program: "Among them, the X consortium ..."
         for c in progs:
             if not self._consortium(c.key):
@@ -511,6 +534,66 @@ class RelationExtractor:
                                             if AMONG_RE.match(self.text[s:e]) else None)
             if host:
                 self._emit("PARTICIPATES_IN", c.key, host, s, e, 0.7)
+
+    def _selects(self, ms, progs, s, e):
+        """"KHIDI chose the center as one of four recipients under its P": the one chosen
+        takes part in P, and an agency, ministry or local government that chooses runs it."""
+        for t in self._finditer(_SELECTS_RE, s, e):
+            if self._in_quote(t.start()):
+                continue
+            prog = next((p for p in progs if p.start >= t.end() and
+                         not _SEMI_OR_BY_RE.search(self.text, t.end(), p.start)), None)
+            if prog is None:
+                continue
+            subj = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORG_LIKE]
+            if not subj or _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
+                continue
+            for a in self._after(ms, t.end(), ORG_LIKE, max_gap=0):
+                if a.key != prog.key:
+                    self._emit("PARTICIPATES_IN", a.key, prog.key, s, e, 0.7)
+            for a in subj:
+                if a.kind in {"Ministry", "Agency", "LocalGovernment"}:
+                    self._emit("ORGANIZES", a.key, prog.key, s, e, 0.7)
+            return
+
+    def _listed(self, ms, s, e):
+        """Selection lists: "The six are A, B and C." / "The others are A and B." after a
+        sentence that names a program and who was selected for it or takes part in it;
+        "Universities selected in the first round, including A and B, ..."."""
+        lm = _LIST_RE.match(self.text, s, e)
+        if lm:
+            grp = self._after(ms, lm.end(), ORG_LIKE, max_gap=0)
+            prog = self._listed_program(s, lm.group("n")) if grp else None
+            for a in grp:
+                self._emit("PARTICIPATES_IN", a.key, prog, s, e, 0.7)
+            return
+        im = _SELECTED_INCL_RE.search(self.text, s, e) if self._may(("including",)) else None
+        if im and not self._in_quote(im.start()):
+            grp = self._after(ms, im.end(), ORG_LIKE, max_gap=0)
+            later = next((m for m in ms if m.kind == "Program" and not m.ref and m.start >= im.end()), None)
+            prog = later.key if later else self._latest(s, {"Program"}, pred=lambda m: not self._consortium(m.key))
+            for a in grp:
+                self._emit("PARTICIPATES_IN", a.key, prog, s, e, 0.7)
+
+    def _listed_program(self, s: int, n: str | None) -> str | None:
+        """The program of a selection list: the latest program named in the four sentences
+        before, where that sentence says who was selected or takes part (or repeats the count)."""
+        i = bisect_left(self._sent_starts, s)
+        lo = self.sentences[max(0, i - 4)][0]
+        for j in range(bisect_left(self._starts, s) - 1, -1, -1):
+            m = self.ms[j]
+            if m.start < lo:
+                return None
+            if m.kind == "Program":
+                break
+        else:
+            return None
+        ps, pe = self._sentence_of(m.start)
+        ls = self.text[ps:pe].lower()
+        count = n.lower() if n and n.lower() not in {"other", "others"} else None
+        if any(w in ls for w in _SELECTION_WORDS) or (count and re.search(r"\b" + count + r"\b", ls)):
+            return m.key
+        return None
 
     def _organizes(self, ms, s, e):
         if not any(m.kind == "Program" for m in ms) or not self._may(("by",)) or not self._may(_ORGANIZE_WORDS):

@@ -1,0 +1,54 @@
+"""FUNDS, PARTICIPATES_IN and ORGANIZES phrasings, on short texts written for these tests
+(invented programs and amounts)."""
+from __future__ import annotations
+
+from partnergraph.loaders.extract import extract
+from partnergraph.loaders.read import read_text_document
+
+
+def rels_of(text: str):
+    doc = read_text_document(text, name="t.txt", source="t.txt")
+    x = extract(doc)
+    names = {e.id: e.name for e in x.entities}
+    return {(r.type, names[r.source], names[r.target]): r.attrs for r in x.relations}
+
+
+SELECTION = """Ministry picks four universities for green hydrogen training
+
+The Ministry of Environment on Monday selected four universities as participants in the Green Hydrogen Talent Project, a scheme that trains engineers for fuel-cell plants.
+
+The four are Jeju National University, Kangwon National University, Mokpo National University and Sunchon National University.
+
+Schools selected last year, including Kongju National University, will keep their grants.
+"""
+
+
+def test_selection_list_after_a_count():
+    rels = rels_of(SELECTION)
+    prog = "Green Hydrogen Talent Project"
+    for u in ("Jeju National University", "Kangwon National University", "Mokpo National University",
+              "Sunchon National University", "Kongju National University"):
+        assert ("PARTICIPATES_IN", u, prog) in rels
+    # the selector runs the program; it does not take part in it
+    assert ("ORGANIZES", "Ministry of Environment", prog) in rels
+    assert ("PARTICIPATES_IN", "Ministry of Environment", prog) not in rels
+
+
+def test_list_without_a_selection_sentence_is_no_participation():
+    rels = rels_of("The Ocean Robotics Project opened a new office in Busan.\n\n"
+                   "The two are Jeju National University and Mokpo National University.\n")
+    assert not any(k[0] == "PARTICIPATES_IN" for k in rels)
+
+
+def test_active_choice_under_its_program():
+    rels = rels_of("The Korea Health Industry Development Institute chose Jeju National University Hospital "
+                   "as one of five recipients under its Rural Telemedicine Trial Program.\n")
+    assert ("PARTICIPATES_IN", "Jeju National University Hospital", "Rural Telemedicine Trial Program") in rels
+    assert ("ORGANIZES", "Korea Health Industry Development Institute", "Rural Telemedicine Trial Program") in rels
+
+
+def test_active_choice_of_a_back_reference():
+    rels = rels_of("Jeju National University Hospital has opened the Island Sleep Research Center.\n\n"
+                   "The Korea Health Industry Development Institute chose the center last week as one of three "
+                   "recipients under its Rural Telemedicine Trial Program.\n")
+    assert ("PARTICIPATES_IN", "Island Sleep Research Center", "Rural Telemedicine Trial Program") in rels
