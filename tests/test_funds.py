@@ -52,3 +52,23 @@ def test_active_choice_of_a_back_reference():
                    "The Korea Health Industry Development Institute chose the center last week as one of three "
                    "recipients under its Rural Telemedicine Trial Program.\n")
     assert ("PARTICIPATES_IN", "Island Sleep Research Center", "Rural Telemedicine Trial Program") in rels
+
+
+def test_money_received_by_from_and_a_named_grant():
+    rels = rels_of("The Ministry of Oceans and Fisheries launched the Blue Port Talent Project this year.\n\n"
+                   "Mokpo National University was awarded 1.2 billion won by the ministry to build a ship simulator "
+                   "that students will use from next March.\n\n"
+                   "Jeju National University will get 900 million won ($650,000) a year from the ministry.\n\n"
+                   "Kunsan National University received a two-year ministry seed grant of 3억 원 for short courses.\n")
+    mof = "Ministry of Oceans and Fisheries"
+    assert rels[("FUNDS", mof, "Mokpo National University")]["amount_krw"] == 1_200_000_000
+    jeju = rels[("FUNDS", mof, "Jeju National University")]
+    assert jeju["amount_krw"] == 900_000_000 and jeju["per_year"] is True
+    kunsan = rels[("FUNDS", mof, "Kunsan National University")]
+    assert kunsan["amount_krw"] == 300_000_000 and kunsan["years"] == 2
+
+
+def test_adjective_years_but_not_ages():
+    from partnergraph.loaders.money import find_period
+    assert find_period("a three-year grant of 2 billion won")["years"] == 3
+    assert "years" not in find_period("a 20-year-old student received 1 million won")

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from ..model import Entity, Evidence, Relation
 from .casefold import folds_differ, lower_twin
-from .money import find_money, find_period
+from .money import find_money, find_period, per_year_after
 from .resolve import ORG_LIKE, Resolved
 
 ORGISH = ORG_LIKE | {"Region"}
@@ -129,6 +129,12 @@ _ADDING_RE = re.compile(r"\s+(?:add|adding|contribut\w+|provid\w+|put(?:ting)?\s
                         r"offer\w*|invest\w*)\s+(?:another\s+|an\s+additional\s+)?")
 _FROM_RE = re.compile(r"\s*(?:in\s+[\w\s]{0,30}?funds?(?:ing)?\s+)?from\s+")
 _FROM_WORD_RE = re.compile(r"\bfrom\s")
+# right after an amount received: "was awarded 2 billion won (about $1.5 million) by the ministry"
+_BY_AFTER_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:a\s+year\s+|annually\s+|in\s+\w+\s+)?by\s+")
+# "a ministry seed grant of", "a two-year city research subsidy"
+_GRANT_NOUN_RE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:grants?|funding|subsid(?:y|ies)|awards?|support)\b")
+_BARE_GIVER_RE = re.compile(r"\b(?P<w>ministry|agency|foundation|city|provincial|province|county|district)\s+"
+                            r"(?:[\w-]+\s+){0,2}?(?:grants?|funding|subsid(?:y|ies)|awards?)\b", re.I)
 _INVEST_TARGET_RE = re.compile(r"[^.;]{0,40}?\b(?:to|in|into|for|toward|towards)\s+")
 _LOWER_GAP_RE = re.compile(r"[\sa-z]*")
 _AT_OF_IN_GAP_RE = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?")
@@ -677,12 +683,17 @@ class RelationExtractor:
             if amt and recip:
                 fr = _FROM_WORD_RE.search(self.text[s + amt.end:e])
                 funder = self._after(ms, s + amt.end + fr.end(), ORG_LIKE) if fr else []
+                by = _BY_AFTER_RE.match(self.text, s + amt.end, e) if not funder else None
+                if by:               # "was awarded N by the ministry"
+                    funder = self._after(ms, by.end(), ORG_LIKE)
+                if not funder:       # "received a one-year ministry seed grant of N"
+                    funder = self._grant_giver(ms, r.end(), s + amt.start)
                 for rc in recip[:1]:
                     src = funder[0].key if funder else self._latest(
                         s, {"Program"}, exclude={rc.key},
                         pred=lambda m: not self._consortium(m.key))
                     if src:
-                        self._emit("FUNDS", src, rc.key, s, e, 0.7, **dict(amt.attrs(), **self._period(s, e)))
+                        self._emit("FUNDS", src, rc.key, s, e, 0.7, **self._money_attrs(amt, s, e))
             return
         v = self._search(INVEST_RE, s, e)
         if v and not self._in_quote(v.start()):
@@ -693,6 +704,29 @@ class RelationExtractor:
                 tgt = self._after(ms, s + amt.end + tm.end(), ORG_LIKE | {"Program"}, max_gap=2) if tm else []
                 if tgt:
                     self._emit("FUNDS", subj[0].key, tgt[0].key, s, e, 0.75, **dict(amt.attrs(), **self._period(s, e)))
+
+    def _money_attrs(self, mo, s, e) -> dict:
+        """An amount's attributes, the sentence's period, and per_year where the amount is yearly."""
+        attrs = dict(mo.attrs(), **self._period(s, e))
+        if per_year_after(self.text[s + mo.end:e]):
+            attrs["per_year"] = True
+        return attrs
+
+    def _grant_giver(self, ms, a: int, b: int) -> list[M]:
+        """Who gives "a ministry seed grant" / "a KHIDI research grant" named between ``a`` and
+        ``b`` (the receiving verb and the amount): a name, or a bare "ministry"/"city"."""
+        for m in ms:
+            if a <= m.start and m.end <= b and m.kind in ORG_LIKE and _GRANT_NOUN_RE.match(self.text, m.end, b):
+                return [m]
+        gm = _BARE_GIVER_RE.search(self.text, a, b)
+        if gm:
+            w = gm.group("w").lower()
+            kinds = {"Ministry"} if w == "ministry" else {"Agency"} if w in {"agency", "foundation"} \
+                else {"LocalGovernment"}
+            key = self._latest(gm.start(), kinds)
+            if key:
+                return [M(gm.start(), gm.end(), key, self.ents[key].kind, True)]
+        return []
 
     def _government_funders(self):
         """'N won from the national government': the ministry that funds that program."""
