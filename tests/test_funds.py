@@ -72,3 +72,31 @@ def test_adjective_years_but_not_ages():
     from partnergraph.loaders.money import find_period
     assert find_period("a three-year grant of 2 billion won")["years"] == 3
     assert "years" not in find_period("a 20-year-old student received 1 million won")
+
+
+def test_funded_by_a_grant_from():
+    rels = rels_of("Jeju National University launched the Ocean Drone Consortium with three local firms.\n\n"
+                   "The project is backed by a grant worth 2.5 billion won over five years from the Ministry of "
+                   "Oceans and Fisheries.\n")
+    attrs = rels[("FUNDS", "Ministry of Oceans and Fisheries", "Ocean Drone Consortium")]
+    assert attrs["amount_krw"] == 2_500_000_000 and attrs["years"] == 5
+
+
+def test_a_ministry_or_province_runs_its_program():
+    rels = rels_of("Mokpo National University joined the effort under the Ministry of Education's Coastal "
+                   "Campus Project.\n\n"
+                   "The school also works under the Jeonnam Blue Talent Program, which the South Jeolla provincial "
+                   "government launched in 2024.\n")
+    assert ("ORGANIZES", "Ministry of Education", "Coastal Campus Project") in rels
+    assert any(k[0] == "ORGANIZES" and k[2] == "Jeonnam Blue Talent Program" and "Jeolla" in k[1] for k in rels)
+    # a university's program is not one it "organizes" by the possessive rule
+    rels = rels_of("Jeju National University's Coastal Campus Project opened in May.\n")
+    assert not any(k[0] == "ORGANIZES" for k in rels)
+
+
+def test_one_of_the_lead_universities_in_a_program():
+    rels = rels_of("The grant is part of the Jeju Island Talent Project, in which Jeju National University is one "
+                   "of the lead universities.\n\n"
+                   "It also funds Mokpo National University's research projects under the Coastal Campus Project.\n")
+    assert ("PARTICIPATES_IN", "Jeju National University", "Jeju Island Talent Project") in rels
+    assert ("PARTICIPATES_IN", "Mokpo National University", "Coastal Campus Project") in rels

@@ -93,6 +93,17 @@ _LIST_RE = re.compile(r"\s*(?:The|These|Those)\s+(?:other\s+)?(?P<n>two|three|fo
 _SELECTED_INCL_RE = re.compile(r"\b(?:[Uu]niversities|[Ss]chools|[Ii]nstitutions|[Hh]ospitals|[Cc]olleges|[Pp]articipants|"
                                r"[Rr]ecipients)\s+(?:(?:already|previously|newly)\s+)?(?:selected|chosen|picked|named|"
                                r"designated)\b[^.;,]{0,60},?\s+including\s+(?:the\s+)?")
+# "ORG's (new) projects under (the ministry's) P": the owner's work is part of P
+_UNDER_WORK_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:projects?|work|research|programs?|programmes?|courses?|"
+                            r"activities|efforts|plans?)\s+under\s+")
+_OWNER_END_RE = re.compile(r"(?:['’]s)?")
+_POSSESSIVE_OWNER_GAP_RE = re.compile(r"(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w&-]*(?:\s+[A-Z&][\w&-]*){0,6}['’]s\s+)?")
+_OPEN_PAREN_RE = re.compile(r"\s*\(\s*")
+# "P, in which A is one of the lead universities / a participant / a member"
+_IN_WHICH_RE = re.compile(r"[^.;]{0,40}?,\s+in\s+which\s+(?:the\s+)?")
+_ONE_OF_RE = re.compile(r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:one\s+of\s+|among\s+)?(?:the\s+|a\s+|an\s+)?"
+                        r"(?:[\w-]+\s+){0,2}?(?:participants?|members?|universities|partners?|institutions|schools|"
+                        r"hospitals|participating)\b")
 # active voice: "the ministry selected / chose / named A (as ...) for / under P"
 _SELECTS_RE = re.compile(r"\b(?:selected|chose|picked|named|designated|tapped)\s+", re.I)
 _SELECTS_WORDS = ("selected", "chose", "picked", "named", "designated", "tapped")
@@ -131,6 +142,18 @@ _FROM_RE = re.compile(r"\s*(?:in\s+[\w\s]{0,30}?funds?(?:ing)?\s+)?from\s+")
 _FROM_WORD_RE = re.compile(r"\bfrom\s")
 # right after an amount received: "was awarded 2 billion won (about $1.5 million) by the ministry"
 _BY_AFTER_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:a\s+year\s+|annually\s+|in\s+\w+\s+)?by\s+")
+# after "funded by" / "backed by": "a 4.8 billion won grant over three years from", "a grant worth N from"
+_GRANT_FROM_RE = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[^.;]|\.(?=\d)){0,50}?\b(?:grants?|funding|subsid(?:y|ies)|investment|"
+                            r"contributions?|budget)\b(?:[^.;]|\.(?=\d)){0,50}?\bfrom\s+")
+# a program's owner: "the Ministry of Education's P"; "P, which the province launched / runs"
+_OWNER_KINDS = frozenset({"Ministry", "Agency", "LocalGovernment"})
+_POSSESSIVE_GAP_RE = re.compile(r"(?:['’]s)?\s+(?:new\s+|flagship\s+|own\s+)?(?:the\s+)?")
+_WHICH_RAN_RE = re.compile(r",\s+which\s+(?:the\s+)?")
+_WHICH_RAN_WORDS = ("which",)
+_RAN_VERB_RE = re.compile(r"(?:\s+(?:provincial|city|municipal|metropolitan|county|district)\s+government)?"
+                          r"\s+(?:has\s+|had\s+|have\s+|first\s+|jointly\s+)?(?:launched|runs|ran|operates|operated|"
+                          r"organi[sz]es|organi[sz]ed|set\s+up|created|introduced|oversees|manages|started|established|"
+                          r"hosts|hosted)\b")
 # "a ministry seed grant of", "a two-year city research subsidy"
 _GRANT_NOUN_RE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:grants?|funding|subsid(?:y|ies)|awards?|support)\b")
 _BARE_GIVER_RE = re.compile(r"\b(?P<w>ministry|agency|foundation|city|provincial|province|county|district)\s+"
@@ -528,6 +551,8 @@ class RelationExtractor:
             for a in members:
                 self._emit("PARTICIPATES_IN", a.key, cons, s, e, 0.85)
         self._listed(ms, s, e)
+        if progs:
+            self._under_program(ms, progs, s, e)
         if progs and self._may(_SELECTS_WORDS):
             self._selects(ms, progs, s, e)
         # a consortium inside a program: "Among them, the X consortium ..."
@@ -540,6 +565,28 @@ class RelationExtractor:
                                             if AMONG_RE.match(self.text[s:e]) else None)
             if host:
                 self._emit("PARTICIPATES_IN", c.key, host, s, e, 0.7)
+
+    def _under_program(self, ms, progs, s, e):
+        """"the university's projects under P" and "P, in which A is one of the lead universities"."""
+        if self._may(("under",)):
+            for um in _UNDER_WORK_RE.finditer(self.text, s, e):
+                p = next((p for p in progs if p.start >= um.end() and
+                          _POSSESSIVE_OWNER_GAP_RE.fullmatch(self.text, um.end(), p.start)), None)
+                if p is None or self._in_quote(um.start()):
+                    continue
+                owner = next((m for m in reversed(ms) if m.end <= um.start() + 2 and m.kind in ORG_LIKE), None)
+                if owner and not owner.ref and _OWNER_END_RE.fullmatch(self.text, owner.end, um.start() + 2):
+                    self._emit("PARTICIPATES_IN", owner.key, p.key, s, e, 0.7)
+        if self._may(("in which",)):
+            for i, p in enumerate(progs):
+                wm = _IN_WHICH_RE.match(self.text, p.end, e)
+                if wm:
+                    if i and _OPEN_PAREN_RE.fullmatch(self.text, progs[i - 1].end, p.start):
+                        p = progs[i - 1]       # "the X RISE (Regional Innovation ...) project, in which"
+                    who = self._after(ms, wm.end(), ORG_LIKE, max_gap=0)
+                    if who and _ONE_OF_RE.match(self.text, who[-1].end, e):
+                        for a in who:
+                            self._emit("PARTICIPATES_IN", a.key, p.key, s, e, 0.7)
 
     def _selects(self, ms, progs, s, e):
         """"KHIDI chose the center as one of four recipients under its P": the one chosen
@@ -602,7 +649,10 @@ class RelationExtractor:
         return None
 
     def _organizes(self, ms, s, e):
-        if not any(m.kind == "Program" for m in ms) or not self._may(("by",)) or not self._may(_ORGANIZE_WORDS):
+        if not any(m.kind == "Program" for m in ms):
+            return
+        self._owned_programs(ms, s, e)
+        if not self._may(("by",)) or not self._may(_ORGANIZE_WORDS):
             return                 # the trigger ends in "by", and the target is a program
         for t in self._finditer(ORGANIZE_RE, s, e):
             if self._in_quote(t.start()):
@@ -612,6 +662,25 @@ class RelationExtractor:
                 continue
             for a in self._after(ms, t.end() + 1, ORG_LIKE):
                 self._emit("ORGANIZES", a.key, target.key, s, e, 0.8)
+
+    def _owned_programs(self, ms, s, e):
+        """"the Ministry of Education's P", "under the city's P" (a ministry, agency or local
+        government's program is one it runs) and "P, which the provincial government launched"."""
+        for i, p in enumerate(ms):
+            if p.kind != "Program" or p.ref or i == 0 or self._in_quote(p.start):
+                continue
+            o = ms[i - 1]
+            if o.kind in _OWNER_KINDS and _POSSESSIVE_GAP_RE.fullmatch(self.text, o.end, p.start) and \
+                    (self.text[o.end:o.end + 1] in "'’" or self.text[o.end - 2:o.end] in {"'s", "’s"}):
+                self._emit("ORGANIZES", o.key, p.key, s, e, 0.7)
+                continue
+            wm = _WHICH_RAN_RE.match(self.text, p.end, e) if self._may(_WHICH_RAN_WORDS) else None
+            if wm:
+                who = self._after(ms, wm.end(), ORGISH, max_gap=0)
+                if who and _RAN_VERB_RE.match(self.text, who[-1].end, e):
+                    for a in who:
+                        if a.kind in _OWNER_KINDS | {"Region"}:
+                            self._emit("ORGANIZES", a.key, p.key, s, e, 0.7)
 
     def _program_target(self, ms, s, pos) -> str | None:
         t = next((m for m in reversed(ms) if m.end <= pos and m.kind == "Program"), None)
@@ -627,7 +696,8 @@ class RelationExtractor:
                 continue
             target = next((m for m in reversed(ms) if m.end <= t.start() and m.kind in {"Program"} | ORG_LIKE), None)
             if target is None:     # "The collaboration is supported by X": the latest program, or the article's subject
-                key = self._latest(s, {"Program"}, pred=lambda m: not self._consortium(m.key)) or self.main_org
+                key = self._latest(s, {"Program"}, pred=lambda m: not self._consortium(m.key)) or \
+                    self._latest(s, {"Program"}) or self.main_org
                 target = M(s, s, key, self.ents[key].kind, True) if key else None
             if target is None:
                 continue
@@ -636,7 +706,13 @@ class RelationExtractor:
                 target = prog or target
             funders = self._after(ms, t.end() + 1, ORGISH)
             amount = {}
-            if len(funders) == 1:      # "funded by X with 5 billion won"
+            gm = _GRANT_FROM_RE.match(self.text, t.end(), e) if not funders else None
+            if gm:                     # "funded by a 4.8 billion won grant over three years from X"
+                funders = self._after(ms, gm.end(), ORGISH)[:1]
+                given = find_money(self.text[t.end():gm.end()]) if self._digit else []
+                if given:
+                    amount = self._money_attrs(given[0], s, e)
+            elif len(funders) == 1:    # "funded by X with 5 billion won"
                 wm = _WITH_AMOUNT_RE.match(self.text[funders[-1].end:e])
                 given = find_money(self.text[funders[-1].end + wm.end():e]) if wm and self._digit else []
                 if given and given[0].start == 0:
