@@ -100,3 +100,27 @@ def test_one_of_the_lead_universities_in_a_program():
                    "It also funds Mokpo National University's research projects under the Coastal Campus Project.\n")
     assert ("PARTICIPATES_IN", "Jeju National University", "Jeju Island Talent Project") in rels
     assert ("PARTICIPATES_IN", "Mokpo National University", "Coastal Campus Project") in rels
+
+
+def test_split_shares_of_the_amount_before():
+    rels = rels_of("Mokpo National University secured KRW 8 billion over four years for a coastal robotics track. "
+                   "Of that amount, the Ministry of Oceans and Fisheries will provide KRW 6 billion and South Jeolla "
+                   "Province the remaining KRW 2 billion.\n")
+    mof = rels[("FUNDS", "Ministry of Oceans and Fisheries", "Mokpo National University")]
+    assert mof["amount_krw"] == 6_000_000_000 and mof["years"] == 4
+    prov = [v for k, v in rels.items() if k[0] == "FUNDS" and "Jeolla" in k[1] and k[2] == "Mokpo National University"]
+    assert prov and prov[0]["amount_krw"] == 2_000_000_000
+
+
+def test_a_budget_then_who_provides_it():
+    rels = rels_of("The Busan Harbor Skills Program has a budget of 9 billion won this year. The Ministry of Oceans "
+                   "and Fisheries provides 6 billion won of that, and Busan adds 3 billion won from its own budget.\n")
+    assert rels[("FUNDS", "Ministry of Oceans and Fisheries", "Busan Harbor Skills Program")]["amount_krw"] == 6_000_000_000
+    assert [v["amount_krw"] for k, v in rels.items() if k[0] == "FUNDS" and k[1] == "Busan"] == [3_000_000_000]
+
+
+def test_a_share_of_the_total_without_a_split_is_left_alone():
+    rels = rels_of("Mokpo National University launched the Coastal Campus Project with Jeju National University. "
+                   "Mokpo National University will receive 2 billion won in state funding, about 40 percent of "
+                   "the total.\n")
+    assert not any(k[0] == "FUNDS" and k[1] == "Mokpo National University" for k in rels)

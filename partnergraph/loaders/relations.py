@@ -154,6 +154,16 @@ _RAN_VERB_RE = re.compile(r"(?:\s+(?:provincial|city|municipal|metropolitan|coun
                           r"\s+(?:has\s+|had\s+|have\s+|first\s+|jointly\s+)?(?:launched|runs|ran|operates|operated|"
                           r"organi[sz]es|organi[sz]ed|set\s+up|created|introduced|oversees|manages|started|established|"
                           r"hosts|hosted)\b")
+# "Of that amount, A will provide N1 and B the remaining N2"; "A provides N1 of that, and B adds N2"
+_SHARE_START_RE = re.compile(r"\s*(?:Of|From)\s+(?:that|this|the\s+total|the\s+sum|it)(?:\s+(?:amount|sum|total|budget))?\b")
+_SHARE_AFTER_RE = re.compile(r"\s+of\s+(?:that|this|it|the\s+total)\b")
+_SHARE_BEFORE_RE = re.compile(r"\bthe\s+(?:remaining|rest\s+of|remainder|balance\s+of)\s+(?:the\s+)?$")
+_GIVER_PREP_RE = re.compile(r"\b(?:with|by|from|of|at|to|in|for|into|under|via|through|than|on)\s+(?:the\s+|its\s+)?$")
+_SHARE_WORDS = ("of that", "of this", "of the total", "of the sum", "of it", "remaining", "the rest", "remainder",
+                "balance")
+_PERIOD_KEYS = frozenset({"start_year", "end_year", "years"})
+_BUDGET_OF_RE = re.compile(r"\b(?:has|had|have|with)\s+(?:a|an)\s+(?:total\s+|annual\s+|combined\s+|overall\s+)?"
+                           r"budget\s+of\s+")
 # "a ministry seed grant of", "a two-year city research subsidy"
 _GRANT_NOUN_RE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:grants?|funding|subsid(?:y|ies)|awards?|support)\b")
 _BARE_GIVER_RE = re.compile(r"\b(?P<w>ministry|agency|foundation|city|provincial|province|county|district)\s+"
@@ -222,6 +232,7 @@ class RelationExtractor:
         self._digit = True
         self.out: list[Relation] = []
         self._last_mou: tuple[str, str] | None = None
+        self._last_money: tuple[str, int, dict] | None = None     # the latest funded target, its sentence, period
         self.main_org = self._main_org()
 
     # -- context ---------------------------------------------------------------
@@ -690,6 +701,66 @@ class RelationExtractor:
         return t.key if t else self._latest(s, {"Program"})
 
     def _funds(self, ms, s, e):
+        n0 = len(self.out)
+        if self._digit and self._split_shares(ms, s, e):
+            return
+        self._funds_rules(ms, s, e)
+        for r in self.out[n0:]:          # what a later "Of that amount, ..." splits
+            if r.type == "FUNDS" and "amount" in r.attrs:
+                self._last_money = (r.target, s, {k: v for k, v in r.attrs.items() if k in _PERIOD_KEYS})
+        if self._digit and self._may(("budget",)):
+            bm = _BUDGET_OF_RE.search(self.text, s, e)
+            prog = next((m for m in reversed(ms) if m.kind == "Program" and m.end <= bm.start()), None) if bm else None
+            if prog:                     # "For 2025, the P program has a budget of about 62 billion won."
+                self._last_money = (prog.key, s, self._period(s, e))
+
+    def _split_shares(self, ms, s, e) -> bool:
+        """"Of that amount, the ministry will provide KRW 10 billion and the province the remaining
+        KRW 2.5 billion": each giver funds, with its own share, what the sentence before funded."""
+        if self._last_money is None or not self._may(_SHARE_WORDS):
+            return False
+        money = find_money(self._sent)
+        if not (_SHARE_START_RE.match(self.text, s, e) or any(
+                _SHARE_AFTER_RE.match(self.text, s + mo.end, e) or _SHARE_BEFORE_RE.search(self.text, s, s + mo.start)
+                for mo in money)):
+            return False
+        target, ls, period = self._last_money
+        i = bisect_left(self._sent_starts, s)
+        if bisect_left(self._sent_starts, ls) < i - 2:
+            return False                 # the amount split is stated just before
+        done = False
+        prev_end = s
+        for mo in money:
+            a, b = prev_end, s + mo.start
+            prev_end = s + mo.end
+            giver = next((m for m in reversed(ms) if a <= m.start and m.end <= b and m.kind in ORGISH
+                          and m.key != target and not _GIVER_PREP_RE.search(self.text, a, m.start)), None)
+            if giver is None or self._in_quote(mo.start + s):
+                continue
+            key = self._place_ref(giver)
+            attrs = dict(mo.attrs(), **period)
+            attrs.update(self._period(s, e))
+            self._emit("FUNDS", key, target, s, e, 0.75, **attrs)
+            done = True
+        return done
+
+    def _place_ref(self, m: M) -> str:
+        """"the city" / "the province" as a giver: the latest place called a city / province
+        (by name or alias), where the back-reference chose another."""
+        if not m.ref or m.kind not in {"LocalGovernment", "Region"}:
+            return m.key
+        w = self.text[m.start:m.end].lower().split()[-1]
+        if w not in {"city", "province"}:
+            return m.key
+        for j in range(bisect_left(self._starts, m.start) - 1, -1, -1):
+            x = self.ms[j]
+            if x.kind in {"LocalGovernment", "Region"}:
+                ent = self.ents[x.key]
+                if any(w in n.lower() for n in [ent.name] + ent.aliases):
+                    return x.key
+        return m.key
+
+    def _funds_rules(self, ms, s, e):
         sent = self._sent
         for t in (self._finditer(FUND_BY_RE, s, e) if self._may(_FUND_BY_WORDS) else ()):
             if self._in_quote(t.start()):
@@ -765,6 +836,7 @@ class RelationExtractor:
                 if not funder:       # "received a one-year ministry seed grant of N"
                     funder = self._grant_giver(ms, r.end(), s + amt.start)
                 for rc in recip[:1]:
+                    self._last_money = (rc.key, s, self._period(s, e))     # "X secured N. Of that amount, ..."
                     src = funder[0].key if funder else self._latest(
                         s, {"Program"}, exclude={rc.key},
                         pred=lambda m: not self._consortium(m.key))
