@@ -124,3 +124,25 @@ def test_a_share_of_the_total_without_a_split_is_left_alone():
                    "Mokpo National University will receive 2 billion won in state funding, about 40 percent of "
                    "the total.\n")
     assert not any(k[0] == "FUNDS" and k[1] == "Mokpo National University" for k in rels)
+
+
+def test_set_aside_put_into_and_awarded_to_a_unit():
+    rels = rels_of("Jeju National University opened the Island Microgrid Lab in March under the Blue Energy "
+                   "Campus Project.\n\n"
+                   "The Ministry of Oceans and Fisheries has set aside 5 billion won for the project this year.\n\n"
+                   "Jeju Special Self-Governing Province will contribute 900 million won over three years to equip "
+                   "the lab.\n\n"
+                   "The Korea Energy Agency awarded 700 million won to Jeju National University's new lab.\n")
+    assert rels[("FUNDS", "Ministry of Oceans and Fisheries", "Blue Energy Campus Project")]["amount_krw"] == 5_000_000_000
+    lab = [k for k in rels if k[0] == "FUNDS" and "Island Microgrid Lab" in k[2]]
+    assert len(lab) == 2 and not any(k[0] == "FUNDS" and k[2] == "Jeju National University" for k in rels)
+    assert {rels[k]["amount_krw"] for k in lab} == {900_000_000, 700_000_000}
+
+
+def test_the_provincial_government_puts_money_into():
+    rels = rels_of("South Jeolla Province signed an agreement with Mokpo National University to set up the Mokpo "
+                   "Offshore Wind Academy.\n\n"
+                   "Under the agreement, the provincial government will put 2 billion won into the Mokpo Offshore "
+                   "Wind Academy over two years.\n")
+    got = [(k, v) for k, v in rels.items() if k[0] == "FUNDS" and "Academy" in k[2]]
+    assert got and "Jeolla" in got[0][0][1] and got[0][1]["amount_krw"] == 2_000_000_000

@@ -119,6 +119,8 @@ FUND_BY_RE = re.compile(r"\b(?:(?:supported|funded|sponsored|financed|backed|ban
 RECEIVE_RE = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|get(?:s)?|got|obtain(?:s|ed)?|"
                         r"(?:was|were|be|been)\s+(?:awarded|granted|allocated))\b", re.I)
 INVEST_RE = re.compile(r"\b(?:invest(?:s|ed|ing)?|provid(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|"
+                       r"set(?:s|ting)?\s+aside|earmark(?:s|ed)?|budget(?:s|ed)|put(?:s|ting)?|award(?:s|ed)?|"
+                       r"inject(?:s|ed)?|pour(?:s|ed)?|"
                        r"allocat(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|grant(?:s|ed)?|pledg(?:e|es|ed)|"
                        r"commit(?:s|ted)?|spend(?:s)?|fund(?:s|ed)?)\b", re.I)
 ESTABLISH_RE = re.compile(r"\b(?:establish(?:es|ed|ing)?|set(?:s|ting)?\s+up|open(?:s|ed|ing)?|launch(?:es|ed|ing)?|"
@@ -169,6 +171,11 @@ _GRANT_NOUN_RE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:grants?|fundi
 _BARE_GIVER_RE = re.compile(r"\b(?P<w>ministry|agency|foundation|city|provincial|province|county|district)\s+"
                             r"(?:[\w-]+\s+){0,2}?(?:grants?|funding|subsid(?:y|ies)|awards?)\b", re.I)
 _INVEST_TARGET_RE = re.compile(r"[^.;]{0,40}?\b(?:to|in|into|for|toward|towards)\s+")
+_UNIT_NOUNS = r"(?P<noun>lab|laboratory|center|centre|institute|academy|cluster|program|programme|scholarship|hub|consortium)\b"
+_UNIT_NOUN_RE = re.compile(r"(?:(?:equip|fund|support|build|expand|run|operate|launch|furnish)\s+)?(?:the|its|their)\s+"
+                           r"(?:new\s+|joint\s+)?" + _UNIT_NOUNS)
+_OWNED_NOUN_RE = re.compile(r"(?:['’]s)?\s+(?:new\s+|joint\s+)?" + _UNIT_NOUNS)
+_LOCAL_GOV_RE = re.compile(r"\b(provincial|city|municipal|metropolitan)\s+government\b", re.I)
 _LOWER_GAP_RE = re.compile(r"[\sa-z]*")
 _AT_OF_IN_GAP_RE = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?")
 _ITS_AFFILIATED_RE = re.compile(r"\b(?:its|their)\s+affiliated\s+$")
@@ -846,12 +853,52 @@ class RelationExtractor:
         v = self._search(INVEST_RE, s, e)
         if v and not self._in_quote(v.start()):
             amt = next((x for x in money if s + x.start > v.start()), None)
-            subj = [m for m in self._subject(ms, s, before=v.start()) if m.kind in ORG_LIKE]
+            subj = [m for m in self._subject(ms, s, before=v.start()) if m.kind in ORGISH] or \
+                self._government_subject(s, v.start())
             if amt and subj:
                 tm = _INVEST_TARGET_RE.match(self.text[s + amt.end:e])
-                tgt = self._after(ms, s + amt.end + tm.end(), ORG_LIKE | {"Program"}, max_gap=2) if tm else []
-                if tgt:
-                    self._emit("FUNDS", subj[0].key, tgt[0].key, s, e, 0.75, **dict(amt.attrs(), **self._period(s, e)))
+                pos = s + amt.end + tm.end() if tm else e
+                tgt = self._after(ms, pos, ORG_LIKE | {"Program"}, max_gap=2) if tm else []
+                # "to CNU's new institute", "to equip the lab", "into the center's test beds"
+                noun = self._unit_noun(pos, e, tgt[0].end if tgt else None) if tm else None
+                key = noun or (tgt[0].key if tgt else None)
+                if key:
+                    self._emit("FUNDS", subj[0].key, key, s, e, 0.75, **self._money_attrs(amt, s, e))
+
+    def _unit_noun(self, pos: int, e: int, owner_end: int | None) -> str | None:
+        """What "the lab" / "the center's ..." / "CNU's new institute" after ``pos`` names: the
+        latest entity before it whose name has that word.  ``owner_end``: the end of a name found
+        at ``pos``, where the noun must follow it as its possession ("CNU's new institute")."""
+        if owner_end is not None:
+            nm = _OWNED_NOUN_RE.match(self.text, owner_end, e)
+            if nm and self.text[owner_end:owner_end + 1] not in "'’" and \
+                    self.text[owner_end - 2:owner_end] not in {"'s", "’s"}:
+                nm = None
+        else:
+            nm = _UNIT_NOUN_RE.match(self.text, pos, e)
+        if nm is None:
+            return None
+        w = nm.group("noun").lower()
+        w = {"laboratory": "lab", "centre": "center", "programme": "program"}.get(w, w)
+        for j in range(bisect_left(self._starts, pos) - 1, -1, -1):
+            x = self.ms[j]
+            if x.kind in {"Institute", "Program", "University", "Hospital"} and w in self.ents[x.key].name.lower():
+                return x.key
+        return None
+
+    def _government_subject(self, s: int, pos: int) -> list[M]:
+        """"the provincial government will put N into ...": the latest province (or city) named."""
+        gm = _LOCAL_GOV_RE.search(self.text, s, pos)
+        if gm is None:
+            return []
+        w = "province" if gm.group(1).lower() == "provincial" else "city"
+        for j in range(bisect_left(self._starts, s) - 1, -1, -1):
+            x = self.ms[j]
+            if x.kind in {"LocalGovernment", "Region"}:
+                ent = self.ents[x.key]
+                if any(w in n.lower() for n in [ent.name] + ent.aliases):
+                    return [M(gm.start(), gm.end(), x.key, "LocalGovernment", True)]
+        return []
 
     def _money_attrs(self, mo, s, e) -> dict:
         """An amount's attributes, the sentence's period, and per_year where the amount is yearly."""
