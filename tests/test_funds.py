@@ -146,3 +146,18 @@ def test_the_provincial_government_puts_money_into():
                    "Wind Academy over two years.\n")
     got = [(k, v) for k, v in rels.items() if k[0] == "FUNDS" and "Academy" in k[2]]
     assert got and "Jeolla" in got[0][0][1] and got[0][1]["amount_krw"] == 2_000_000_000
+
+
+def test_consortium_formed_with_and_joined_by():
+    rels = rels_of("Jeju National University said Monday it has started the Island Ocean Sensing Consortium.\n\n"
+                   "The consortium was formed in collaboration with Mokpo National University (MNU), Kunsan "
+                   "National University (KNU) and Pukyong National University. Joined by Jeju National University "
+                   "Hospital, the region's largest teaching hospital, the group will test wearable sensors.\n\n"
+                   "The project is backed by a grant worth 3 billion won from the Ministry of Oceans and Fisheries "
+                   "under the ministry's Marine Science Frontier Program.\n")
+    cons = "Island Ocean Sensing Consortium"
+    for m in ("Mokpo National University", "Kunsan National University", "Pukyong National University",
+              "Jeju National University Hospital"):
+        assert ("PARTICIPATES_IN", m, cons) in rels
+    assert rels[("FUNDS", "Ministry of Oceans and Fisheries", cons)]["amount_krw"] == 3_000_000_000
+    assert ("PARTICIPATES_IN", cons, "Marine Science Frontier Program") in rels

@@ -93,11 +93,21 @@ _LIST_RE = re.compile(r"\s*(?:The|These|Those)\s+(?:other\s+)?(?P<n>two|three|fo
 _SELECTED_INCL_RE = re.compile(r"\b(?:[Uu]niversities|[Ss]chools|[Ii]nstitutions|[Hh]ospitals|[Cc]olleges|[Pp]articipants|"
                                r"[Rr]ecipients)\s+(?:(?:already|previously|newly)\s+)?(?:selected|chosen|picked|named|"
                                r"designated)\b[^.;,]{0,60},?\s+including\s+(?:the\s+)?")
+# "the consortium was formed in collaboration with A, B and C"; "Joined by A, ..., the group will"
+_GROUP_NOUNS = r"(?P<w>consortium|alliance|coalition|network|group|team)"
+_FORMED_WITH_RE = re.compile(r"\b" + _GROUP_NOUNS + r"\s+(?:was|is|were|has\s+been|will\s+be)\s+(?:formed|created|"
+                             r"set\s+up|established|launched|organi[sz]ed|built)\s+(?:jointly\s+)?(?:in\s+(?:close\s+)?"
+                             r"(?:collaboration|partnership|cooperation)\s+with|together\s+with|with)\s+(?:the\s+)?", re.I)
+_MEMBER_SEP_RE = re.compile(r"(?:\s|,|\band\b|&|\bthe\b|\bas well as\b)*")
+_PAREN_OPEN_RE = re.compile(r"\s*\(")
+_JOINED_BY_RE = re.compile(r"\s*Joined\s+by\s+(?:the\s+)?")
+_THE_GROUP_RE = re.compile(r",\s+(?:the|our|this)\s+" + _GROUP_NOUNS + r"\b")
 # "ORG's (new) projects under (the ministry's) P": the owner's work is part of P
 _UNDER_WORK_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:projects?|work|research|programs?|programmes?|courses?|"
                             r"activities|efforts|plans?)\s+under\s+")
+_UNDER_RE = re.compile(r"\bunder\s+")
 _OWNER_END_RE = re.compile(r"(?:['’]s)?")
-_POSSESSIVE_OWNER_GAP_RE = re.compile(r"(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w&-]*(?:\s+[A-Z&][\w&-]*){0,6}['’]s\s+)?")
+_POSSESSIVE_OWNER_GAP_RE = re.compile(r"(?:the\s+|its\s+|their\s+)?(?:[\w&-]+(?:\s+[A-Z&][\w&-]*){0,6}['’]s\s+)?")
 _OPEN_PAREN_RE = re.compile(r"\s*\(\s*")
 # "P, in which A is one of the lead universities / a participant / a member"
 _IN_WHICH_RE = re.compile(r"[^.;]{0,40}?,\s+in\s+which\s+(?:the\s+)?")
@@ -569,6 +579,8 @@ class RelationExtractor:
             for a in members:
                 self._emit("PARTICIPATES_IN", a.key, cons, s, e, 0.85)
         self._listed(ms, s, e)
+        if self._may(("formed", "created", "set up", "established", "launched", "organi", "joined by")):
+            self._formed_with(ms, s, e)
         if progs:
             self._under_program(ms, progs, s, e)
         if progs and self._may(_SELECTS_WORDS):
@@ -583,6 +595,44 @@ class RelationExtractor:
                                             if AMONG_RE.match(self.text[s:e]) else None)
             if host:
                 self._emit("PARTICIPATES_IN", c.key, host, s, e, 0.7)
+
+    def _members_at(self, ms, pos: int, kinds=ORG_LIKE) -> list[M]:
+        """The coordination of names starting at ``pos`` (after an article at most), where
+        a name may carry its short form: "A (AA), B (BB) and C"."""
+        out: list[M] = []
+        end = pos
+        for m in ms:
+            if m.start < end:
+                continue
+            gap = self.text[end:m.start]
+            if not (_ARTICLE_GAP_RE.fullmatch(gap) if not out else _MEMBER_SEP_RE.fullmatch(gap)):
+                if out and _PAREN_OPEN_RE.fullmatch(gap) and self.text.startswith(")", m.end):
+                    end = m.end + 1           # the short form of the name before
+                    continue
+                break
+            if m.kind not in kinds:
+                break
+            out.append(m)
+            end = m.end
+        return out
+
+    def _formed_with(self, ms, s, e):
+        """A consortium's members: "the consortium was formed in collaboration with A, B and C";
+        "Joined by A, (appositive,) the group will ..."."""
+        fm = _FORMED_WITH_RE.search(self.text, s, e)
+        if fm and not self._in_quote(fm.start()):
+            members = self._members_at(ms, fm.end())
+        else:
+            jm = _JOINED_BY_RE.match(self.text, s, e)
+            members = self._members_at(ms, jm.end()) if jm else []
+            fm = _THE_GROUP_RE.search(self.text, members[-1].end, e) if members else None
+        if not members or fm is None:
+            return
+        ref = next((m for m in ms if m.kind == "Program" and m.start <= fm.start("w") < m.end), None)
+        cons = ref.key if ref and self._consortium(ref.key) else \
+            self._latest(fm.start(), {"Program"}, pred=lambda m: self._consortium(m.key))
+        for a in members:
+            self._emit("PARTICIPATES_IN", a.key, cons, s, e, 0.75)
 
     def _under_program(self, ms, progs, s, e):
         """"the university's projects under P" and "P, in which A is one of the lead universities"."""
@@ -633,14 +683,14 @@ class RelationExtractor:
         "Universities selected in the first round, including A and B, ..."."""
         lm = _LIST_RE.match(self.text, s, e)
         if lm:
-            grp = self._after(ms, lm.end(), ORG_LIKE, max_gap=0)
+            grp = self._members_at(ms, lm.end())
             prog = self._listed_program(s, lm.group("n")) if grp else None
             for a in grp:
                 self._emit("PARTICIPATES_IN", a.key, prog, s, e, 0.7)
             return
         im = _SELECTED_INCL_RE.search(self.text, s, e) if self._may(("including",)) else None
         if im and not self._in_quote(im.start()):
-            grp = self._after(ms, im.end(), ORG_LIKE, max_gap=0)
+            grp = self._members_at(ms, im.end())
             later = next((m for m in ms if m.kind == "Program" and not m.ref and m.start >= im.end()), None)
             prog = later.key if later else self._latest(s, {"Program"}, pred=lambda m: not self._consortium(m.key))
             for a in grp:
@@ -797,6 +847,12 @@ class RelationExtractor:
                     amount = dict(given[0].attrs(), **self._period(s, e))
             for a in funders:
                 self._emit("FUNDS", a.key, target.key, s, e, 0.8, **amount)
+            if funders and self._may(("under",)):     # "X is backed by ... under the ministry's P"
+                um = _UNDER_RE.search(self.text, funders[-1].end, e)
+                p = next((m for m in ms if m.kind == "Program" and not m.ref and um and m.start >= um.end() and
+                          _POSSESSIVE_OWNER_GAP_RE.fullmatch(self.text, um.end(), m.start)), None)
+                if p and p.key != target.key and (target.kind != "Program" or self._consortium(target.key)):
+                    self._emit("PARTICIPATES_IN", target.key, p.key, s, e, 0.7)
         money = [x for x in find_money(sent)] if self._digit else []     # every amount has a digit
         # "..., with North Jeolla Province adding 800 million won"
         for wm in (_WITH_THE_RE.finditer(sent) if money else ()):
