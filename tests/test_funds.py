@@ -161,3 +161,25 @@ def test_consortium_formed_with_and_joined_by():
         assert ("PARTICIPATES_IN", m, cons) in rels
     assert rels[("FUNDS", "Ministry of Oceans and Fisheries", cons)]["amount_krw"] == 3_000_000_000
     assert ("PARTICIPATES_IN", cons, "Marine Science Frontier Program") in rels
+
+
+def test_it_with_funding_from_is_the_subject_before():
+    rels = rels_of("Mokpo National University launched the Coastal Campus Project last year.\n\n"
+                   "Founded in 1946, Kunsan National University is one of the oldest schools in the region. "
+                   "It has run a marine robotics lab since 2019 with funding from the Korea Foundation.\n")
+    assert ("FUNDS", "Korea Foundation", "Kunsan National University") in rels
+    assert ("FUNDS", "Korea Foundation", "Coastal Campus Project") not in rels
+
+
+def test_a_program_which_provides_funding_to_the_selected():
+    rels = rels_of("Jeju National University Hospital was selected in May for the Ministry of Health and Welfare's "
+                   "Island Care Research Project, which will provide funding totaling 2 billion won through 2027.\n")
+    attrs = rels[("FUNDS", "Ministry of Health and Welfare", "Jeju National University Hospital")]
+    assert attrs["amount_krw"] == 2_000_000_000 and attrs["end_year"] == 2027
+    assert ("ORGANIZES", "Ministry of Health and Welfare", "Island Care Research Project") in rels
+
+
+def test_a_dateline_is_no_subject():
+    rels = rels_of("BUSAN, May 2, 2025 — Pukyong National University said Friday that it has launched the Harbor "
+                   "Robotics Consortium with two shipyards.\n")
+    assert ("PARTICIPATES_IN", "Pukyong National University", "Harbor Robotics Consortium") in rels

@@ -84,6 +84,8 @@ PARTICIPATE_RE = re.compile(
 MEMBERS_RE = re.compile(r"\b(?:consortium|alliance|coalition|network|group|team)\W{0,3}\s*(?:—|–|-|,|\()?\s*"
                         r"(?:comprising|consisting\s+of|composed\s+of|made\s+up\s+of|that\s+includes|including|"
                         r"which\s+includes|of)\s", re.I)
+_DATELINE_RE = re.compile(r"\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+                          r"(?:\([^()]{1,30}\)\s*)?(?:—|–|--)\s*")
 # "The six are A, B ...", "The others are A and B", "The four recipients were A, B ..."
 _LIST_RE = re.compile(r"\s*(?:The|These|Those)\s+(?:other\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|"
                       r"eleven|twelve|\d+|others?)\s+(?:new\s+|selected\s+|participating\s+)?(?:(?:universities|"
@@ -106,6 +108,9 @@ _THE_GROUP_RE = re.compile(r",\s+(?:the|our|this)\s+" + _GROUP_NOUNS + r"\b")
 _UNDER_WORK_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:projects?|work|research|programs?|programmes?|courses?|"
                             r"activities|efforts|plans?)\s+under\s+")
 _UNDER_RE = re.compile(r"\bunder\s+")
+_IT_RE = re.compile(r"\s*It\s")
+_WHICH_PROVIDES_RE = re.compile(r",\s+which\s+(?:will\s+|would\s+)?(?:provides?|offers?|pays?|gives?|awards?)\s+"
+                                r"(?:(?:funding|grants?|support|subsidies)\s+)?(?:(?:totaling|totalling|worth|of)\s+)?")
 _OWNER_END_RE = re.compile(r"(?:['’]s)?")
 _POSSESSIVE_OWNER_GAP_RE = re.compile(r"(?:the\s+|its\s+|their\s+)?(?:[\w&-]+(?:\s+[A-Z&][\w&-]*){0,6}['’]s\s+)?")
 _OPEN_PAREN_RE = re.compile(r"\s*\(\s*")
@@ -563,7 +568,9 @@ class RelationExtractor:
                            not _SEMI_OR_BY_RE.search(self.text[t.end():p.start])), None)
             if target is None:
                 continue
-            subj = [m for m in self._subject(ms, s, before=t.start()) if m.key != target.key]
+            dm = _DATELINE_RE.match(self.text, s, t.start())
+            body = [m for m in ms if m.start >= dm.end()] if dm else ms      # "SEOUL, April 8 — KIST said ..."
+            subj = [m for m in self._subject(body, s, before=t.start()) if m.key != target.key]
             if subj and t.group()[:3].lower() in {"sel", "cho", "pic", "des"} and \
                     not _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
                 continue          # "The ministry selected A for P": the selector takes no part (_selects)
@@ -823,6 +830,8 @@ class RelationExtractor:
             if self._in_quote(t.start()):
                 continue
             target = next((m for m in reversed(ms) if m.end <= t.start() and m.kind in {"Program"} | ORG_LIKE), None)
+            if target is None and _IT_RE.match(self.text, s, e):
+                target = self._previous_subject(s)       # "It has run a center since 2017 with funding from X"
             if target is None:     # "The collaboration is supported by X": the latest program, or the article's subject
                 key = self._latest(s, {"Program"}, pred=lambda m: not self._consortium(m.key)) or \
                     self._latest(s, {"Program"}) or self.main_org
@@ -867,6 +876,8 @@ class RelationExtractor:
                 if target:
                     self._emit("FUNDS", who[0].key, target, s, e, 0.75, **dict(lead[0].attrs(), **self._period(s, e)))
                     money = [x for x in money if s + x.start < who[-1].end]
+        if money and self._may(("which",)) and self._program_gives(ms, s, e, money):
+            return
         from_parts = []
         for mo in money:
             rest = sent[mo.end:]
@@ -955,6 +966,37 @@ class RelationExtractor:
                 if any(w in n.lower() for n in [ent.name] + ent.aliases):
                     return [M(gm.start(), gm.end(), x.key, "LocalGovernment", True)]
         return []
+
+    def _previous_subject(self, s: int) -> M | None:
+        """What "It" at the start of the sentence at ``s`` is: the subject of the sentence before
+        (an organisation, not a program)."""
+        i = bisect_left(self._sent_starts, s)
+        if i == 0:
+            return None
+        ps, pe = self.sentences[i - 1]
+        prev = [m for m in self.ms[bisect_left(self._starts, ps):bisect_left(self._starts, pe)] if m.end <= pe]
+        subj = self._subject(prev, ps)
+        return subj[0] if subj and subj[0].kind in ORG_LIKE else None
+
+    def _program_gives(self, ms, s, e, money) -> bool:
+        """"A was selected for the ministry's P, which will provide funding totaling N through
+        2028": the ministry that owns P (or P) funds A."""
+        for i, p in enumerate(ms):
+            if p.kind != "Program" or p.ref:
+                continue
+            wm = _WHICH_PROVIDES_RE.match(self.text, p.end, e)
+            mo = next((x for x in money if wm and s + x.start >= wm.end()), None)
+            if mo is None or s + mo.start - wm.end() > 30:
+                continue
+            recip = [m for m in self._subject(ms, s, before=p.start) if m.kind in ORG_LIKE]
+            if not recip:
+                continue
+            o = ms[i - 1] if i else None
+            giver = o.key if o and o.kind in _OWNER_KINDS and _POSSESSIVE_GAP_RE.fullmatch(self.text, o.end, p.start) \
+                and (self.text[o.end:o.end + 1] in "'’" or self.text[o.end - 2:o.end] in {"'s", "’s"}) else p.key
+            self._emit("FUNDS", giver, recip[0].key, s, e, 0.7, **self._money_attrs(mo, s, e))
+            return True
+        return False
 
     def _money_attrs(self, mo, s, e) -> dict:
         """An amount's attributes, the sentence's period, and per_year where the amount is yearly."""
