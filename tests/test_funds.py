@@ -183,3 +183,17 @@ def test_a_dateline_is_no_subject():
     rels = rels_of("BUSAN, May 2, 2025 — Pukyong National University said Friday that it has launched the Harbor "
                    "Robotics Consortium with two shipyards.\n")
     assert ("PARTICIPATES_IN", "Pukyong National University", "Harbor Robotics Consortium") in rels
+
+
+def test_agreement_to_launch_a_program_and_joint_applicants():
+    rels = rels_of("South Jeolla Province signed an agreement on Monday with Mokpo National University and "
+                   "Sunchon National University to launch the Jeonnam Offshore Wind Talent Program.\n\n"
+                   "The Ministry of Oceans and Fisheries selected four universities for the Blue Port Talent "
+                   "Project. The four are Jeju National University, Pukyong National University, Kunsan National "
+                   "University and Gyeongsang National University.\n\n"
+                   "Jeju National University, which applied jointly with Jeju National University Hospital, "
+                   "secured 2 billion won over four years.\n")
+    for u in ("Mokpo National University", "Sunchon National University"):
+        assert ("PARTICIPATES_IN", u, "Jeonnam Offshore Wind Talent Program") in rels
+    assert not any(k[0] == "PARTICIPATES_IN" and "Jeolla" in k[1] for k in rels)
+    assert ("PARTICIPATES_IN", "Jeju National University Hospital", "Blue Port Talent Project") in rels

@@ -100,6 +100,10 @@ _GROUP_NOUNS = r"(?P<w>consortium|alliance|coalition|network|group|team)"
 _FORMED_WITH_RE = re.compile(r"\b" + _GROUP_NOUNS + r"\s+(?:was|is|were|has\s+been|will\s+be)\s+(?:formed|created|"
                              r"set\s+up|established|launched|organi[sz]ed|built)\s+(?:jointly\s+)?(?:in\s+(?:close\s+)?"
                              r"(?:collaboration|partnership|cooperation)\s+with|together\s+with|with)\s+(?:the\s+)?", re.I)
+_AGREED_TO_RE = re.compile(r"\b(?P<deal>agreement|MOU|MoU|memorandum|pact)\b[^.;]{0,160}?\b(?P<to>to)\s+(?:jointly\s+)?"
+                           r"(?:set\s+up|launch|establish|create|run|operate|form|build)\s+")
+_APPLIED_WITH_RE = re.compile(r",\s+which\s+(?:had\s+|has\s+)?(?:applied|bid|competed)\s+(?:jointly\s+|together\s+)?with\s+"
+                              r"(?:the\s+)?")
 _MEMBER_SEP_RE = re.compile(r"(?:\s|,|\band\b|&|\bthe\b|\bas well as\b)*")
 _PAREN_OPEN_RE = re.compile(r"\s*\(")
 _JOINED_BY_RE = re.compile(r"\s*Joined\s+by\s+(?:the\s+)?")
@@ -225,7 +229,7 @@ _FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankrol
 _ORGANIZE_WORDS = ("organi", "hosted", "run", "managed", "operated", "administered", "overseen", "coordinated",
                    "led", "spearheaded", "implemented", "launched", "created", "established")
 _CO_VERB_WORDS = ("launch", "host", "organi", "jointly", "join", "team", "partner", "collaborat", "cooperat")
-_LIST_GATE_WORDS = (" are ", " were ", "includ", "joined by", "formed", "in which")
+_LIST_GATE_WORDS = (" are ", " were ", "includ", "joined by", "formed", "in which", "applied", "competed")
 _MEMBERS_WORDS = ("consortium", "alliance", "coalition", "network", "group", "team")
 _ESTABLISH_WORDS = ("establish", "set", "open", "launch", "build", "built", "creat", "found", "hous",
                     "host", "inaugurat", "unveil")
@@ -588,6 +592,10 @@ class RelationExtractor:
         self._listed(ms, s, e)
         if self._may(("formed", "created", "set up", "established", "launched", "organi", "joined by")):
             self._formed_with(ms, s, e)
+        if progs and self._has(("agreement", "MOU", "MoU", "memorandum", "pact")):
+            self._agreed_to_launch(ms, progs, s, e)
+        if self._may(("applied", "bid ", "competed")):
+            self._applied_with(ms, s, e)
         if progs:
             self._under_program(ms, progs, s, e)
         if progs and self._may(_SELECTS_WORDS):
@@ -622,6 +630,35 @@ class RelationExtractor:
             out.append(m)
             end = m.end
         return out
+
+    def _agreed_to_launch(self, ms, progs, s, e):
+        """"A signed an agreement with B and C to set up the P": the partners take part in P
+        (and A, unless a government or agency that sets P up for others)."""
+        am = _AGREED_TO_RE.search(self.text, s, e)
+        if am is None or self._in_quote(am.start()):
+            return
+        p = next((p for p in progs if p.start == am.end() or (p.start > am.end() and
+                  _ARTICLE_GAP_RE.fullmatch(self.text, am.end(), p.start))), None)
+        if p is None:
+            return
+        w = _WITH_RE.search(self.text, am.start("deal"), am.start("to"))
+        parties = self._members_at(ms, w.end()) if w else []
+        subj = [m for m in self._subject(ms, s, before=am.start()) if m.kind in ORG_LIKE
+                and m.kind not in _OWNER_KINDS]
+        for a in subj + parties:
+            if a.key != p.key:
+                self._emit("PARTICIPATES_IN", a.key, p.key, s, e, 0.7)
+
+    def _applied_with(self, ms, s, e):
+        """"A, which applied jointly with B, ...": B takes part in what A takes part in (read at
+        the end, once every PARTICIPATES_IN of A is known)."""
+        for i, m in enumerate(ms):
+            if m.kind not in ORG_LIKE:
+                continue
+            am = _APPLIED_WITH_RE.match(self.text, m.end, e)
+            if am:
+                for b in self._members_at(ms, am.end()):
+                    self._applied_pairs.append((m.key, b.key, s, e))
 
     def _formed_with(self, ms, s, e):
         """A consortium's members: "the consortium was formed in collaboration with A, B and C";
@@ -1022,7 +1059,11 @@ class RelationExtractor:
         return []
 
     def _government_funders(self):
-        """'N won from the national government': the ministry that funds that program."""
+        """'N won from the national government': the ministry that funds that program; and
+        the joint applicants of a participant (see _applied_with)."""
+        for a, b, s, e in self._applied_pairs:
+            for p in dict.fromkeys(r.target for r in self.out if r.type == "PARTICIPATES_IN" and r.source == a):
+                self._emit("PARTICIPATES_IN", b, p, s, e, 0.65)
         for target, s, e, attrs in self._pending_gov:
             mins = [r.source for r in self.out if r.type == "FUNDS" and r.target == target
                     and self.ents[r.source].kind == "Ministry"]
@@ -1183,6 +1224,7 @@ class RelationExtractor:
         return dict(self._period_cache[1])
 
     _pending_gov: list
+    _applied_pairs: list
 
     def __post_init__(self):  # pragma: no cover - dataclass-style hook not used
         pass
@@ -1192,4 +1234,5 @@ def extract_relations(text, sentences, res, quotes, lowered: str | None = None) 
     """The document's relations; ``lowered`` is ``text.lower()`` where the caller has it."""
     rx = RelationExtractor(text, sentences, res, quotes, lowered)
     rx._pending_gov = []
+    rx._applied_pairs = []
     return rx.run()
