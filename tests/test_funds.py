@@ -197,3 +197,13 @@ def test_agreement_to_launch_a_program_and_joint_applicants():
         assert ("PARTICIPATES_IN", u, "Jeonnam Offshore Wind Talent Program") in rels
     assert not any(k[0] == "PARTICIPATES_IN" and "Jeolla" in k[1] for k in rels)
     assert ("PARTICIPATES_IN", "Jeju National University Hospital", "Blue Port Talent Project") in rels
+
+
+def test_donation_to_what_a_university_has_and_no_place_as_a_modifier():
+    rels = rels_of("Samsung Electronics has donated 500 million won to Pusan National University's Ocean Dream "
+                   "Scholarship Program, which covers tuition for low-income students.\n")
+    assert rels[("FUNDS", "Samsung Electronics", "Ocean Dream Scholarship Program")]["amount_krw"] == 500_000_000
+    assert ("FUNDS", "Samsung Electronics", "Pusan National University") not in rels
+    rels = rels_of("Busan shipping firm Haeun Marine has donated 500 million won to Pusan National University's "
+                   "Ocean Dream Scholarship Program.\n")
+    assert not any(k[0] == "FUNDS" and k[1] == "Busan" for k in rels)

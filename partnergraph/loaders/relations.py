@@ -112,6 +112,10 @@ _THE_GROUP_RE = re.compile(r",\s+(?:the|our|this)\s+" + _GROUP_NOUNS + r"\b")
 _UNDER_WORK_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:projects?|work|research|programs?|programmes?|courses?|"
                             r"activities|efforts|plans?)\s+under\s+")
 _UNDER_RE = re.compile(r"\bunder\s+")
+# between a place and its verb: "Ulsan Metropolitan City will", "Jeonbuk State (전북특별자치도) will"
+_PLACE_ACTS_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:will|has|have|had|would|also|plans\s+to|agreed\s+to|"
+                            r"is\s+to|is\s+set\s+to|intends\s+to|pledged\s+to)\s+)*")
+_POSSESSIVE_ONLY_RE = re.compile(r"(?:['’]s)?\s+(?:new\s+)?")
 _IT_RE = re.compile(r"\s*It\s")
 _WHICH_PROVIDES_RE = re.compile(r",\s+which\s+(?:will\s+|would\s+)?(?:provides?|offers?|pays?|gives?|awards?)\s+"
                                 r"(?:(?:funding|grants?|support|subsidies)\s+)?(?:(?:totaling|totalling|worth|of)\s+)?")
@@ -957,14 +961,21 @@ class RelationExtractor:
         v = self._search(INVEST_RE, s, e)
         if v and not self._in_quote(v.start()):
             amt = next((x for x in money if s + x.start > v.start()), None)
-            subj = [m for m in self._subject(ms, s, before=v.start()) if m.kind in ORGISH] or \
-                self._government_subject(s, v.start())
+            subj = [m for m in self._subject(ms, s, before=v.start()) if m.kind in ORG_LIKE or
+                    (m.kind == "Region" and _PLACE_ACTS_RE.fullmatch(self.text, m.end, v.start()))] or \
+                self._government_subject(s, v.start())     # a place gives only as the verb's own subject
             if amt and subj:
                 tm = _INVEST_TARGET_RE.match(self.text[s + amt.end:e])
                 pos = s + amt.end + tm.end() if tm else e
                 tgt = self._after(ms, pos, ORG_LIKE | {"Program"}, max_gap=2) if tm else []
                 # "to CNU's new institute", "to equip the lab", "into the center's test beds"
                 noun = self._unit_noun(pos, e, tgt[0].end if tgt else None) if tm else None
+                if tgt and not noun:         # "to PNU's Hyowon Scholarship Program": what PNU has
+                    owned = next((m for m in ms if m.start > tgt[0].end and m.kind in ORG_LIKE | {"Program"}), None)
+                    if owned and _POSSESSIVE_ONLY_RE.fullmatch(self.text, tgt[0].end, owned.start) and \
+                            (self.text[tgt[0].end:tgt[0].end + 1] in "'’" or
+                             self.text[tgt[0].end - 2:tgt[0].end] in {"'s", "’s"}):
+                        tgt = [owned]
                 key = noun or (tgt[0].key if tgt else None)
                 if key:
                     self._emit("FUNDS", subj[0].key, key, s, e, 0.75, **self._money_attrs(amt, s, e))
