@@ -207,3 +207,18 @@ def test_donation_to_what_a_university_has_and_no_place_as_a_modifier():
     rels = rels_of("Busan shipping firm Haeun Marine has donated 500 million won to Pusan National University's "
                    "Ocean Dream Scholarship Program.\n")
     assert not any(k[0] == "FUNDS" and k[1] == "Busan" for k in rels)
+
+
+def test_more_ways_to_give_and_take_part():
+    rels = rels_of("The Ministry of Oceans and Fisheries launched the Blue Port Talent Project in 2023.\n\n"
+                   "Samsung Electronics and LG Electronics will each contribute 1 billion won to the project.\n\n"
+                   "The Korea Energy Agency will provide Mokpo National University with 800 million won.\n\n"
+                   "Jeju National University, one of the first participants in the Blue Port Talent Project, "
+                   "opened a marine AI center last year.\n")
+    prog = "Blue Port Talent Project"
+    assert ("ORGANIZES", "Ministry of Oceans and Fisheries", prog) in rels
+    assert ("PARTICIPATES_IN", "Ministry of Oceans and Fisheries", prog) not in rels
+    for c in ("Samsung Electronics", "LG Electronics"):
+        assert rels[("FUNDS", c, prog)]["amount_krw"] == 1_000_000_000
+    assert rels[("FUNDS", "Korea Energy Agency", "Mokpo National University")]["amount_krw"] == 800_000_000
+    assert ("PARTICIPATES_IN", "Jeju National University", prog) in rels

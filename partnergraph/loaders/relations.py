@@ -76,7 +76,7 @@ CO_VERB_RE = re.compile(r"^\s*(?:will\s+|to\s+|have\s+|has\s+|jointly\s+|officia
                         r"(?:launch(?:es|ed)?|co-?host(?:s|ed)?|co-?organi[sz]e[sd]?|jointly|join\s+hands|"
                         r"team\s+up|partner(?:s|ed)?|collaborate[sd]?|cooperate[sd]?)\b", re.I)
 PARTICIPATE_RE = re.compile(
-    r"\b(?:selected|chosen|picked|designated)\b[^.;]{0,120}?\b(?:for|to\s+(?:perform|carry\s+out|run|lead|"
+    r"\b(?:selected|chosen|picked|designated|named)\b[^.;]{0,120}?\b(?:for|to\s+(?:perform|carry\s+out|run|lead|"
     r"operate|conduct|implement|host|join)|as)\b|\bdesignation\s+as\b|\bparticipat(?:e|es|ed|ing)\s+in\b|"
     r"\btak(?:e|es|ing)\s+part\s+in\b|\btook\s+part\s+in\b|\bjoin(?:s|ed)?\b|\boperat(?:e|es|ing)\b|"
     r"\blaunch(?:es|ed|ing)?\b|\bcarr(?:y|ies|ied)\s+out\b|\bperform(?:s|ed|ing)?\b|\bimplement(?:s|ed|ing)?\b|"
@@ -112,6 +112,8 @@ _THE_GROUP_RE = re.compile(r",\s+(?:the|our|this)\s+" + _GROUP_NOUNS + r"\b")
 _UNDER_WORK_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:projects?|work|research|programs?|programmes?|courses?|"
                             r"activities|efforts|plans?)\s+under\s+")
 _UNDER_RE = re.compile(r"\bunder\s+")
+_OBJ_AMOUNT_RE = re.compile(r"\s+(?:with\s+)?(?:a\s+total\s+of\s+|up\s+to\s+|about\s+|around\s+|nearly\s+)?")
+_EACH_RE = re.compile(r"\beach\b")
 # between a place and its verb: "Ulsan Metropolitan City will", "Jeonbuk State (전북특별자치도) will"
 _PLACE_ACTS_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:will|has|have|had|would|also|plans\s+to|agreed\s+to|"
                             r"is\s+to|is\s+set\s+to|intends\s+to|pledged\s+to)\s+)*")
@@ -121,6 +123,8 @@ _WHICH_PROVIDES_RE = re.compile(r",\s+which\s+(?:will\s+|would\s+)?(?:provides?|
                                 r"(?:(?:funding|grants?|support|subsidies)\s+)?(?:(?:totaling|totalling|worth|of)\s+)?")
 _OWNER_END_RE = re.compile(r"(?:['’]s)?")
 _POSSESSIVE_OWNER_GAP_RE = re.compile(r"(?:the\s+|its\s+|their\s+)?(?:[\w&-]+(?:\s+[A-Z&][\w&-]*){0,6}['’]s\s+)?")
+_APPOSITIVE_PART_RE = re.compile(r",\s+(?:a|an|one\s+of\s+the|among\s+the)\s+(?:[\w-]+\s+){0,3}?(?:participants?|members?|"
+                                 r"recipients?|beneficiar(?:y|ies)|winners?)\s+(?:in|of|under)\s+")
 _OPEN_PAREN_RE = re.compile(r"\s*\(\s*")
 # "P, in which A is one of the lead universities / a participant / a member"
 _IN_WHICH_RE = re.compile(r"[^.;]{0,40}?,\s+in\s+which\s+(?:the\s+)?")
@@ -140,7 +144,7 @@ FUND_BY_RE = re.compile(r"\b(?:(?:supported|funded|sponsored|financed|backed|ban
                         r"underwritten)\s+(?:jointly\s+|financially\s+)?by|with\s+(?:the\s+)?(?:financial\s+)?"
                         r"(?:support|funding|grants?|sponsorship)\s+(?:of|from))\b", re.I)
 RECEIVE_RE = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|get(?:s)?|got|obtain(?:s|ed)?|"
-                        r"(?:was|were|be|been)\s+(?:awarded|granted|allocated))\b", re.I)
+                        r"(?:was|were|be|been)\s+(?:awarded|granted|allocated|given))\b", re.I)
 INVEST_RE = re.compile(r"\b(?:invest(?:s|ed|ing)?|provid(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|"
                        r"set(?:s|ting)?\s+aside|earmark(?:s|ed)?|budget(?:s|ed)|put(?:s|ting)?|award(?:s|ed)?|"
                        r"inject(?:s|ed)?|pour(?:s|ed)?|"
@@ -193,7 +197,7 @@ _BUDGET_OF_RE = re.compile(r"\b(?:has|had|have|with)\s+(?:a|an)\s+(?:total\s+|an
 _GRANT_NOUN_RE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:grants?|funding|subsid(?:y|ies)|awards?|support)\b")
 _BARE_GIVER_RE = re.compile(r"\b(?P<w>ministry|agency|foundation|city|provincial|province|county|district)\s+"
                             r"(?:[\w-]+\s+){0,2}?(?:grants?|funding|subsid(?:y|ies)|awards?)\b", re.I)
-_INVEST_TARGET_RE = re.compile(r"[^.;]{0,40}?\b(?:to|in|into|for|toward|towards)\s+")
+_INVEST_TARGET_RE = re.compile(r"[^.;]{0,40}?\b(?:to|in|into|for|toward|towards|on)\s+")
 _UNIT_NOUNS = r"(?P<noun>lab|laboratory|center|centre|institute|academy|cluster|program|programme|scholarship|hub|consortium)\b"
 _UNIT_NOUN_RE = re.compile(r"(?:(?:equip|fund|support|build|expand|run|operate|launch|furnish)\s+)?(?:the|its|their)\s+"
                            r"(?:new\s+|joint\s+)?" + _UNIT_NOUNS)
@@ -224,7 +228,7 @@ _DIGIT_RE = re.compile(r"\d")
 _BACKREF_WORDS = ("universit", "district", "city", "province", "county", "hospital", "ministry", "agency",
                   "institut", "school", "college", "consortium", "project", "program", "initiative",
                   "organi", "company", "foundation", "council", "center", "centre", "sides", "parties")
-_PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "participat", "part", "join", "operat",
+_PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "named", "participat", "part", "join", "operat",
                       "launch", "carr", "perform", "implement", "won", "win", "awarded")
 _PARTNER_WORDS = ("collaborat", "cooperat", "partner", "conjunction", "jointly", "together", "team", "hands",
                   "forces")
@@ -579,11 +583,14 @@ class RelationExtractor:
             dm = _DATELINE_RE.match(self.text, s, t.start())
             body = [m for m in ms if m.start >= dm.end()] if dm else ms      # "SEOUL, April 8 — KIST said ..."
             subj = [m for m in self._subject(body, s, before=t.start()) if m.key != target.key]
-            if subj and t.group()[:3].lower() in {"sel", "cho", "pic", "des"} and \
+            if subj and t.group()[:3].lower() in {"sel", "cho", "pic", "des", "nam"} and \
                     not _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
                 continue          # "The ministry selected A for P": the selector takes no part (_selects)
+            runs = t.group()[:4].lower() in {"laun", "oper", "impl"}
             for a in subj:
-                if a.kind in ORG_LIKE or (a.kind == "Program" and self._consortium(a.key)):
+                if runs and a.kind in _OWNER_KINDS:     # "The ministry launched P in 2023": it runs P
+                    self._emit("ORGANIZES", a.key, target.key, s, e, 0.7)
+                elif a.kind in ORG_LIKE or (a.kind == "Program" and self._consortium(a.key)):
                     self._emit("PARTICIPATES_IN", a.key, target.key, s, e, 0.75, **self._period(s, e))
             if subj:
                 break
@@ -693,6 +700,13 @@ class RelationExtractor:
                 owner = next((m for m in reversed(ms) if m.end <= um.start() + 2 and m.kind in ORG_LIKE), None)
                 if owner and not owner.ref and _OWNER_END_RE.fullmatch(self.text, owner.end, um.start() + 2):
                     self._emit("PARTICIPATES_IN", owner.key, p.key, s, e, 0.7)
+        if self._may(("participant", "member", "recipient", "beneficiar", "winner")):
+            for i, m in enumerate(ms):       # "A, a participant in P," / "A, one of the recipients of P"
+                am = _APPOSITIVE_PART_RE.match(self.text, m.end, e) if m.kind in ORG_LIKE else None
+                p = next((p for p in progs if am and p.start >= am.end() and
+                          _POSSESSIVE_OWNER_GAP_RE.fullmatch(self.text, am.end(), p.start)), None)
+                if p:
+                    self._emit("PARTICIPATES_IN", m.key, p.key, s, e, 0.7)
         if self._may(("in which",)):
             for i, p in enumerate(progs):
                 wm = _IN_WHICH_RE.match(self.text, p.end, e)
@@ -977,8 +991,14 @@ class RelationExtractor:
                              self.text[tgt[0].end - 2:tgt[0].end] in {"'s", "’s"}):
                         tgt = [owned]
                 key = noun or (tgt[0].key if tgt else None)
+                if key is None:              # "X will provide Y with N", "X funds Y with N"
+                    obj = self._after(ms, v.end(), ORG_LIKE | {"Program"}, max_gap=0)
+                    if obj and _OBJ_AMOUNT_RE.fullmatch(self.text, obj[-1].end, s + amt.start):
+                        key = obj[0].key
                 if key:
-                    self._emit("FUNDS", subj[0].key, key, s, e, 0.75, **self._money_attrs(amt, s, e))
+                    each = _EACH_RE.search(self.text, subj[-1].end, s + amt.start)
+                    for g in (subj if each else subj[:1]):       # "A and B will each contribute N"
+                        self._emit("FUNDS", g.key, key, s, e, 0.75, **self._money_attrs(amt, s, e))
 
     def _unit_noun(self, pos: int, e: int, owner_end: int | None) -> str | None:
         """What "the lab" / "the center's ..." / "CNU's new institute" after ``pos`` names: the
