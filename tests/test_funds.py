@@ -222,3 +222,12 @@ def test_more_ways_to_give_and_take_part():
         assert rels[("FUNDS", c, prog)]["amount_krw"] == 1_000_000_000
     assert rels[("FUNDS", "Korea Energy Agency", "Mokpo National University")]["amount_krw"] == 800_000_000
     assert ("PARTICIPATES_IN", "Jeju National University", prog) in rels
+
+
+def test_a_member_of_and_an_agency_that_runs_a_program():
+    rels = rels_of("Mokpo National University became a founding member of the Blue Port Talent Project in 2024.\n\n"
+                   "The Korea Energy Agency oversees the Island Grid Program, and Jeju National University is "
+                   "part of the Island Grid Program.\n")
+    assert ("PARTICIPATES_IN", "Mokpo National University", "Blue Port Talent Project") in rels
+    assert ("ORGANIZES", "Korea Energy Agency", "Island Grid Program") in rels
+    assert ("PARTICIPATES_IN", "Korea Energy Agency", "Island Grid Program") not in rels

@@ -79,6 +79,8 @@ PARTICIPATE_RE = re.compile(
     r"\b(?:selected|chosen|picked|designated|named)\b[^.;]{0,120}?\b(?:for|to\s+(?:perform|carry\s+out|run|lead|"
     r"operate|conduct|implement|host|join)|as)\b|\bdesignation\s+as\b|\bparticipat(?:e|es|ed|ing)\s+in\b|"
     r"\btak(?:e|es|ing)\s+part\s+in\b|\btook\s+part\s+in\b|\bjoin(?:s|ed)?\b|\boperat(?:e|es|ing)\b|"
+    r"\b(?:is|are|was|were|became|become|has\s+become)\s+(?:a\s+|an\s+)?(?:(?:founding|core|full|new|key)\s+)?"
+    r"(?:part|members?|participants?)\s+(?:of|in)\b|"
     r"\blaunch(?:es|ed|ing)?\b|\bcarr(?:y|ies|ied)\s+out\b|\bperform(?:s|ed|ing)?\b|\bimplement(?:s|ed|ing)?\b|"
     r"\b(?:won|wins|win|awarded)\b", re.I)
 MEMBERS_RE = re.compile(r"\b(?:consortium|alliance|coalition|network|group|team)\W{0,3}\s*(?:—|–|-|,|\()?\s*"
@@ -86,6 +88,7 @@ MEMBERS_RE = re.compile(r"\b(?:consortium|alliance|coalition|network|group|team)
                         r"which\s+includes|of)\s", re.I)
 _DATELINE_RE = re.compile(r"\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
                           r"(?:\([^()]{1,30}\)\s*)?(?:—|–|--)\s*")
+_CLAUSE_RE = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+")
 # "The six are A, B ...", "The others are A and B", "The four recipients were A, B ..."
 _LIST_RE = re.compile(r"\s*(?:The|These|Those)\s+(?:other\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|"
                       r"eleven|twelve|\d+|others?)\s+(?:new\s+|selected\s+|participating\s+)?(?:(?:universities|"
@@ -174,6 +177,10 @@ _BY_AFTER_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:a\s+year\s+|annually\s+
 # after "funded by" / "backed by": "a 4.8 billion won grant over three years from", "a grant worth N from"
 _GRANT_FROM_RE = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[^.;]|\.(?=\d)){0,50}?\b(?:grants?|funding|subsid(?:y|ies)|investment|"
                             r"contributions?|budget)\b(?:[^.;]|\.(?=\d)){0,50}?\bfrom\s+")
+# active: "the agency runs / oversees / manages the P"
+_RUNS_RE = re.compile(r"\b(?:organi[sz]es|runs|oversees|manages|administers|coordinates|hosts|operates)\s+(?:the\s+)?",
+                      re.I)
+_RUNS_WORDS = ("organi", "runs", "oversees", "manages", "administers", "coordinates", "hosts", "operates")
 # a program's owner: "the Ministry of Education's P"; "P, which the province launched / runs"
 _OWNER_KINDS = frozenset({"Ministry", "Agency", "LocalGovernment"})
 _POSSESSIVE_GAP_RE = re.compile(r"(?:['’]s)?\s+(?:new\s+|flagship\s+|own\s+)?(?:the\s+)?")
@@ -216,7 +223,7 @@ def _role_gap_re(role: str) -> re.Pattern:
 
 
 _TWINNED = (_BACKREF_RE, _PREP_BEFORE, PARTNER_RE, PARTICIPATE_RE, MEMBERS_RE, ORGANIZE_RE, FUND_BY_RE,
-            RECEIVE_RE, INVEST_RE, ESTABLISH_RE, _SELECTS_RE)
+            RECEIVE_RE, INVEST_RE, ESTABLISH_RE, _SELECTS_RE, _RUNS_RE)
 # Keyed by id(pattern): a Pattern's hash is computed afresh from its compiled code on
 # every lookup, which for these long patterns cost as much as a short scan.
 _TWIN_OF = {id(p): lower_twin(p) for p in _TWINNED}
@@ -229,6 +236,7 @@ _BACKREF_WORDS = ("universit", "district", "city", "province", "county", "hospit
                   "institut", "school", "college", "consortium", "project", "program", "initiative",
                   "organi", "company", "foundation", "council", "center", "centre", "sides", "parties")
 _PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "named", "participat", "part", "join", "operat",
+                      "member",
                       "launch", "carr", "perform", "implement", "won", "win", "awarded")
 _PARTNER_WORDS = ("collaborat", "cooperat", "partner", "conjunction", "jointly", "together", "team", "hands",
                   "forces")
@@ -582,7 +590,15 @@ class RelationExtractor:
                 continue
             dm = _DATELINE_RE.match(self.text, s, t.start())
             body = [m for m in ms if m.start >= dm.end()] if dm else ms      # "SEOUL, April 8 — KIST said ..."
-            subj = [m for m in self._subject(body, s, before=t.start()) if m.key != target.key]
+            cl = None                # "A oversees P1, and B is part of P2": the subject of the clause
+            for cm in _CLAUSE_RE.finditer(self.text, s, t.start()):
+                cl = cm
+            first = next((m for m in body if m.start >= cl.end()), None) if cl else None
+            if first and first.end <= t.start() and first.kind in ORG_LIKE and \
+                    _ARTICLE_GAP_RE.fullmatch(self.text, cl.end(), first.start):
+                subj = [m for m in self._group_from(body, body.index(first)) if m.key != target.key]
+            else:
+                subj = [m for m in self._subject(body, s, before=t.start()) if m.key != target.key]
             if subj and t.group()[:3].lower() in {"sel", "cho", "pic", "des", "nam"} and \
                     not _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
                 continue          # "The ministry selected A for P": the selector takes no part (_selects)
@@ -782,6 +798,13 @@ class RelationExtractor:
         if not any(m.kind == "Program" for m in ms):
             return
         self._owned_programs(ms, s, e)
+        for t in (self._finditer(_RUNS_RE, s, e) if self._may(_RUNS_WORDS) else ()):
+            p = next((m for m in ms if m.kind == "Program" and not m.ref and m.start == t.end()), None)
+            if p is None or self._in_quote(t.start()):
+                continue            # "The ministry oversees / runs the P": it organizes P
+            for a in self._subject(ms, s, before=t.start()):
+                if a.kind in _OWNER_KINDS and not _PASSIVE_GAP_RE.search(self.text, a.end, t.start()):
+                    self._emit("ORGANIZES", a.key, p.key, s, e, 0.7)
         if not self._may(("by",)) or not self._may(_ORGANIZE_WORDS):
             return                 # the trigger ends in "by", and the target is a program
         for t in self._finditer(ORGANIZE_RE, s, e):
