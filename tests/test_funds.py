@@ -231,3 +231,21 @@ def test_a_member_of_and_an_agency_that_runs_a_program():
     assert ("PARTICIPATES_IN", "Mokpo National University", "Blue Port Talent Project") in rels
     assert ("ORGANIZES", "Korea Energy Agency", "Island Grid Program") in rels
     assert ("PARTICIPATES_IN", "Korea Energy Agency", "Island Grid Program") not in rels
+
+
+def test_two_receivers_in_one_sentence_and_named_givers():
+    rels = rels_of("Universities pick up regional grants\n\n"
+                   "Jeju National University will receive 5 billion won from the Jeju RISE Project this year, and "
+                   "Cheju Halla University will receive 2 billion won.\n\n"
+                   "Mokpo National University was awarded a separate 400 million won grant by the National "
+                   "Research Foundation of Korea in March.\n\n"
+                   "Kunsan National University said it had received 9 billion won in research funding from "
+                   "industry since 2020.\n\n"
+                   "Hyundai Motor Company will invest 3 billion won in the Jeju RISE Project over three years, while "
+                   "Jeju will add 1 billion won from its own budget.\n")
+    prog = "Jeju RISE Project"
+    assert rels[("FUNDS", prog, "Jeju National University")]["amount_krw"] == 5_000_000_000
+    assert rels[("FUNDS", prog, "Cheju Halla University")]["amount_krw"] == 2_000_000_000
+    assert rels[("FUNDS", "National Research Foundation of Korea", "Mokpo National University")]["amount_krw"] == 400_000_000
+    assert not any(k[0] == "FUNDS" and k[2] == "Kunsan National University" for k in rels)
+    assert rels[("FUNDS", "Hyundai Motor Company", prog)]["amount_krw"] == 3_000_000_000

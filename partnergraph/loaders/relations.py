@@ -173,7 +173,8 @@ _ADDING_RE = re.compile(r"\s+(?:add|adding|contribut\w+|provid\w+|put(?:ting)?\s
 _FROM_RE = re.compile(r"\s*(?:in\s+[\w\s]{0,30}?funds?(?:ing)?\s+)?from\s+")
 _FROM_WORD_RE = re.compile(r"\bfrom\s")
 # right after an amount received: "was awarded 2 billion won (about $1.5 million) by the ministry"
-_BY_AFTER_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:a\s+year\s+|annually\s+|in\s+\w+\s+)?by\s+")
+_BY_AFTER_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:a\s+year\s+|annually\s+|in\s+\w+\s+)?"
+                          r"(?:(?:research\s+|seed\s+)?(?:grant|award|subsidy|funding)\s+)?by\s+")
 # after "funded by" / "backed by": "a 4.8 billion won grant over three years from", "a grant worth N from"
 _GRANT_FROM_RE = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[^.;]|\.(?=\d)){0,50}?\b(?:grants?|funding|subsid(?:y|ies)|investment|"
                             r"contributions?|budget)\b(?:[^.;]|\.(?=\d)){0,50}?\bfrom\s+")
@@ -744,7 +745,9 @@ class RelationExtractor:
                          not _SEMI_OR_BY_RE.search(self.text, t.end(), p.start)), None)
             if prog is None:
                 continue
-            subj = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORG_LIKE]
+            dm = _DATELINE_RE.match(self.text, s, t.start())
+            body = [m for m in ms if m.start >= dm.end()] if dm else ms
+            subj = [m for m in self._subject(body, s, before=t.start()) if m.kind in ORG_LIKE]
             if not subj or _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
                 continue
             for a in self._after(ms, t.end(), ORG_LIKE, max_gap=0):
@@ -964,36 +967,55 @@ class RelationExtractor:
                 from_parts.append((mo, s + mo.end + fm.end()))
         if from_parts:
             target = self._program_target(ms, s, e)
+            read = False
             for mo, pos in from_parts:
                 funder = self._after(ms, pos, ORG_LIKE, max_gap=2)
                 attrs = dict(mo.attrs(), **self._period(s, e))
                 if funder:
                     for f in funder[:1]:
                         self._emit("FUNDS", f.key, target, s, e, 0.85, **attrs)
+                    read = True
                 elif GOV_WORDS.match(self.text[pos:e]) and target:
                     self._pending_gov.append((target, s, e, attrs))
-            return
+                    read = True
+            if read:
+                return
+            # "A will invest N in B, while C adds N2 from its own budget": the other rules read A
         if not money:
             return
-        r = self._search(RECEIVE_RE, s, e)
-        if r and not self._in_quote(r.start()):
-            amt = next((x for x in money if s + x.start > r.start()), None)
-            recip = [m for m in self._subject(ms, s, before=r.start())]
+        rs = [r for r in self._finditer(RECEIVE_RE, s, e) if not self._in_quote(r.start())]
+        subject_paid = False
+        for k, r in enumerate(rs):       # "A will receive N1 from P, and B will receive N2."
+            seg_end = rs[k + 1].start() if k + 1 < len(rs) else e
+            amt = next((x for x in money if r.start() < s + x.start < seg_end), None)
+            cl = None
+            for cm in (_CLAUSE_RE.finditer(self.text, rs[k - 1].end(), r.start()) if k else ()):
+                cl = cm
+            if cl is None:       # the sentence's subject, unless an earlier amount went to it
+                recip = [] if subject_paid else [m for m in self._subject(ms, s, before=r.start())]
+            else:
+                first = next((m for m in ms if cl.end() <= m.start < r.start()), None)
+                recip = [first] if first and first.kind in ORG_LIKE and \
+                    _ARTICLE_GAP_RE.fullmatch(self.text, cl.end(), first.start) else []
+            if amt and recip and cl is None:
+                subject_paid = True
             if amt and recip:
-                fr = _FROM_WORD_RE.search(self.text[s + amt.end:e])
-                funder = self._after(ms, s + amt.end + fr.end(), ORG_LIKE) if fr else []
-                by = _BY_AFTER_RE.match(self.text, s + amt.end, e) if not funder else None
+                fr = _FROM_WORD_RE.search(self.text, s + amt.end, seg_end)
+                funder = self._after(ms, fr.end(), ORG_LIKE | {"Program"}) if fr else []
+                named_elsewhere = fr is not None and not funder and fr.start() - s - amt.end < 40  # "from industry"
+                by = _BY_AFTER_RE.match(self.text, s + amt.end, seg_end) if not funder else None
                 if by:               # "was awarded N by the ministry"
                     funder = self._after(ms, by.end(), ORG_LIKE)
                 if not funder:       # "received a one-year ministry seed grant of N"
                     funder = self._grant_giver(ms, r.end(), s + amt.start)
                 for rc in recip[:1]:
                     self._last_money = (rc.key, s, self._period(s, e))     # "X secured N. Of that amount, ..."
-                    src = funder[0].key if funder else self._latest(
-                        s, {"Program"}, exclude={rc.key},
+                    src = funder[0].key if funder else None if named_elsewhere else self._latest(
+                        s + amt.start, {"Program"}, exclude={rc.key},
                         pred=lambda m: not self._consortium(m.key))
                     if src:
                         self._emit("FUNDS", src, rc.key, s, e, 0.7, **self._money_attrs(amt, s, e))
+        if rs:
             return
         v = self._search(INVEST_RE, s, e)
         if v and not self._in_quote(v.start()):
