@@ -249,3 +249,18 @@ def test_two_receivers_in_one_sentence_and_named_givers():
     assert rels[("FUNDS", "National Research Foundation of Korea", "Mokpo National University")]["amount_krw"] == 400_000_000
     assert not any(k[0] == "FUNDS" and k[2] == "Kunsan National University" for k in rels)
     assert rels[("FUNDS", "Hyundai Motor Company", prog)]["amount_krw"] == 3_000_000_000
+
+
+def test_reported_selection_member_and_will_manage():
+    rels = rels_of("Three universities join ministry program\n\n"
+                   "The Ministry of Oceans and Fisheries said Monday that Mokpo National University and Kunsan "
+                   "National University have been selected as new operators of the Blue Port Talent Project.\n\n"
+                   "The Korea Institute of Marine Science and Technology Promotion will manage the program on "
+                   "behalf of the ministry.\n\n"
+                   "Mokpo National University is also a member of the West Sea Robotics Alliance.\n")
+    prog = "Blue Port Talent Project"
+    for u in ("Mokpo National University", "Kunsan National University"):
+        assert ("PARTICIPATES_IN", u, prog) in rels
+    assert ("PARTICIPATES_IN", "Ministry of Oceans and Fisheries", prog) not in rels
+    assert any(k[0] == "ORGANIZES" and k[2] == prog and "Marine Science" in k[1] for k in rels)
+    assert ("PARTICIPATES_IN", "Mokpo National University", "West Sea Robotics Alliance") in rels

@@ -79,7 +79,8 @@ PARTICIPATE_RE = re.compile(
     r"\b(?:selected|chosen|picked|designated|named)\b[^.;]{0,120}?\b(?:for|to\s+(?:perform|carry\s+out|run|lead|"
     r"operate|conduct|implement|host|join)|as)\b|\bdesignation\s+as\b|\bparticipat(?:e|es|ed|ing)\s+in\b|"
     r"\btak(?:e|es|ing)\s+part\s+in\b|\btook\s+part\s+in\b|\bjoin(?:s|ed)?\b|\boperat(?:e|es|ing)\b|"
-    r"\b(?:is|are|was|were|became|become|has\s+become)\s+(?:a\s+|an\s+)?(?:(?:founding|core|full|new|key)\s+)?"
+    r"\b(?:is|are|was|were|became|become|has\s+become)\s+(?:also\s+|now\s+|already\s+)?(?:a\s+|an\s+)?"
+    r"(?:(?:founding|core|full|new|key)\s+)?"
     r"(?:part|members?|participants?)\s+(?:of|in)\b|"
     r"\blaunch(?:es|ed|ing)?\b|\bcarr(?:y|ies|ied)\s+out\b|\bperform(?:s|ed|ing)?\b|\bimplement(?:s|ed|ing)?\b|"
     r"\b(?:won|wins|win|awarded)\b", re.I)
@@ -89,6 +90,9 @@ MEMBERS_RE = re.compile(r"\b(?:consortium|alliance|coalition|network|group|team)
 _DATELINE_RE = re.compile(r"\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
                           r"(?:\([^()]{1,30}\)\s*)?(?:—|–|--)\s*")
 _CLAUSE_RE = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+")
+_REPORTED_RE = re.compile(r"\b(?:said|says|announced|stated|noted|reported|added)\b[^.;,\"“]{0,30}?\bthat\s+(?!it\b|they\b)",
+                          re.I)
+_REPORTED_WORDS = ("said", "says", "announced", "stated", "noted", "reported", "added")
 # "The six are A, B ...", "The others are A and B", "The four recipients were A, B ..."
 _LIST_RE = re.compile(r"\s*(?:The|These|Those)\s+(?:other\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|"
                       r"eleven|twelve|\d+|others?)\s+(?:new\s+|selected\s+|participating\s+)?(?:(?:universities|"
@@ -179,9 +183,9 @@ _BY_AFTER_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:a\s+year\s+|annually\s+
 _GRANT_FROM_RE = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[^.;]|\.(?=\d)){0,50}?\b(?:grants?|funding|subsid(?:y|ies)|investment|"
                             r"contributions?|budget)\b(?:[^.;]|\.(?=\d)){0,50}?\bfrom\s+")
 # active: "the agency runs / oversees / manages the P"
-_RUNS_RE = re.compile(r"\b(?:organi[sz]es|runs|oversees|manages|administers|coordinates|hosts|operates)\s+(?:the\s+)?",
-                      re.I)
-_RUNS_WORDS = ("organi", "runs", "oversees", "manages", "administers", "coordinates", "hosts", "operates")
+_RUNS_RE = re.compile(r"\b(?:organi[sz]es|runs|oversees|manages|administers|coordinates|hosts|operates|"
+                      r"(?:will|to)\s+(?:organi[sz]e|run|oversee|manage|administer|coordinate|host|operate))\s+", re.I)
+_RUNS_WORDS = ("organi", "run", "oversee", "manage", "administer", "coordinate", "host", "operate")
 # a program's owner: "the Ministry of Education's P"; "P, which the province launched / runs"
 _OWNER_KINDS = frozenset({"Ministry", "Agency", "LocalGovernment"})
 _POSSESSIVE_GAP_RE = re.compile(r"(?:['’]s)?\s+(?:new\s+|flagship\s+|own\s+)?(?:the\s+)?")
@@ -594,6 +598,8 @@ class RelationExtractor:
             cl = None                # "A oversees P1, and B is part of P2": the subject of the clause
             for cm in _CLAUSE_RE.finditer(self.text, s, t.start()):
                 cl = cm
+            for cm in (_REPORTED_RE.finditer(self.text, s, t.start()) if self._may(_REPORTED_WORDS) else ()):
+                cl = cm              # "The ministry said that A and B have been selected for P"
             first = next((m for m in body if m.start >= cl.end()), None) if cl else None
             if first and first.end <= t.start() and first.kind in ORG_LIKE and \
                     _ARTICLE_GAP_RE.fullmatch(self.text, cl.end(), first.start):
@@ -802,7 +808,8 @@ class RelationExtractor:
             return
         self._owned_programs(ms, s, e)
         for t in (self._finditer(_RUNS_RE, s, e) if self._may(_RUNS_WORDS) else ()):
-            p = next((m for m in ms if m.kind == "Program" and not m.ref and m.start == t.end()), None)
+            p = next((m for m in ms if m.kind == "Program" and (m.start == t.end() or m.start >= t.end() and
+                      _ARTICLE_GAP_RE.fullmatch(self.text, t.end(), m.start))), None)
             if p is None or self._in_quote(t.start()):
                 continue            # "The ministry oversees / runs the P": it organizes P
             for a in self._subject(ms, s, before=t.start()):
