@@ -264,3 +264,17 @@ def test_reported_selection_member_and_will_manage():
     assert ("PARTICIPATES_IN", "Ministry of Oceans and Fisheries", prog) not in rels
     assert any(k[0] == "ORGANIZES" and k[2] == prog and "Marine Science" in k[1] for k in rels)
     assert ("PARTICIPATES_IN", "Mokpo National University", "West Sea Robotics Alliance") in rels
+
+
+def test_with_funding_from_funds_the_doer_and_a_program_referred_back_to():
+    rels = rels_of("Hospitals start rare disease registry\n\n"
+                   "Severance Hospital said Thursday it will build a rare disease registry with the Mayo Clinic, "
+                   "with funding from the Korea Health Industry Development Institute.\n\n"
+                   "The registry is one of five projects under the Ministry of Health and Welfare's Rare Disease "
+                   "Data Initiative. The hospital joined the Island Care Program in 2022.\n\n"
+                   "The Korea Disease Control and Prevention Agency is also participating in the initiative, and "
+                   "Samsung Electronics will invest 1 billion won in the initiative.\n")
+    khidi = "Korea Health Industry Development Institute"
+    assert ("FUNDS", khidi, "Severance Hospital") in rels and ("FUNDS", khidi, "Mayo Clinic") not in rels
+    assert ("PARTICIPATES_IN", "Korea Disease Control and Prevention Agency", "Rare Disease Data Initiative") in rels
+    assert rels[("FUNDS", "Samsung Electronics", "Rare Disease Data Initiative")]["amount_krw"] == 1_000_000_000

@@ -250,6 +250,9 @@ _FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankrol
 _ORGANIZE_WORDS = ("organi", "hosted", "run", "managed", "operated", "administered", "overseen", "coordinated",
                    "led", "spearheaded", "implemented", "launched", "created", "established")
 _CO_VERB_WORDS = ("launch", "host", "organi", "jointly", "join", "team", "partner", "collaborat", "cooperat")
+_JOIN_WORDS = ("participat", "part in", "join", "member")
+_JOIN_TRIGGER_RE = re.compile(r"participat|tak|took|join|(?:is|are|was|were|bec|has)\b.*\b(?:members?|participants?|part)\b",
+                              re.I)
 _LIST_GATE_WORDS = (" are ", " were ", "includ", "joined by", "formed", "in which", "applied", "competed")
 _MEMBERS_WORDS = ("consortium", "alliance", "coalition", "network", "group", "team")
 _ESTABLISH_WORDS = ("establish", "set", "open", "launch", "build", "built", "creat", "found", "hous",
@@ -511,7 +514,8 @@ class RelationExtractor:
                 self._leads(s, e)
             self._mou(ms, s, e)
             self._partners(ms, s, e)
-            if prog_named or self._may(_MEMBERS_WORDS) or self._may(_LIST_GATE_WORDS):
+            if prog_named or self._may(_MEMBERS_WORDS) or self._may(_LIST_GATE_WORDS) or \
+                    (prog and self._may(_JOIN_WORDS)):
                 self._participates(ms, s, e)
             if prog:
                 self._organizes(ms, s, e)
@@ -585,31 +589,28 @@ class RelationExtractor:
 
     def _participates(self, ms, s, e):
         progs = [m for m in ms if m.kind == "Program" and not m.ref]
+        prog_refs = [m for m in ms if m.kind == "Program" and m.ref] if self._may(_JOIN_WORDS) else []
         # with no program named in the sentence no trigger finds a target
-        for t in (self._finditer(PARTICIPATE_RE, s, e) if progs and self._may(_PARTICIPATE_WORDS) else ()):
+        for t in (self._finditer(PARTICIPATE_RE, s, e) if (progs or prog_refs) and self._may(_PARTICIPATE_WORDS)
+                  else ()):
             if self._in_quote(t.start()):
                 continue
-            target = next((p for p in progs if p.start >= t.end() - 1 and
+            # "is also participating in the initiative": a program referred back to, after a verb of joining
+            cands = progs + prog_refs if prog_refs and _JOIN_TRIGGER_RE.match(t.group()) else progs
+            target = next((p for p in cands if p.start >= t.end() - 1 and
                            not _SEMI_OR_BY_RE.search(self.text[t.end():p.start])), None)
             if target is None:
                 continue
             dm = _DATELINE_RE.match(self.text, s, t.start())
             body = [m for m in ms if m.start >= dm.end()] if dm else ms      # "SEOUL, April 8 — KIST said ..."
-            cl = None                # "A oversees P1, and B is part of P2": the subject of the clause
-            for cm in _CLAUSE_RE.finditer(self.text, s, t.start()):
-                cl = cm
-            for cm in (_REPORTED_RE.finditer(self.text, s, t.start()) if self._may(_REPORTED_WORDS) else ()):
-                cl = cm              # "The ministry said that A and B have been selected for P"
-            first = next((m for m in body if m.start >= cl.end()), None) if cl else None
-            if first and first.end <= t.start() and first.kind in ORG_LIKE and \
-                    _ARTICLE_GAP_RE.fullmatch(self.text, cl.end(), first.start):
-                subj = [m for m in self._group_from(body, body.index(first)) if m.key != target.key]
-            else:
-                subj = [m for m in self._subject(body, s, before=t.start()) if m.key != target.key]
+            subj = [m for m in self._clause_subject(body, s, t.start(), reported=True) if m.key != target.key]
             if subj and t.group()[:3].lower() in {"sel", "cho", "pic", "des", "nam"} and \
                     not _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
                 continue          # "The ministry selected A for P": the selector takes no part (_selects)
             runs = t.group()[:4].lower() in {"laun", "oper", "impl"}
+            tkey = self._program_ref(target) if target.ref else target.key
+            if tkey != target.key:
+                target = M(target.start, target.end, tkey, "Program", True)
             for a in subj:
                 if runs and a.kind in _OWNER_KINDS:     # "The ministry launched P in 2023": it runs P
                     self._emit("ORGANIZES", a.key, target.key, s, e, 0.7)
@@ -763,6 +764,33 @@ class RelationExtractor:
                 if a.kind in {"Ministry", "Agency", "LocalGovernment"}:
                     self._emit("ORGANIZES", a.key, prog.key, s, e, 0.7)
             return
+
+    def _clause_subject(self, ms, s: int, pos: int, reported: bool = False) -> list[M]:
+        """The subject of the clause that ``pos`` is in: "A oversees P1, and B is part of P2" (B);
+        with ``reported``, "The ministry said that A and B have been selected" (A and B)."""
+        cl = None
+        for cm in _CLAUSE_RE.finditer(self.text, s, pos):
+            cl = cm
+        if reported and self._may(_REPORTED_WORDS):
+            for cm in _REPORTED_RE.finditer(self.text, cl.end() if cl else s, pos):
+                cl = cm
+        first = next((m for m in ms if m.start >= cl.end()), None) if cl else None
+        if first and first.end <= pos and first.kind in ORG_LIKE and \
+                _ARTICLE_GAP_RE.fullmatch(self.text, cl.end(), first.start):
+            return self._group_from(ms, ms.index(first))
+        return self._subject(ms, s, before=pos)
+
+    def _program_ref(self, m: M) -> str:
+        """"the initiative" / "the program": the latest program whose name has that word, where
+        one has (else the back-reference's own choice)."""
+        w = self.text[m.start:m.end].lower().split()[-1]
+        for j in range(bisect_left(self._starts, m.start) - 1, -1, -1):
+            x = self.ms[j]
+            if x.kind == "Program":
+                ent = self.ents[x.key]
+                if any(w in n.lower() for n in [ent.name] + ent.aliases):
+                    return x.key
+        return m.key
 
     def _listed(self, ms, s, e):
         """Selection lists: "The six are A, B and C." / "The others are A and B." after a
@@ -918,6 +946,12 @@ class RelationExtractor:
             if self._in_quote(t.start()):
                 continue
             target = next((m for m in reversed(ms) if m.end <= t.start() and m.kind in {"Program"} | ORG_LIKE), None)
+            if target is not None and self.text[t.start():t.start() + 4].lower() == "with" and \
+                    target.kind != "Program" and self._after_preposition(s, target.start):
+                # "A will build X with B, with funding from C": A is funded, not the partner B
+                dm = _DATELINE_RE.match(self.text, s, t.start())
+                subj = self._subject([m for m in ms if m.start >= dm.end()] if dm else ms, s, before=t.start())
+                target = subj[0] if subj and subj[0].kind in ORG_LIKE else target
             if target is None and _IT_RE.match(self.text, s, e):
                 target = self._previous_subject(s)       # "It has run a center since 2017 with funding from X"
             if target is None:     # "The collaboration is supported by X": the latest program, or the article's subject
@@ -1027,7 +1061,7 @@ class RelationExtractor:
         v = self._search(INVEST_RE, s, e)
         if v and not self._in_quote(v.start()):
             amt = next((x for x in money if s + x.start > v.start()), None)
-            subj = [m for m in self._subject(ms, s, before=v.start()) if m.kind in ORG_LIKE or
+            subj = [m for m in self._clause_subject(ms, s, v.start()) if m.kind in ORG_LIKE or
                     (m.kind == "Region" and _PLACE_ACTS_RE.fullmatch(self.text, m.end, v.start()))] or \
                 self._government_subject(s, v.start())     # a place gives only as the verb's own subject
             if amt and subj:
@@ -1043,6 +1077,8 @@ class RelationExtractor:
                              self.text[tgt[0].end - 2:tgt[0].end] in {"'s", "’s"}):
                         tgt = [owned]
                 key = noun or (tgt[0].key if tgt else None)
+                if key and tgt and not noun and tgt[0].ref and tgt[0].kind == "Program":
+                    key = self._program_ref(tgt[0])          # "for the initiative"
                 if key is None:              # "X will provide Y with N", "X funds Y with N"
                     obj = self._after(ms, v.end(), ORG_LIKE | {"Program"}, max_gap=0)
                     if obj and _OBJ_AMOUNT_RE.fullmatch(self.text, obj[-1].end, s + amt.start):
