@@ -278,3 +278,20 @@ def test_with_funding_from_funds_the_doer_and_a_program_referred_back_to():
     assert ("FUNDS", khidi, "Severance Hospital") in rels and ("FUNDS", khidi, "Mayo Clinic") not in rels
     assert ("PARTICIPATES_IN", "Korea Disease Control and Prevention Agency", "Rare Disease Data Initiative") in rels
     assert rels[("FUNDS", "Samsung Electronics", "Rare Disease Data Initiative")]["amount_krw"] == 1_000_000_000
+
+
+def test_agreement_to_run_a_named_program_and_a_province_as_giver():
+    rels = rels_of("Universities start ocean program\n\n"
+                   "Mokpo National University said Friday it has signed an agreement with Stanford University to "
+                   "run a joint ocean robotics program, the Pacific Ocean Robotics Initiative, for five years.\n\n"
+                   "Mokpo National University also received 800 million won from South Jeolla Province for a "
+                   "test tank this year.\n\n"
+                   "Stanford's School of Engineering, which joined the Pacific Ocean Robotics Initiative last "
+                   "year, will send ten researchers.\n")
+    prog = "Pacific Ocean Robotics Initiative"
+    assert ("PARTICIPATES_IN", "Mokpo National University", prog) in rels
+    assert ("PARTICIPATES_IN", "Stanford University", prog) in rels      # from the agreement
+    assert any(k[0] == "FUNDS" and "Jeolla" in k[1] and k[2] == "Mokpo National University" for k in rels)
+    rels = rels_of("Stanford joins program\n\nStanford's School of Engineering, which joined the Pacific Ocean "
+                   "Robotics Initiative last year, will send ten researchers.\n")
+    assert ("PARTICIPATES_IN", "Stanford University", prog) not in rels

@@ -109,6 +109,10 @@ _FORMED_WITH_RE = re.compile(r"\b" + _GROUP_NOUNS + r"\s+(?:was|is|were|has\s+be
                              r"(?:collaboration|partnership|cooperation)\s+with|together\s+with|with)\s+(?:the\s+)?", re.I)
 _AGREED_TO_RE = re.compile(r"\b(?P<deal>agreement|MOU|MoU|memorandum|pact)\b[^.;]{0,160}?\b(?P<to>to)\s+(?:jointly\s+)?"
                            r"(?:set\s+up|launch|establish|create|run|operate|form|build)\s+")
+# "to run a joint battery research program, the Pacific Battery Initiative"
+_NAMED_APPOSITION_RE = re.compile(r"(?:a|an)\s+[\w\s-]{0,50}?\b(?:program|programme|project|initiative|course|"
+                                  r"consortium|cluster|academy|school)\s*,?\s+(?:the\s+|called\s+(?:the\s+)?|"
+                                  r"named\s+(?:the\s+)?|dubbed\s+(?:the\s+)?)?[\"“‘']?")
 _APPLIED_WITH_RE = re.compile(r",\s+which\s+(?:had\s+|has\s+)?(?:applied|bid|competed)\s+(?:jointly\s+|together\s+)?with\s+"
                               r"(?:the\s+)?")
 _MEMBER_SEP_RE = re.compile(r"(?:\s|,|\band\b|&|\bthe\b|\bas well as\b)*")
@@ -604,6 +608,7 @@ class RelationExtractor:
             dm = _DATELINE_RE.match(self.text, s, t.start())
             body = [m for m in ms if m.start >= dm.end()] if dm else ms      # "SEOUL, April 8 — KIST said ..."
             subj = [m for m in self._clause_subject(body, s, t.start(), reported=True) if m.key != target.key]
+            subj = [m for i, m in enumerate(subj) if i + 1 == len(subj) or not self._possessor_of(m, subj[i + 1])]
             if subj and t.group()[:3].lower() in {"sel", "cho", "pic", "des", "nam"} and \
                     not _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
                 continue          # "The ministry selected A for P": the selector takes no part (_selects)
@@ -672,8 +677,9 @@ class RelationExtractor:
         am = _AGREED_TO_RE.search(self.text, s, e)
         if am is None or self._in_quote(am.start()):
             return
-        p = next((p for p in progs if p.start == am.end() or (p.start > am.end() and
-                  _ARTICLE_GAP_RE.fullmatch(self.text, am.end(), p.start))), None)
+        p = next((p for p in progs if p.start == am.end() or (p.start > am.end() and (
+                  _ARTICLE_GAP_RE.fullmatch(self.text, am.end(), p.start) or
+                  _NAMED_APPOSITION_RE.fullmatch(self.text, am.end(), p.start)))), None)
         if p is None:
             return
         w = _WITH_RE.search(self.text, am.start("deal"), am.start("to"))
@@ -764,6 +770,11 @@ class RelationExtractor:
                 if a.kind in {"Ministry", "Agency", "LocalGovernment"}:
                     self._emit("ORGANIZES", a.key, prog.key, s, e, 0.7)
             return
+
+    def _possessor_of(self, a: M, b: M) -> bool:
+        """"Stanford's School of Engineering": ``a`` only owns ``b`` (no coordination)."""
+        return _POSSESSIVE_ONLY_RE.fullmatch(self.text, a.end, b.start) is not None and \
+            (self.text[a.end:a.end + 1] in "'’" or self.text[a.end - 2:a.end] in {"'s", "’s"})
 
     def _clause_subject(self, ms, s: int, pos: int, reported: bool = False) -> list[M]:
         """The subject of the clause that ``pos`` is in: "A oversees P1, and B is part of P2" (B);
@@ -1042,7 +1053,10 @@ class RelationExtractor:
                 subject_paid = True
             if amt and recip:
                 fr = _FROM_WORD_RE.search(self.text, s + amt.end, seg_end)
-                funder = self._after(ms, fr.end(), ORG_LIKE | {"Program"}) if fr else []
+                funder = self._after(ms, fr.end(), ORGISH | {"Program"}) if fr else []
+                if funder and funder[0].kind == "Region" and \
+                        self._region_level(funder[0].key) in {"country", "group", None}:
+                    funder = []      # "from Gyeongbuk Province" gives; "from the United States" is no giver
                 named_elsewhere = fr is not None and not funder and fr.start() - s - amt.end < 40  # "from industry"
                 by = _BY_AFTER_RE.match(self.text, s + amt.end, seg_end) if not funder else None
                 if by:               # "was awarded N by the ministry"
