@@ -295,3 +295,10 @@ def test_agreement_to_run_a_named_program_and_a_province_as_giver():
     rels = rels_of("Stanford joins program\n\nStanford's School of Engineering, which joined the Pacific Ocean "
                    "Robotics Initiative last year, will send ten researchers.\n")
     assert ("PARTICIPATES_IN", "Stanford University", prog) not in rels
+
+
+def test_organized_by_a_province_and_a_university():
+    rels = rels_of("Energy program opens\n\nThe Island Grid Program, organized by Jeollanam-do and Mokpo National "
+                   "University, tests grid software on real substations.\n")
+    assert any(k[0] == "ORGANIZES" and "Jeolla" in k[1] and k[2] == "Island Grid Program" for k in rels)
+    assert ("ORGANIZES", "Mokpo National University", "Island Grid Program") in rels

@@ -862,8 +862,9 @@ class RelationExtractor:
             target = next((m for m in reversed(ms) if m.end <= t.start() and m.kind == "Program"), None)
             if not target:
                 continue
-            for a in self._after(ms, t.end() + 1, ORG_LIKE):
-                self._emit("ORGANIZES", a.key, target.key, s, e, 0.8)
+            for a in self._after(ms, t.end() + 1, ORGISH):     # "run by the province": a place that acts
+                if a.kind != "Region" or self._region_level(a.key) not in {"country", "group", None}:
+                    self._emit("ORGANIZES", a.key, target.key, s, e, 0.8)
 
     def _owned_programs(self, ms, s, e):
         """"the Ministry of Education's P", "under the city's P" (a ministry, agency or local
