@@ -120,27 +120,26 @@ _PAREN_OPEN_RE = re.compile(r"\s*\(")
 _JOINED_BY_RE = re.compile(r"\s*Joined\s+by\s+(?:the\s+)?")
 _THE_GROUP_RE = re.compile(r",\s+(?:the|our|this)\s+" + _GROUP_NOUNS + r"\b")
 # "ORG's (new) projects under (the ministry's) P": the owner's work is part of P
-_UNDER_WORK_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:projects?|work|research|programs?|programmes?|courses?|"
+_UNDER_WORK_RE = re.compile(r"['’]s\s+[\w\s-]{0,30}?\b(?:projects?|work|research|programs?|programmes?|courses?|"
                             r"activities|efforts|plans?)\s+under\s+")
 _UNDER_RE = re.compile(r"\bunder\s+")
 _OBJ_AMOUNT_RE = re.compile(r"\s+(?:with\s+)?(?:a\s+total\s+of\s+|up\s+to\s+|about\s+|around\s+|nearly\s+)?")
 _EACH_RE = re.compile(r"\beach\b")
 # between a place and its verb: "Ulsan Metropolitan City will", "Jeonbuk State (전북특별자치도) will"
-_PLACE_ACTS_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:will|has|have|had|would|also|plans\s+to|agreed\s+to|"
-                            r"is\s+to|is\s+set\s+to|intends\s+to|pledged\s+to)\s+)*")
+_PLACE_ACTS_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?[a-z\s]{0,25}")
 _POSSESSIVE_ONLY_RE = re.compile(r"(?:['’]s)?\s+(?:new\s+)?")
 _IT_RE = re.compile(r"\s*It\s")
 _WHICH_PROVIDES_RE = re.compile(r",\s+which\s+(?:will\s+|would\s+)?(?:provides?|offers?|pays?|gives?|awards?)\s+"
                                 r"(?:(?:funding|grants?|support|subsidies)\s+)?(?:(?:totaling|totalling|worth|of)\s+)?")
 _OWNER_END_RE = re.compile(r"(?:['’]s)?")
-_POSSESSIVE_OWNER_GAP_RE = re.compile(r"(?:the\s+|its\s+|their\s+)?(?:[\w&-]+(?:\s+[A-Z&][\w&-]*){0,6}['’]s\s+)?")
-_APPOSITIVE_PART_RE = re.compile(r",\s+(?:a|an|one\s+of\s+the|among\s+the)\s+(?:[\w-]+\s+){0,3}?(?:participants?|members?|"
+_POSSESSIVE_OWNER_GAP_RE = re.compile(r"(?:the\s+|its\s+|their\s+)?(?:[A-Za-z][\w&\s-]{0,60}?['’]s\s+)?")
+_APPOSITIVE_PART_RE = re.compile(r",\s+(?:a|an|one\s+of\s+the|among\s+the)\s+[\w\s-]{0,40}?\b(?:participants?|members?|"
                                  r"recipients?|beneficiar(?:y|ies)|winners?)\s+(?:in|of|under)\s+")
 _OPEN_PAREN_RE = re.compile(r"\s*\(\s*")
 # "P, in which A is one of the lead universities / a participant / a member"
 _IN_WHICH_RE = re.compile(r"[^.;]{0,40}?,\s+in\s+which\s+(?:the\s+)?")
 _ONE_OF_RE = re.compile(r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:one\s+of\s+|among\s+)?(?:the\s+|a\s+|an\s+)?"
-                        r"(?:[\w-]+\s+){0,2}?(?:participants?|members?|universities|partners?|institutions|schools|"
+                        r"[\w\s-]{0,30}?\b(?:participants?|members?|universities|partners?|institutions|schools|"
                         r"hospitals|participating)\b")
 # active voice: "the ministry selected / chose / named A (as ...) for / under P"
 _SELECTS_RE = re.compile(r"\b(?:selected|chose|picked|named|designated|tapped)\s+", re.I)
@@ -210,9 +209,9 @@ _PERIOD_KEYS = frozenset({"start_year", "end_year", "years"})
 _BUDGET_OF_RE = re.compile(r"\b(?:has|had|have|with)\s+(?:a|an)\s+(?:total\s+|annual\s+|combined\s+|overall\s+)?"
                            r"budget\s+of\s+")
 # "a ministry seed grant of", "a two-year city research subsidy"
-_GRANT_NOUN_RE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:grants?|funding|subsid(?:y|ies)|awards?|support)\b")
+_GRANT_NOUN_RE = re.compile(r"(?:['’]s)?\s+[\w\s-]{0,30}?\b(?:grants?|funding|subsid(?:y|ies)|awards?|support)\b")
 _BARE_GIVER_RE = re.compile(r"\b(?P<w>ministry|agency|foundation|city|provincial|province|county|district)\s+"
-                            r"(?:[\w-]+\s+){0,2}?(?:grants?|funding|subsid(?:y|ies)|awards?)\b", re.I)
+                            r"[\w\s-]{0,30}?\b(?:grants?|funding|subsid(?:y|ies)|awards?)\b", re.I)
 _INVEST_TARGET_RE = re.compile(r"[^.;]{0,40}?\b(?:to|in|into|for|toward|towards|on)\s+")
 _UNIT_NOUNS = r"(?P<noun>lab|laboratory|center|centre|institute|academy|cluster|program|programme|scholarship|hub|consortium)\b"
 _UNIT_NOUN_RE = re.compile(r"(?:(?:equip|fund|support|build|expand|run|operate|launch|furnish)\s+)?(?:the|its|their)\s+"
@@ -255,8 +254,7 @@ _ORGANIZE_WORDS = ("organi", "hosted", "run", "managed", "operated", "administer
                    "led", "spearheaded", "implemented", "launched", "created", "established")
 _CO_VERB_WORDS = ("launch", "host", "organi", "jointly", "join", "team", "partner", "collaborat", "cooperat")
 _JOIN_WORDS = ("participat", "part in", "join", "member")
-_JOIN_TRIGGER_RE = re.compile(r"participat|tak|took|join|(?:is|are|was|were|bec|has)\b.*\b(?:members?|participants?|part)\b",
-                              re.I)
+_JOIN_TRIGGER_RE = re.compile(r"participat|tak|took|join|(?:is|are|was|were|bec|has)\b", re.I)
 _LIST_GATE_WORDS = (" are ", " were ", "includ", "joined by", "formed", "in which", "applied", "competed")
 _MEMBERS_WORDS = ("consortium", "alliance", "coalition", "network", "group", "team")
 _ESTABLISH_WORDS = ("establish", "set", "open", "launch", "build", "built", "creat", "found", "hous",
