@@ -302,3 +302,10 @@ def test_organized_by_a_province_and_a_university():
                    "University, tests grid software on real substations.\n")
     assert any(k[0] == "ORGANIZES" and "Jeolla" in k[1] and k[2] == "Island Grid Program" for k in rels)
     assert ("ORGANIZES", "Mokpo National University", "Island Grid Program") in rels
+
+
+def test_it_as_the_clause_subject():
+    rels = rels_of("Port city schools\n\nDespite its name, Mokpo National University is not in Mokpo's old town. "
+                   "Its main campus is near the harbor, and it is the largest of the four schools taking part in "
+                   "the Blue Port Talent Project.\n")
+    assert ("PARTICIPATES_IN", "Mokpo National University", "Blue Port Talent Project") in rels

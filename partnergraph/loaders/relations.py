@@ -129,6 +129,7 @@ _EACH_RE = re.compile(r"\beach\b")
 _PLACE_ACTS_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?[a-z\s]{0,25}")
 _POSSESSIVE_ONLY_RE = re.compile(r"(?:['’]s)?\s+(?:new\s+)?")
 _IT_RE = re.compile(r"\s*It\s")
+_IT_SUBJECT_RE = re.compile(r"\s*[Ii]t\s+(?:is|was|has|had|will|would|also|now|became|joined|remains)\b")
 _WHICH_PROVIDES_RE = re.compile(r",\s+which\s+(?:will\s+|would\s+)?(?:provides?|offers?|pays?|gives?|awards?)\s+"
                                 r"(?:(?:funding|grants?|support|subsidies)\s+)?(?:(?:totaling|totalling|worth|of)\s+)?")
 _OWNER_END_RE = re.compile(r"(?:['’]s)?")
@@ -607,6 +608,9 @@ class RelationExtractor:
             body = [m for m in ms if m.start >= dm.end()] if dm else ms      # "SEOUL, April 8 — KIST said ..."
             subj = [m for m in self._clause_subject(body, s, t.start(), reported=True) if m.key != target.key]
             subj = [m for i, m in enumerate(subj) if i + 1 == len(subj) or not self._possessor_of(m, subj[i + 1])]
+            if self._may(("it ",)):          # "..., and it is one of the five schools taking part in P"
+                it = self._it_subject(ms, s, t.start())
+                subj = [it] if it and it.key != target.key else subj
             if subj and t.group()[:3].lower() in {"sel", "cho", "pic", "des", "nam"} and \
                     not _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
                 continue          # "The ministry selected A for P": the selector takes no part (_selects)
@@ -768,6 +772,17 @@ class RelationExtractor:
                 if a.kind in {"Ministry", "Agency", "LocalGovernment"}:
                     self._emit("ORGANIZES", a.key, prog.key, s, e, 0.7)
             return
+
+    def _it_subject(self, ms, s: int, pos: int) -> M | None:
+        """Where the clause before ``pos`` has "it" for subject and names nobody: the subject of
+        the sentence before."""
+        cl = None
+        for cm in _CLAUSE_RE.finditer(self.text, s, pos):
+            cl = cm
+        a = cl.end() if cl else s
+        if not _IT_SUBJECT_RE.match(self.text, a, pos) or any(a <= m.start < pos for m in ms):
+            return None
+        return self._previous_subject(s)
 
     def _possessor_of(self, a: M, b: M) -> bool:
         """"Stanford's School of Engineering": ``a`` only owns ``b`` (no coordination)."""
