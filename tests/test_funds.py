@@ -309,3 +309,14 @@ def test_it_as_the_clause_subject():
                    "Its main campus is near the harbor, and it is the largest of the four schools taking part in "
                    "the Blue Port Talent Project.\n")
     assert ("PARTICIPATES_IN", "Mokpo National University", "Blue Port Talent Project") in rels
+
+
+def test_passive_money_with_its_giver():
+    rels = rels_of("Funds flow\n\nA total of 3 billion won will be invested in the Island Grid Program by the Korea "
+                   "Energy Agency through 2027.\n\n"
+                   "500 million won has been allocated to Jeju National University by Jeju for a test site.\n\n"
+                   "20 billion won will be spent on the Coastal Campus Project by 2030.\n")
+    attrs = rels[("FUNDS", "Korea Energy Agency", "Island Grid Program")]
+    assert attrs["amount_krw"] == 3_000_000_000 and attrs["end_year"] == 2027
+    assert rels[("FUNDS", "Jeju", "Jeju National University")]["amount_krw"] == 500_000_000
+    assert not any(k[0] == "FUNDS" and k[2] == "Coastal Campus Project" for k in rels)   # no giver named

@@ -123,6 +123,12 @@ _THE_GROUP_RE = re.compile(r",\s+(?:the|our|this)\s+" + _GROUP_NOUNS + r"\b")
 _UNDER_WORK_RE = re.compile(r"['’]s\s+[\w\s-]{0,30}?\b(?:projects?|work|research|programs?|programmes?|courses?|"
                             r"activities|efforts|plans?)\s+under\s+")
 _UNDER_RE = re.compile(r"\bunder\s+")
+# "N will be invested in P (...) by X"
+_PASSIVE_MONEY_RE = re.compile(r"\s+(?:will\s+be|would\s+be|is|was|are|were|has\s+been|have\s+been|had\s+been|is\s+to\s+be)\s+"
+                               r"(?:invested|allocated|provided|spent|earmarked|granted|given|set\s+aside)\s+"
+                               r"(?:in|into|to|for|on)\s+")
+_PASSIVE_MONEY_WORDS = ("invested", "allocated", "provided", "spent", "earmarked", "granted", "given", "set aside")
+_BY_WORD_RE = re.compile(r"\bby\s+(?!\d)")
 _OBJ_AMOUNT_RE = re.compile(r"\s+(?:with\s+)?(?:a\s+total\s+of\s+|up\s+to\s+|about\s+|around\s+|nearly\s+)?")
 _EACH_RE = re.compile(r"\beach\b")
 # between a place and its verb: "Ulsan Metropolitan City will", "Jeonbuk State (전북특별자치도) will"
@@ -1049,6 +1055,8 @@ class RelationExtractor:
             # "A will invest N in B, while C adds N2 from its own budget": the other rules read A
         if not money:
             return
+        if self._may(_PASSIVE_MONEY_WORDS) and self._passive_money(ms, s, e, money):
+            return
         rs = [r for r in self._finditer(RECEIVE_RE, s, e) if not self._in_quote(r.start())]
         subject_paid = False
         for k, r in enumerate(rs):       # "A will receive N1 from P, and B will receive N2."
@@ -1115,6 +1123,24 @@ class RelationExtractor:
                     each = _EACH_RE.search(self.text, subj[-1].end, s + amt.start)
                     for g in (subj if each else subj[:1]):       # "A and B will each contribute N"
                         self._emit("FUNDS", g.key, key, s, e, 0.75, **self._money_attrs(amt, s, e))
+
+    def _passive_money(self, ms, s, e, money) -> bool:
+        """"N will be invested in P by the ministry" / "N has been allocated to A by the city"."""
+        for mo in money:
+            pm = _PASSIVE_MONEY_RE.match(self.text, s + mo.end, e)
+            if pm is None or self._in_quote(s + mo.start):
+                continue
+            tgt = self._after(ms, pm.end(), ORG_LIKE | {"Program"}, max_gap=0)
+            if not tgt:
+                continue
+            by = _BY_WORD_RE.search(self.text, tgt[-1].end, e)
+            giver = self._after(ms, by.end(), ORGISH) if by else []
+            if giver and (giver[0].kind != "Region" or
+                          self._region_level(giver[0].key) not in {"country", "group", None}):
+                key = self._program_ref(tgt[0]) if tgt[0].ref and tgt[0].kind == "Program" else tgt[0].key
+                self._emit("FUNDS", giver[0].key, key, s, e, 0.7, **self._money_attrs(mo, s, e))
+                return True
+        return False
 
     def _unit_noun(self, pos: int, e: int, owner_end: int | None) -> str | None:
         """What "the lab" / "the center's ..." / "CNU's new institute" after ``pos`` names: the
