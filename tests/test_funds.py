@@ -320,3 +320,10 @@ def test_passive_money_with_its_giver():
     assert attrs["amount_krw"] == 3_000_000_000 and attrs["end_year"] == 2027
     assert rels[("FUNDS", "Jeju", "Jeju National University")]["amount_krw"] == 500_000_000
     assert not any(k[0] == "FUNDS" and k[2] == "Coastal Campus Project" for k in rels)   # no giver named
+
+
+def test_a_program_which_two_universities_run_jointly():
+    rels = rels_of("Dual degree\n\nThe Ocean Data Master Program, which Mokpo National University and Kunsan National "
+                   "University will run jointly, admits 20 students a year.\n")
+    for u in ("Mokpo National University", "Kunsan National University"):
+        assert ("PARTICIPATES_IN", u, "Ocean Data Master Program") in rels

@@ -205,6 +205,8 @@ _RAN_VERB_RE = re.compile(r"(?:\s+(?:provincial|city|municipal|metropolitan|coun
                           r"\s+(?:has\s+|had\s+|have\s+|first\s+|jointly\s+)?(?:launched|runs|ran|operates|operated|"
                           r"organi[sz]es|organi[sz]ed|set\s+up|created|introduced|oversees|manages|started|established|"
                           r"hosts|hosted)\b")
+_JOINTLY_RUN_RE = re.compile(r"\s+(?:will\s+|would\s+|plan\s+to\s+)?(?:jointly\s+)?(?:run|operate|offer|teach)\s+"
+                             r"(?:it\s+)?(?:jointly|together)\b|\s+(?:will\s+)?jointly\s+(?:run|operate|offer)\b")
 # "Of that amount, A will provide N1 and B the remaining N2"; "A provides N1 of that, and B adds N2"
 _SHARE_START_RE = re.compile(r"\s*(?:Of|From)\s+(?:that|this|the\s+total|the\s+sum|it)(?:\s+(?:amount|sum|total|budget))?\b")
 _SHARE_AFTER_RE = re.compile(r"\s+of\s+(?:that|this|it|the\s+total)\b")
@@ -889,10 +891,10 @@ class RelationExtractor:
         """"the Ministry of Education's P", "under the city's P" (a ministry, agency or local
         government's program is one it runs) and "P, which the provincial government launched"."""
         for i, p in enumerate(ms):
-            if p.kind != "Program" or p.ref or i == 0 or self._in_quote(p.start):
+            if p.kind != "Program" or p.ref or self._in_quote(p.start):
                 continue
-            o = ms[i - 1]
-            if o.kind in _OWNER_KINDS and _POSSESSIVE_GAP_RE.fullmatch(self.text, o.end, p.start) and \
+            o = ms[i - 1] if i else None
+            if o and o.kind in _OWNER_KINDS and _POSSESSIVE_GAP_RE.fullmatch(self.text, o.end, p.start) and \
                     (self.text[o.end:o.end + 1] in "'’" or self.text[o.end - 2:o.end] in {"'s", "’s"}):
                 self._emit("ORGANIZES", o.key, p.key, s, e, 0.7)
                 continue
@@ -903,6 +905,10 @@ class RelationExtractor:
                     for a in who:
                         if a.kind in _OWNER_KINDS | {"Region"}:
                             self._emit("ORGANIZES", a.key, p.key, s, e, 0.7)
+                elif who and _JOINTLY_RUN_RE.match(self.text, who[-1].end, e):
+                    for a in who:        # "the program, which KAIST and POSTECH will run jointly"
+                        if a.kind in ORG_LIKE and a.kind not in _OWNER_KINDS:
+                            self._emit("PARTICIPATES_IN", a.key, p.key, s, e, 0.7)
 
     def _program_target(self, ms, s, pos) -> str | None:
         t = next((m for m in reversed(ms) if m.end <= pos and m.kind == "Program"), None)
