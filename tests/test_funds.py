@@ -327,3 +327,9 @@ def test_a_program_which_two_universities_run_jointly():
                    "University will run jointly, admits 20 students a year.\n")
     for u in ("Mokpo National University", "Kunsan National University"):
         assert ("PARTICIPATES_IN", u, "Ocean Data Master Program") in rels
+
+
+def test_a_name_in_capitals_before_a_dash_is_no_dateline():
+    rels = rels_of("Robotics\n\nKAIST -- the country's top science school -- said it has joined the Ocean Robotics "
+                   "Consortium.\n")
+    assert ("PARTICIPATES_IN", "KAIST", "Ocean Robotics Consortium") in rels

@@ -612,8 +612,7 @@ class RelationExtractor:
                            not _SEMI_OR_BY_RE.search(self.text[t.end():p.start])), None)
             if target is None:
                 continue
-            dm = _DATELINE_RE.match(self.text, s, t.start())
-            body = [m for m in ms if m.start >= dm.end()] if dm else ms      # "SEOUL, April 8 — KIST said ..."
+            body = self._after_dateline(ms, s, t.start())      # "SEOUL, April 8 — KIST said ..."
             subj = [m for m in self._clause_subject(body, s, t.start(), reported=True) if m.key != target.key]
             subj = [m for i, m in enumerate(subj) if i + 1 == len(subj) or not self._possessor_of(m, subj[i + 1])]
             if self._may(("it ",)):          # "..., and it is one of the five schools taking part in P"
@@ -768,8 +767,7 @@ class RelationExtractor:
                          not _SEMI_OR_BY_RE.search(self.text, t.end(), p.start)), None)
             if prog is None:
                 continue
-            dm = _DATELINE_RE.match(self.text, s, t.start())
-            body = [m for m in ms if m.start >= dm.end()] if dm else ms
+            body = self._after_dateline(ms, s, t.start())
             subj = [m for m in self._subject(body, s, before=t.start()) if m.kind in ORG_LIKE]
             if not subj or _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
                 continue
@@ -780,6 +778,14 @@ class RelationExtractor:
                 if a.kind in {"Ministry", "Agency", "LocalGovernment"}:
                     self._emit("ORGANIZES", a.key, prog.key, s, e, 0.7)
             return
+
+    def _after_dateline(self, ms, s: int, pos: int) -> list[M]:
+        """The mentions after a dateline that opens the sentence ("SEOUL, April 8 (Yonhap) --"):
+        a place in capitals before a dash ("KAIST -- the school said" keeps KAIST)."""
+        dm = _DATELINE_RE.match(self.text, s, pos)
+        if dm is None or not ms or ms[0].start >= dm.end() or ms[0].kind != "Region":
+            return ms
+        return [m for m in ms if m.start >= dm.end()]
 
     def _it_subject(self, ms, s: int, pos: int) -> M | None:
         """Where the clause before ``pos`` has "it" for subject and names nobody: the subject of
@@ -986,8 +992,7 @@ class RelationExtractor:
             if target is not None and self.text[t.start():t.start() + 4].lower() == "with" and \
                     target.kind != "Program" and self._after_preposition(s, target.start):
                 # "A will build X with B, with funding from C": A is funded, not the partner B
-                dm = _DATELINE_RE.match(self.text, s, t.start())
-                subj = self._subject([m for m in ms if m.start >= dm.end()] if dm else ms, s, before=t.start())
+                subj = self._subject(self._after_dateline(ms, s, t.start()), s, before=t.start())
                 target = subj[0] if subj and subj[0].kind in ORG_LIKE else target
             if target is None and _IT_RE.match(self.text, s, e):
                 target = self._previous_subject(s)       # "It has run a center since 2017 with funding from X"
