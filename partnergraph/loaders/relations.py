@@ -801,7 +801,7 @@ class RelationExtractor:
     def _possessor_of(self, a: M, b: M) -> bool:
         """"Stanford's School of Engineering": ``a`` only owns ``b`` (no coordination)."""
         return _POSSESSIVE_ONLY_RE.fullmatch(self.text, a.end, b.start) is not None and \
-            (self.text[a.end:a.end + 1] in "'’" or self.text[a.end - 2:a.end] in {"'s", "’s"})
+            (self.text[a.end:a.end + 1] in ("'", "’") or self.text[a.end - 2:a.end] in {"'s", "’s"})
 
     def _clause_subject(self, ms, s: int, pos: int, reported: bool = False) -> list[M]:
         """The subject of the clause that ``pos`` is in: "A oversees P1, and B is part of P2" (B);
@@ -901,7 +901,7 @@ class RelationExtractor:
                 continue
             o = ms[i - 1] if i else None
             if o and o.kind in _OWNER_KINDS and _POSSESSIVE_GAP_RE.fullmatch(self.text, o.end, p.start) and \
-                    (self.text[o.end:o.end + 1] in "'’" or self.text[o.end - 2:o.end] in {"'s", "’s"}):
+                    (self.text[o.end:o.end + 1] in ("'", "’") or self.text[o.end - 2:o.end] in {"'s", "’s"}):
                 self._emit("ORGANIZES", o.key, p.key, s, e, 0.7)
                 continue
             wm = _WHICH_RAN_RE.match(self.text, p.end, e) if self._may(_WHICH_RAN_WORDS) else None
@@ -1120,7 +1120,7 @@ class RelationExtractor:
                 if tgt and not noun:         # "to PNU's Hyowon Scholarship Program": what PNU has
                     owned = next((m for m in ms if m.start > tgt[0].end and m.kind in ORG_LIKE | {"Program"}), None)
                     if owned and _POSSESSIVE_ONLY_RE.fullmatch(self.text, tgt[0].end, owned.start) and \
-                            (self.text[tgt[0].end:tgt[0].end + 1] in "'’" or
+                            (self.text[tgt[0].end:tgt[0].end + 1] in ("'", "’") or
                              self.text[tgt[0].end - 2:tgt[0].end] in {"'s", "’s"}):
                         tgt = [owned]
                 key = noun or (tgt[0].key if tgt else None)
@@ -1159,7 +1159,7 @@ class RelationExtractor:
         at ``pos``, where the noun must follow it as its possession ("CNU's new institute")."""
         if owner_end is not None:
             nm = _OWNED_NOUN_RE.match(self.text, owner_end, e)
-            if nm and self.text[owner_end:owner_end + 1] not in "'’" and \
+            if nm and self.text[owner_end:owner_end + 1] not in ("'", "’") and \
                     self.text[owner_end - 2:owner_end] not in {"'s", "’s"}:
                 nm = None
         else:
@@ -1214,7 +1214,7 @@ class RelationExtractor:
                 continue
             o = ms[i - 1] if i else None
             giver = o.key if o and o.kind in _OWNER_KINDS and _POSSESSIVE_GAP_RE.fullmatch(self.text, o.end, p.start) \
-                and (self.text[o.end:o.end + 1] in "'’" or self.text[o.end - 2:o.end] in {"'s", "’s"}) else p.key
+                and (self.text[o.end:o.end + 1] in ("'", "’") or self.text[o.end - 2:o.end] in {"'s", "’s"}) else p.key
             self._emit("FUNDS", giver, recip[0].key, s, e, 0.7, **self._money_attrs(mo, s, e))
             return True
         return False
