@@ -333,3 +333,16 @@ def test_a_name_in_capitals_before_a_dash_is_no_dateline():
     rels = rels_of("Robotics\n\nKAIST -- the country's top science school -- said it has joined the Ocean Robotics "
                    "Consortium.\n")
     assert ("PARTICIPATES_IN", "KAIST", "Ocean Robotics Consortium") in rels
+
+
+def test_agreement_partners_and_the_provincial_government():
+    rels = rels_of("Offshore wind\n\nSouth Jeolla Province signed a three-way agreement on Tuesday with Mokpo National "
+                   "University and Korea Electric Power Corporation to set up the Jeonnam Offshore Wind Project.\n\n"
+                   "Under the agreement, the provincial government will put 2.7 billion won into the project over "
+                   "three years. The project is led by the provincial government.\n")
+    prog = "Jeonnam Offshore Wind Project"
+    for a in ("Mokpo National University", "Korea Electric Power Corporation"):
+        assert ("PARTICIPATES_IN", a, prog) in rels
+    funds = [v for k, v in rels.items() if k[0] == "FUNDS" and "Jeolla" in k[1] and k[2] == prog]
+    assert funds and funds[0]["amount_krw"] == 2_700_000_000 and funds[0]["years"] == 3
+    assert any(k[0] == "ORGANIZES" and "Jeolla" in k[1] and k[2] == prog for k in rels)

@@ -226,6 +226,7 @@ _UNIT_NOUNS = r"(?P<noun>lab|laboratory|center|centre|institute|academy|cluster|
 _UNIT_NOUN_RE = re.compile(r"(?:(?:equip|fund|support|build|expand|run|operate|launch|furnish)\s+)?(?:the|its|their)\s+"
                            r"(?:new\s+|joint\s+)?" + _UNIT_NOUNS)
 _OWNED_NOUN_RE = re.compile(r"(?:['’]s)?\s+(?:new\s+|joint\s+)?" + _UNIT_NOUNS)
+_GOV_AT_RE = re.compile(r"\s+(?:the\s+)?((?:provincial|city|municipal|metropolitan)\s+government)\b", re.I)
 _LOCAL_GOV_RE = re.compile(r"\b(provincial|city|municipal|metropolitan)\s+government\b", re.I)
 _LOWER_GAP_RE = re.compile(r"[\sa-z]*")
 _AT_OF_IN_GAP_RE = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?")
@@ -889,7 +890,8 @@ class RelationExtractor:
             target = next((m for m in reversed(ms) if m.end <= t.start() and m.kind == "Program"), None)
             if not target:
                 continue
-            for a in self._after(ms, t.end() + 1, ORGISH):     # "run by the province": a place that acts
+            # "run by the province": a place that acts; "led by the provincial government"
+            for a in self._after(ms, t.end() + 1, ORGISH) or self._government_at(t.end(), e):
                 if a.kind != "Region" or self._region_level(a.key) not in {"country", "group", None}:
                     self._emit("ORGANIZES", a.key, target.key, s, e, 0.8)
 
@@ -1005,7 +1007,7 @@ class RelationExtractor:
             if target.kind != "Program":
                 prog = next((m for m in reversed(ms) if m.end <= t.start() and m.kind == "Program"), None)
                 target = prog or target
-            funders = self._after(ms, t.end() + 1, ORGISH)
+            funders = self._after(ms, t.end() + 1, ORGISH) or self._government_at(t.end(), e)
             amount = {}
             gm = _GRANT_FROM_RE.match(self.text, t.end(), e) if not funders else None
             if gm:                     # "funded by a 4.8 billion won grant over three years from X"
@@ -1173,6 +1175,11 @@ class RelationExtractor:
             if x.kind in {"Institute", "Program", "University", "Hospital"} and w in self.ents[x.key].name.lower():
                 return x.key
         return None
+
+    def _government_at(self, pos: int, e: int) -> list[M]:
+        """"(by) the provincial government" right at ``pos``: the latest province (or city) named."""
+        gm = _GOV_AT_RE.match(self.text, pos, e)
+        return self._government_subject(gm.start(1), gm.end()) if gm else []
 
     def _government_subject(self, s: int, pos: int) -> list[M]:
         """"the provincial government will put N into ...": the latest province (or city) named."""
