@@ -346,3 +346,9 @@ def test_agreement_partners_and_the_provincial_government():
     funds = [v for k, v in rels.items() if k[0] == "FUNDS" and "Jeolla" in k[1] and k[2] == prog]
     assert funds and funds[0]["amount_krw"] == 2_700_000_000 and funds[0]["years"] == 3
     assert any(k[0] == "ORGANIZES" and "Jeolla" in k[1] and k[2] == prog for k in rels)
+
+
+def test_they_include_after_a_selection():
+    rels = rels_of("Hospitals picked\n\nFive hospitals were selected on Monday for the Island Care Program. They "
+                   "include Jeju National University Hospital and Cheju Halla General Hospital.\n")
+    assert ("PARTICIPATES_IN", "Jeju National University Hospital", "Island Care Program") in rels

@@ -94,10 +94,11 @@ _REPORTED_RE = re.compile(r"\b(?:said|says|announced|stated|noted|reported|added
                           re.I)
 _REPORTED_WORDS = ("said", "says", "announced", "stated", "noted", "reported", "added")
 # "The six are A, B ...", "The others are A and B", "The four recipients were A, B ..."
-_LIST_RE = re.compile(r"\s*(?:The|These|Those)\s+(?:other\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|"
+_LIST_RE = re.compile(r"\s*(?:(?:The|These|Those)\s+(?:other\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|"
                       r"eleven|twelve|\d+|others?)\s+(?:new\s+|selected\s+|participating\s+)?(?:(?:universities|"
                       r"schools|institutions|hospitals|participants|recipients|winners|members|partners|companies|"
-                      r"colleges|consortia)\s+)?(?:are|were|include|included)\s+(?:the\s+)?")
+                      r"colleges|consortia)\s+)?(?:are|were|include|included)|(?:They|These)\s+(?:include|included))"
+                      r"\s+(?:the\s+)?")
 # "Universities selected in the first two rounds, including A and B, ..."
 _SELECTED_INCL_RE = re.compile(r"\b(?:[Uu]niversities|[Ss]chools|[Ii]nstitutions|[Hh]ospitals|[Cc]olleges|[Pp]articipants|"
                                r"[Rr]ecipients)\s+(?:(?:already|previously|newly)\s+)?(?:selected|chosen|picked|named|"
