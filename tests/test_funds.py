@@ -352,3 +352,15 @@ def test_they_include_after_a_selection():
     rels = rels_of("Hospitals picked\n\nFive hospitals were selected on Monday for the Island Care Program. They "
                    "include Jeju National University Hospital and Cheju Halla General Hospital.\n")
     assert ("PARTICIPATES_IN", "Jeju National University Hospital", "Island Care Program") in rels
+
+
+def test_received_from_funds_the_receiver_even_without_a_program():
+    rels = rels_of("Grants\n\nKunsan National University received 5 billion won from the Ministry of Oceans and "
+                   "Fisheries to build a ship simulator.\n\n"
+                   "With 2 billion won from the Korea Energy Agency, Mokpo National University will build a microgrid.\n")
+    assert rels[("FUNDS", "Ministry of Oceans and Fisheries", "Kunsan National University")]["amount_krw"] == 5_000_000_000
+    assert rels[("FUNDS", "Korea Energy Agency", "Mokpo National University")]["amount_krw"] == 2_000_000_000
+    # split contributions after a receiving program stay with the program
+    rels = rels_of("Batteries\n\nThe Ulsan Battery Innovation Project will receive 45 billion won over five years "
+                   "(30 billion won from the Ministry of Trade, Industry and Energy, 15 billion won from Samsung SDI).\n")
+    assert rels[("FUNDS", "Samsung SDI", "Ulsan Battery Innovation Project")]["amount_krw"] == 15_000_000_000

@@ -1051,13 +1051,22 @@ class RelationExtractor:
             fm = _FROM_RE.match(rest)
             if fm:
                 from_parts.append((mo, s + mo.end + fm.end()))
+        recv = self._search(RECEIVE_RE, s, e) if from_parts else None
+        if recv and not self._in_quote(recv.start()) and \
+                next((x for x in money if s + x.start > recv.start()), None) is from_parts[0][0]:
+            from_parts = []          # "A will receive N from X": A is funded (read below)
         if from_parts:
             target = self._program_target(ms, s, e)
             read = False
             for mo, pos in from_parts:
                 funder = self._after(ms, pos, ORG_LIKE, max_gap=2)
                 attrs = dict(mo.attrs(), **self._period(s, e))
-                if funder:
+                if funder and target is None:      # "With N from X, A will build ...": no program, A
+                    subj = [m for m in self._subject(ms, s) if m.kind in ORG_LIKE and m.key != funder[0].key]
+                    if subj:
+                        self._emit("FUNDS", funder[0].key, subj[0].key, s, e, 0.75, **attrs)
+                        read = True
+                elif funder:
                     for f in funder[:1]:
                         self._emit("FUNDS", f.key, target, s, e, 0.85, **attrs)
                     read = True
