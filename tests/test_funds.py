@@ -364,3 +364,9 @@ def test_received_from_funds_the_receiver_even_without_a_program():
     rels = rels_of("Batteries\n\nThe Ulsan Battery Innovation Project will receive 45 billion won over five years "
                    "(30 billion won from the Ministry of Trade, Industry and Energy, 15 billion won from Samsung SDI).\n")
     assert rels[("FUNDS", "Samsung SDI", "Ulsan Battery Innovation Project")]["amount_krw"] == 15_000_000_000
+
+
+def test_tapped_to_run():
+    rels = rels_of("Ports\n\nThe Blue Port Talent Project opened in 2024.\n\n"
+                   "Mokpo National University has been tapped to run the Blue Port Talent Project.\n")
+    assert ("PARTICIPATES_IN", "Mokpo National University", "Blue Port Talent Project") in rels

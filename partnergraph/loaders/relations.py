@@ -76,7 +76,7 @@ CO_VERB_RE = re.compile(r"^\s*(?:will\s+|to\s+|have\s+|has\s+|jointly\s+|officia
                         r"(?:launch(?:es|ed)?|co-?host(?:s|ed)?|co-?organi[sz]e[sd]?|jointly|join\s+hands|"
                         r"team\s+up|partner(?:s|ed)?|collaborate[sd]?|cooperate[sd]?)\b", re.I)
 PARTICIPATE_RE = re.compile(
-    r"\b(?:selected|chosen|picked|designated|named)\b[^.;]{0,120}?\b(?:for|to\s+(?:perform|carry\s+out|run|lead|"
+    r"\b(?:selected|chosen|picked|designated|named|tapped)\b[^.;]{0,120}?\b(?:for|to\s+(?:perform|carry\s+out|run|lead|"
     r"operate|conduct|implement|host|join)|as)\b|\bdesignation\s+as\b|\bparticipat(?:e|es|ed|ing)\s+in\b|"
     r"\btak(?:e|es|ing)\s+part\s+in\b|\btook\s+part\s+in\b|\bjoin(?:s|ed)?\b|\boperat(?:e|es|ing)\b|"
     r"\b(?:is|are|was|were|became|become|has\s+become)\s+(?:also\s+|now\s+|already\s+)?(?:a\s+|an\s+)?"
@@ -254,7 +254,8 @@ _DIGIT_RE = re.compile(r"\d")
 _BACKREF_WORDS = ("universit", "district", "city", "province", "county", "hospital", "ministry", "agency",
                   "institut", "school", "college", "consortium", "project", "program", "initiative",
                   "organi", "company", "foundation", "council", "center", "centre", "sides", "parties")
-_PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "named", "participat", "part", "join", "operat",
+_PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "named", "tapped", "participat", "part", "join",
+                      "operat",
                       "member",
                       "launch", "carr", "perform", "implement", "won", "win", "awarded")
 _PARTNER_WORDS = ("collaborat", "cooperat", "partner", "conjunction", "jointly", "together", "team", "hands",
@@ -620,7 +621,7 @@ class RelationExtractor:
             if self._may(("it ",)):          # "..., and it is one of the five schools taking part in P"
                 it = self._it_subject(ms, s, t.start())
                 subj = [it] if it and it.key != target.key else subj
-            if subj and t.group()[:3].lower() in {"sel", "cho", "pic", "des", "nam"} and \
+            if subj and t.group()[:3].lower() in {"sel", "cho", "pic", "des", "nam", "tap"} and \
                     not _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
                 continue          # "The ministry selected A for P": the selector takes no part (_selects)
             runs = t.group()[:4].lower() in {"laun", "oper", "impl"}
