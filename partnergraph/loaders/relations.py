@@ -267,7 +267,9 @@ _ORGANIZE_WORDS = ("organi", "hosted", "run", "managed", "operated", "administer
 _CO_VERB_WORDS = ("launch", "host", "organi", "jointly", "join", "team", "partner", "collaborat", "cooperat")
 _JOIN_WORDS = ("participat", "part in", "join", "member")
 _JOIN_TRIGGER_RE = re.compile(r"participat|tak|took|join|(?:is|are|was|were|bec|has)\b", re.I)
-_LIST_GATE_WORDS = (" are ", " were ", "includ", "joined by", "formed", "in which", "applied", "competed")
+# what the rules of _participates need where no program is named (besides _MEMBERS_WORDS)
+_LIST_GATE_WORDS = ("including", "applied", "competed", "bid ")
+_LIST_START_RE = re.compile(r"\s*(?:The|These|Those|They)\s")
 _MEMBERS_WORDS = ("consortium", "alliance", "coalition", "network", "group", "team")
 _ESTABLISH_WORDS = ("establish", "set", "open", "launch", "build", "built", "creat", "found", "hous",
                     "host", "inaugurat", "unveil")
@@ -529,7 +531,7 @@ class RelationExtractor:
             self._mou(ms, s, e)
             self._partners(ms, s, e)
             if prog_named or self._may(_MEMBERS_WORDS) or self._may(_LIST_GATE_WORDS) or \
-                    (prog and self._may(_JOIN_WORDS)):
+                    (prog and self._may(_JOIN_WORDS)) or _LIST_START_RE.match(text, s, e):
                 self._participates(ms, s, e)
             if prog:
                 self._organizes(ms, s, e)
@@ -642,7 +644,7 @@ class RelationExtractor:
             for a in members:
                 self._emit("PARTICIPATES_IN", a.key, cons, s, e, 0.85)
         self._listed(ms, s, e)
-        if self._may(("formed", "created", "set up", "established", "launched", "organi", "joined by")):
+        if self._may(_MEMBERS_WORDS):        # every pattern of _formed_with names the group
             self._formed_with(ms, s, e)
         if progs and self._has(("agreement", "MOU", "MoU", "memorandum", "pact")):
             self._agreed_to_launch(ms, progs, s, e)
@@ -900,6 +902,7 @@ class RelationExtractor:
     def _owned_programs(self, ms, s, e):
         """"the Ministry of Education's P", "under the city's P" (a ministry, agency or local
         government's program is one it runs) and "P, which the provincial government launched"."""
+        which = self._may(_WHICH_RAN_WORDS)
         for i, p in enumerate(ms):
             if p.kind != "Program" or p.ref or self._in_quote(p.start):
                 continue
@@ -908,7 +911,7 @@ class RelationExtractor:
                     (self.text[o.end:o.end + 1] in ("'", "’") or self.text[o.end - 2:o.end] in {"'s", "’s"}):
                 self._emit("ORGANIZES", o.key, p.key, s, e, 0.7)
                 continue
-            wm = _WHICH_RAN_RE.match(self.text, p.end, e) if self._may(_WHICH_RAN_WORDS) else None
+            wm = _WHICH_RAN_RE.match(self.text, p.end, e) if which else None
             if wm:
                 who = self._after(ms, wm.end(), ORGISH, max_gap=0)
                 if who and _RAN_VERB_RE.match(self.text, who[-1].end, e):
