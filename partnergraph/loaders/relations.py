@@ -71,8 +71,13 @@ MOU_RE = re.compile(r"\b(?:sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|ink(?:s|ed)?
                     r"(?:was|were|has been|had been)?\s*(?:signed|concluded)\b")
 PARTNER_RE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:collaboration|cooperation|partnership|conjunction)\s+with|"
                         r"jointly\s+with|together\s+with|(?:collaborat|cooperat|partner)(?:e|es|ed|ing|s)?\s+with|"
-                        r"team(?:s|ed)?\s+up\s+with|join(?:s|ed)?\s+(?:hands|forces)\s+with)\b", re.I)
-CO_VERB_RE = re.compile(r"^\s*(?:will\s+|to\s+|have\s+|has\s+|jointly\s+|officially\s+)*"
+                        r"team(?:s|ed)?\s+up\s+with|join(?:s|ed)?\s+(?:hands|forces)\s+with|"
+                        r"work(?:s|ed|ing)?\s+(?:closely\s+)?with|joint\s[a-z\s-]{0,40}?\b(?:project|program|programme|"
+                        r"research|study|venture|laboratory|lab|course|trial)\s+with|"
+                        r"(?:run|runs|ran|running|conduct|conducts|conducted|conducting|carry\s+out|carries\s+out|"
+                        r"carried\s+out)\s+(?:a\s|an\s|the\s)?[a-z\s-]{0,40}?\b(?:trials?|study|studies|research|"
+                        r"projects?)\s+with)\b", re.I)
+CO_VERB_RE = re.compile(r"^\s*(?:will\s+|to\s+|have\s+|has\s+|are\s+|were\s+|jointly\s+|officially\s+)*"
                         r"(?:launch(?:es|ed)?|co-?host(?:s|ed)?|co-?organi[sz]e[sd]?|jointly|join\s+hands|"
                         r"team\s+up|partner(?:s|ed)?|collaborate[sd]?|cooperate[sd]?)\b", re.I)
 PARTICIPATE_RE = re.compile(
@@ -119,12 +124,14 @@ _LOWER_GAP_RE = re.compile(r"[\sa-z]*")
 _AT_OF_IN_GAP_RE = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?")
 _ITS_AFFILIATED_RE = re.compile(r"\b(?:its|their)\s+affiliated\s+$")
 _AFFILIATE_OF_RE = re.compile(r",?\s+(?:an?\s+)?(?:affiliated\s+(?:with|to)|(?:an\s+)?affiliate\s+of|"
-                              r"(?:a\s+)?(?:unit|subsidiary|branch|campus)\s+of)\s+(?:the\s+)?")
+                              r"(?:a\s+)?(?:unit|subsidiary|branch|campus)\s+of|"
+                              r"(?:the|an?)\s+[a-z\s-]{0,30}?\b(?:teaching\s+hospital|research\s+arm|affiliate|"
+                              r"affiliated\s+hospital)\s+of)\s+(?:the\s+)?")
 _SECOND_ROLE_RE = re.compile(r"\s*\(\s*(?P<role>[A-Z][\w\s-]{1,40}?)\s+of\s+")
 @functools.lru_cache(maxsize=5_000)
 def _role_gap_re(role: str) -> re.Pattern:
     """"GIST President X": only the title (and a possessive) between organisation and name."""
-    return re.compile(r"(?:['’]s)?\s+" + re.escape(role) + r"\s+")
+    return re.compile(r"(?:['’]s)?\s+(?:(?:Senior|Executive|First|Deputy|Acting|Associate|Vice)\s+)?" + re.escape(role) + r"\s+")
 
 
 _TWINNED = (_BACKREF_RE, _PREP_BEFORE, PARTNER_RE, PARTICIPATE_RE, MEMBERS_RE, ORGANIZE_RE, FUND_BY_RE,
@@ -143,7 +150,9 @@ _BACKREF_WORDS = ("universit", "district", "city", "province", "county", "hospit
 _PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "participat", "part", "join", "operat",
                       "launch", "carr", "perform", "implement", "won", "win", "awarded")
 _PARTNER_WORDS = ("collaborat", "cooperat", "partner", "conjunction", "jointly", "together", "team", "hands",
-                  "forces")
+                  "forces", "work with", "works with", "worked with", "working with", "closely with", "joint ",
+                  "trial with", "trials with", "study with", "studies with", "research with", "project with",
+                  "projects with")
 _FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankrolled", "subsidi", "underwritten",
                   "funding", "grant")
 _ORGANIZE_WORDS = ("organi", "hosted", "run", "managed", "operated", "administered", "overseen", "coordinated",
@@ -416,7 +425,7 @@ class RelationExtractor:
             if inst_named:
                 self._hosts(ms, s, e)
             self._affiliated(ms, s, e)
-            if len(ms) > 1:
+            if len(ms) > 1 or ms[0].kind in _PLACES:      # "the Ulsan-based university": one name
                 self._located(ms, s, e)
         self._structural()
         self._government_funders()
@@ -434,37 +443,83 @@ class RelationExtractor:
         t = MOU_RE.search(self.text, s, e)
         if not t or self._in_quote(t.start()):
             return
-        orgs = [m for m in ms if m.kind in ORGISH]
+        ms = self._party_mentions(ms, s, e)
+        cs = self._clause_start(s, t.start())
         between = _BETWEEN_RE.search(self.text[t.start():e])
         pairs = []
         if between:
             grp = self._after(ms, t.start() + between.end())
             pairs = [(grp[i].key, grp[j].key) for i in range(len(grp)) for j in range(i + 1, len(grp))]
         else:
-            left = self._subject(ms, s, before=t.start())
-            left = [m for m in left if m.kind in ORGISH]
+            left = [m for m in self._subject([m for m in ms if m.start >= cs], cs, before=t.start()) if m.kind in ORGISH]
+            if not left and cs > s:      # "X said that it has signed": the sentence's subject
+                left = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORGISH]
             w = _WITH_RE.search(self.text[t.start():e])
             right = self._after(ms, t.start() + w.end()) if w else []
             if not w:
-                w2 = _WITH_RE.search(self.text[s:t.start()])
+                w2 = _WITH_RE.search(self.text[cs:t.start()])
                 if w2:
-                    right = self._after(ms, s + w2.end())
+                    right = self._after(ms, cs + w2.end())
             if left and right:
                 pairs = [(a.key, b.key) for a in left for b in right]
+                # "a three-way agreement with A and B": A and B are parties to each other too
+                if len(right) >= 2 and _MULTI_PARTY_RE.search(self.text, s, t.end()):
+                    pairs += [(right[i].key, right[j].key) for i in range(len(right)) for j in range(i + 1, len(right))]
             elif len(left) >= 2:
                 pairs = [(left[i].key, left[j].key) for i in range(len(left)) for j in range(i + 1, len(left))]
         for a, b in pairs:
             if a != b and self.ents[a].kind != "Program" and self.ents[b].kind != "Program":
                 self._emit("MOU", a, b, s, e, 0.9)
                 self._last_mou = (a, b)
-        del orgs
+
+    def _party_mentions(self, ms: list[M], s: int, e: int) -> list[M]:
+        """The sentence's mentions as parties: none from a dateline ("SEOUL, March 4
+        (Yonhap) --"), and "Uzbekistan's Samarkand State University" one party, the
+        university (the place names whose it is)."""
+        text = self.text
+        dm = _DATELINE_RE.match(text, s, e) if text[s:s + 1].isupper() else None
+        out = []
+        for i, m in enumerate(ms):
+            if dm and m.start < dm.end() and m.kind in _PLACES:
+                continue         # the city of the dateline ("KAIST — ..." stays a party)
+            if m.kind in _PLACES and i + 1 < len(ms) and ms[i + 1].kind in ORG_LIKE and ms[i + 1].kind not in _PLACES \
+                    and _POSS_GAP_RE.fullmatch(text, m.end, ms[i + 1].start) and (
+                        text[m.end - 2:m.end] in ("'s", "’s") or text[m.end:m.end + 1] in ("'", "’")):
+                continue
+            out.append(m)
+        return out
+
+    def _clause_start(self, s: int, pos: int) -> int:
+        """Where the clause that holds ``pos`` starts, for its subject: after "X said
+        (Monday) that", and after a fronted "Led by X," phrase; else ``s``."""
+        text = self.text
+        start = s
+        fm = _FRONTED_BY_RE.match(text, s, pos)
+        if fm:
+            start = fm.end()
+        if "that " in text[start:pos]:
+            for sm in _SAID_THAT_RE.finditer(text, start, pos):
+                start = sm.end()
+        return start
 
     def _partners(self, ms, s, e):
-        for t in (self._finditer(PARTNER_RE, s, e) if self._may(_PARTNER_WORDS) else ()):
+        ms_p = None
+        # every trigger ends in "with"
+        for t in (self._finditer(PARTNER_RE, s, e) if self._may(("with",)) and self._may(_PARTNER_WORDS) else ()):
             if self._in_quote(t.start()):
                 continue
-            subj = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORGISH]
-            right = self._after(ms, t.end() + 1)
+            if ms_p is None:
+                ms_p = self._party_mentions(ms, s, e)
+            cs = self._clause_start(s, t.start())
+            if self._program_subject(ms_p, cs, t.start()):
+                continue         # "Led by X, the consortium was formed with Y": the consortium's members
+            subj = [m for m in self._subject([m for m in ms_p if m.start >= cs], cs, before=t.start())
+                    if m.kind in ORGISH]
+            if not subj and cs > s:      # "X said that it ...": the sentence's subject
+                subj = [m for m in self._subject(ms_p, s, before=t.start()) if m.kind in ORGISH]
+            right = self._after(ms_p, t.end() + 1)
+            if t.group().lower().startswith("joint"):
+                right = [m for m in right if not m.ref]     # "a joint project with the institute": which one?
             for a in subj:
                 for b in right:
                     if b.kind in ORG_LIKE:
@@ -478,6 +533,17 @@ class RelationExtractor:
             for i in range(len(subj)):
                 for j in range(i + 1, len(subj)):
                     self._emit("PARTNERS_WITH", subj[i].key, subj[j].key, s, e, 0.7)
+
+    def _program_subject(self, ms: list[M], cs: int, pos: int) -> bool:
+        """Does the clause open with a program or consortium ("Led by X, the consortium
+        ...")?"""
+        for m in ms:
+            if m.start < cs:
+                continue
+            if m.start >= pos:
+                return False
+            return m.kind == "Program" and _ARTICLE_GAP_RE.fullmatch(self.text, cs, m.start) is not None
+        return False
 
     def _participates(self, ms, s, e):
         progs = [m for m in ms if m.kind == "Program" and not m.ref]
@@ -635,10 +701,27 @@ class RelationExtractor:
             first = ms[0]
             if LOCATIVE_RE.match(self.text[s:first.start]) and first.kind in ORG_LIKE and first.key != obj.key:
                 host = [first]
-            if host is None:
-                host = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORG_LIKE]
+            if host is None:     # "X said that H has opened ...": H
+                cs = self._clause_start(s, t.start())
+                host = [m for m in self._subject([m for m in ms if m.start >= cs], cs, before=t.start())
+                        if m.kind in ORG_LIKE]
+                if not host and cs > s:
+                    host = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORG_LIKE]
             for h in host[:1]:
                 self._emit("HOSTS", h.key, obj.key, s, e, 0.75)
+        self._hosts_after_name(ms, insts, s, e)
+        if self._has(("home to",)):      # "H is home to the X Center"; a place: where X is
+            for m in insts:
+                hm = _HOME_TO_RE.search(self.text, max(s, m.start - 60), m.start)
+                if not hm:
+                    continue
+                h = next((x for x in reversed(ms) if x.end <= hm.start()), None)
+                if h is None or h.end != hm.start() or h.key == m.key or h.kind not in ORG_LIKE | {"Region"}:
+                    continue
+                if h.kind in _PLACES:
+                    self._emit("LOCATED_IN", m.key, h.key, s, e, 0.75)
+                else:
+                    self._emit("HOSTS", h.key, m.key, s, e, 0.75)
         for i, m in enumerate(ms):
             if m.kind != "Institute" or m.ref or i + 1 >= len(ms):
                 continue
@@ -647,29 +730,109 @@ class RelationExtractor:
                     and nxt.kind != "LocalGovernment":
                 self._emit("HOSTS", nxt.key, m.key, s, e, 0.8)
 
+    def _hosts_after_name(self, ms, insts, s, e):
+        """What follows a centre's name says where it is: "X, which the hospital opened",
+        "X will be housed in H", "X opened within H"."""
+        text = self.text
+        for m in insts:
+            if self._in_quote(m.start):
+                continue
+            wm = _WHICH_OPENED_RE.match(text, m.end, e) if text.startswith(",", m.end) else None
+            if wm:
+                h = next((x for x in ms if x.start >= wm.end("pre")), None)
+                if h and h.start <= wm.end("pre") + 1 and h.kind in ORG_LIKE and h.kind not in _PLACES \
+                        and _OPENED_VERB_RE.match(text, h.end, e) and h.key != m.key:
+                    self._emit("HOSTS", h.key, m.key, s, e, 0.75)
+                    continue
+            hm = _HOUSED_IN_RE.match(text, m.end, e)
+            if hm:
+                i = next((k for k, x in enumerate(ms) if x.start >= hm.end()), None)
+                if i is not None and ms[i].start - hm.end() <= 1:
+                    # "in UNIST's Graduate School of X": the unit named last
+                    while i + 1 < len(ms) and ms[i + 1].kind in ORG_LIKE and \
+                            _POSS_GAP_RE.fullmatch(text, ms[i].end, ms[i + 1].start) and \
+                            (text[ms[i].end - 2:ms[i].end] in ("'s", "’s") or text[ms[i].end:ms[i].end + 1] in "'’"):
+                        i += 1
+                    h = ms[i]
+                    if h.kind in ORG_LIKE and h.kind not in _PLACES and h.key != m.key:
+                        self._emit("HOSTS", h.key, m.key, s, e, 0.75)
+
     def _affiliated(self, ms, s, e):
-        if not self._may(("affiliat",)) and not self._has(("affiliate", "unit", "subsidiary", "branch", "campus")):
+        if not self._has(_AFFIL_GATE) and not self._may(("affiliat",)):
+            return               # no rule below can fire (one test for the usual sentence)
+        if self._has(("'s ", "’s ")):
+            self._unit_of_possessor(ms, s, e)
+        old = self._may(("affiliat",)) or self._has(("affiliate", "unit", "subsidiary", "branch", "campus",
+                                                     "hospital of", "arm of"))
+        # "X, one of its affiliated hospitals", "X, an RDA research arm"; "X, which operates A"
+        appos = old or self._has((" arm",))
+        which = self._has((" operates ", " runs ", " owns ", " oversees "))
+        if not (appos or which):
             return
+        text = self.text
         for i, m in enumerate(ms):
-            pre = self.text[max(s, m.start - 40):m.start]
-            if AFFIL_RE.search(pre) and m.kind in ORG_LIKE:
-                owner = None
-                if _ITS_AFFILIATED_RE.search(pre):
-                    later = [x for x in ms if x.start > m.end and x.kind in ORG_LIKE and x.key != m.key]
-                    owner = later[0].key if later and later[0].ref else self.main_org
-                    if owner is None and later:
-                        owner = later[0].key
-                else:
-                    prev = ms[i - 1] if i > 0 else None
-                    owner = prev.key if prev and prev.kind in ORG_LIKE else None
-                if owner:
-                    self._emit("AFFILIATED_WITH", m.key, owner, s, e, 0.8)
-            post = self.text[m.end:e]
-            am = _AFFILIATE_OF_RE.match(post)
-            if am:
-                tgt = self._after(ms, m.end + am.end(), ORG_LIKE, max_gap=2)
-                if tgt:
-                    self._emit("AFFILIATED_WITH", m.key, tgt[0].key, s, e, 0.8)
+            if old:
+                pre = text[max(s, m.start - 40):m.start]
+                if AFFIL_RE.search(pre) and m.kind in ORG_LIKE:
+                    owner = None
+                    if _ITS_AFFILIATED_RE.search(pre):
+                        later = [x for x in ms if x.start > m.end and x.kind in ORG_LIKE and x.key != m.key]
+                        owner = later[0].key if later and later[0].ref else self.main_org
+                        if owner is None and later:
+                            owner = later[0].key
+                    else:
+                        prev = ms[i - 1] if i > 0 else None
+                        owner = prev.key if prev and prev.kind in ORG_LIKE else None
+                    if owner:
+                        self._emit("AFFILIATED_WITH", m.key, owner, s, e, 0.8)
+                post = text[m.end:e]
+                am = _AFFILIATE_OF_RE.match(post)
+                if am:
+                    tgt = self._after(ms, m.end + am.end(), ORG_LIKE, max_gap=2)
+                    if tgt:      # of names that start together, the longest ("X University College of Y")
+                        t0 = max((x for x in ms if x.start == tgt[0].start and x.kind in ORG_LIKE and not x.ref),
+                                 key=lambda x: x.end, default=tgt[0])
+                        self._emit("AFFILIATED_WITH", m.key, t0.key, s, e, 0.8)
+            if m.kind not in ORG_LIKE or m.kind in _PLACES or m.ref or not text.startswith(",", m.end):
+                continue
+            if appos:
+                # "X, one of its affiliated hospitals": the organisation named before X
+                if _ONE_OF_ITS_RE.match(text, m.end, e):
+                    owner = next((x for x in reversed(ms[:i]) if x.kind in ORG_LIKE and x.kind not in _PLACES
+                                  and x.key != m.key), None)
+                    key = owner.key if owner else self.main_org
+                    if key and key != m.key:
+                        self._emit("AFFILIATED_WITH", m.key, key, s, e, 0.8)
+                    continue
+                # "X, an RDA research arm": the owner inside the apposition
+                om = _APPOS_A_RE.match(text, m.end, e)
+                if om and i + 1 < len(ms) and ms[i + 1].start == om.end() and ms[i + 1].kind in ORG_LIKE \
+                        and _ARM_AFTER_RE.match(text, ms[i + 1].end, e):
+                    self._emit("AFFILIATED_WITH", m.key, ms[i + 1].key, s, e, 0.75)
+                    continue
+            # "KUMC, which operates A, B and C"
+            wm = _WHICH_OPERATES_RE.match(text, m.end, e) if which else None
+            if wm:
+                for u in self._after(ms, wm.end(), ORG_LIKE, max_gap=2):
+                    if u.kind in {"Hospital", "Institute"} and u.key != m.key:
+                        self._emit("AFFILIATED_WITH", u.key, m.key, s, e, 0.75)
+
+    def _unit_of_possessor(self, ms, s, e):
+        """"Kyung Hee University's College of Pharmacy": a unit after its university's
+        possessive."""
+        text = self.text
+        for i in range(len(ms) - 1):
+            a, u = ms[i], ms[i + 1]
+            if a.kind != "University" or a.ref or u.ref or u.kind not in {"University", "Institute", "Hospital"}:
+                continue
+            if not (text[a.end - 2:a.end] in ("'s", "’s") and u.start - a.end <= 1
+                    or text[a.end:a.end + 3] in ("'s ", "’s ") and u.start == a.end + 3):
+                continue
+            if not _UNIT_HEAD_RE.match(text, u.start, u.end):
+                continue
+            parent = self.ents[u.key].parent
+            if parent in (None, a.key) and u.key != a.key:
+                self._emit("AFFILIATED_WITH", u.key, a.key, s, e, 0.75)
 
     def _structural(self):
         """Units and their parents (AFFILIATED_WITH), with the sentence that names both."""
@@ -678,6 +841,8 @@ class RelationExtractor:
                 continue
             if ent.kind == "Institute" and any(r.type == "HOSTS" and r.target == key for r in self.out):
                 continue
+            if any(r.type == "AFFILIATED_WITH" and r.source == key for r in self.out):
+                continue         # the text says whose unit it is
             span = self._evidence_for_pair(key, ent.parent)
             if span:
                 self._emit("AFFILIATED_WITH", key, ent.parent, span[0], span[1], 0.7)
@@ -696,11 +861,20 @@ class RelationExtractor:
 
     def _leads(self, s, e):
         persons = self._persons
+        prev_target = None               # "by Professor A of X and Professor B of Y": both
         for i in range(bisect_left(self._person_starts, s), len(persons)):
             m = persons[i]
             if m.start >= e:
                 break
             orgs = []
+            role = m.role
+            self._person_unit(m, s, e)
+            lead = None if m.org_span else self._lead_stated(m, s, e, prev_target)
+            prev_target = lead
+            if lead:
+                role, o = lead
+                self._emit("LEADS", m.key, o, s, e, 0.8, role=role)
+                continue
             if m.org_span:
                 os_, oe = m.org_span
                 inside = [x for x in self.ms if os_ <= x.start < oe and x.kind in ORG_LIKE | {"Program"}]
@@ -716,7 +890,8 @@ class RelationExtractor:
                     inner = [x for x in self.ms if oe < x.start < (close if close > 0 else e) and x.kind in ORG_LIKE | {"Program"}]
                     if inner:
                         self._emit("LEADS", m.key, inner[0].key, s, e, 0.8, role=pm.group("role").strip())
-            role = m.role
+            if role and _NOT_LEAD_ROLE_RE.search(role):
+                continue         # "Professor X of Y": a post, not the head of Y
             if not orgs:
                 # "Y (Mayor X" / "(Y, President X)": the organisation just before the parenthesis
                 open_p = self.text.rfind("(", s, m.start)
@@ -731,12 +906,166 @@ class RelationExtractor:
                     prev = [x for x in self.ms if s <= x.start and x.end <= m.start and x.kind in ORG_LIKE]
                     if prev and _role_gap_re(role).fullmatch(self.text[prev[-1].end:m.start]):
                         orgs.append(prev[-1].key)
+            if not orgs and role:
+                named = self._named_before_title(role, m.start, s)
+                if named is not None:      # "Foundation Chairman X", "Hanul CEO X"
+                    if named:
+                        orgs.append(named)
+                    elif not _PUBLIC_ROLE_RE.search(role):
+                        continue           # an organisation named but not known: not the article's
             if not orgs:     # "President X said": the organisation the article is about
                 fallback = self._org_for_role(role or "", m.start)
                 if fallback:
                     orgs.append(fallback)
             for o in orgs[:1]:
                 self._emit("LEADS", m.key, o, s, e, 0.8, role=role)
+
+    def _person_unit(self, m, s: int, e: int) -> None:
+        """AFFILIATED_WITH person -> unit: "Professor X of (UNIST's) Department of Y",
+        "X, a psychiatrist at Z Hospital"; only to a unit, hospital or centre (a
+        university named alone is where the person works, which is not asked for)."""
+        text = self.text
+        um = None
+        if m.role and _NOT_LEAD_ROLE_RE.search(m.role) and text.startswith(" of ", m.end):
+            um = _OF_THE_GAP_RE.match(text, m.end)
+        elif text.startswith(",", m.end):
+            um = _APPOS_POST_RE.match(text, m.end, e)
+        if not um:
+            return
+        ms = self.ms
+        i = bisect_left(self._starts, um.end())
+        if i >= len(ms) or ms[i].end > e or not (
+                ms[i].start == um.end() or _OWNER_WORDS_GAP_RE.fullmatch(text, um.end(), ms[i].start)):
+            return
+        # "of UNIST's Department of X": the unit named last
+        while i + 1 < len(ms) and ms[i + 1].kind in ORG_LIKE and ms[i + 1].end <= e and \
+                _POSS_GAP_RE.fullmatch(text, ms[i].end, ms[i + 1].start) and \
+                (text[ms[i].end - 2:ms[i].end] in ("'s", "’s") or text[ms[i].end:ms[i].end + 1] in "'’"):
+            i += 1
+        u = ms[i]
+        ent = self.ents[u.key]
+        if u.kind in {"Hospital", "Institute"} or u.kind == "University" and (
+                ent.parent or _UNIT_HEAD_RE.match(ent.name)):
+            self._emit("AFFILIATED_WITH", m.key, u.key, s, e, 0.7)
+
+    def _sentence_ms(self, s: int, e: int) -> list[M]:
+        """The sentence's mentions with its back-references, in text order (once per sentence)."""
+        c = self._sms_cache
+        if c is not None and c[0] == s:
+            return c[1]
+        ms = [x for x in self.ms[bisect_left(self._starts, s):bisect_left(self._starts, e)] if x.end <= e]
+        ms = sorted(ms + self._backrefs(s, e), key=lambda x: (x.start, x.end))
+        self._sms_cache = (s, ms)
+        return ms
+
+    _sms_cache: tuple | None = None
+
+    def _lead_stated(self, m, s: int, e: int, prev: tuple[str, str] | None) -> tuple[str, str] | None:
+        """(role, organisation) where the sentence says whom the person heads:
+        "X, dean of Y", "X, Y's chief medical officer", "X, a professor who directs Y",
+        "Y is headed by (Professor) X", "Y's principal investigator is (Professor) X",
+        "Dean X of the Graduate School of Business" (a unit named by the end of its name)."""
+        text = self.text
+        after = text[m.end:min(e, m.end + 160)]
+        low_after = after.lower()
+        if after.startswith(","):
+            ms = None
+            if _has_lead_word(low_after):
+                ms = self._sentence_ms(s, e)
+                for x in ms:
+                    if x.start < m.end or x.kind not in ORG_LIKE | {"Program"}:
+                        continue
+                    if x.start - m.end > 120:
+                        break
+                    gap = text[m.end:x.start]
+                    am = _APPOS_LEAD_RE.fullmatch(gap)
+                    if am:
+                        return am.group("role").strip(), x.key
+                    # "X, Lunit's chief medical officer"
+                    if _APPOS_OWNER_GAP_RE.fullmatch(gap):
+                        pm = _POSS_ROLE_RE.match(text, x.end, e)
+                        if pm:
+                            return pm.group("role").strip(), x.key
+                    if x.kind in ORG_LIKE and not x.ref:
+                        break    # the first organisation after the name decides
+            if "who " in low_after:
+                rm = _WHO_LEADS_RE.match(after)
+                if rm:
+                    ms = ms if ms is not None else self._sentence_ms(s, e)
+                    pos = m.end + rm.end()
+                    x = next((x for x in ms if x.start >= pos), None)
+                    if x and x.start - pos <= 4 and x.kind in ORG_LIKE | {"Program"}:
+                        return _VERB_ROLE[rm.group("v").lower()], x.key
+        before = text[max(s, m.start - 90):m.start]
+        low_before = before.lower()
+        if "by " in low_before:
+            pm = _LED_BY_RE.search(before)
+            if pm:
+                role = ("co-" if pm.group("co") else "") + _VERB_ROLE[pm.group("v").lower()]
+                tgt = self._led_subject(s, e, m.start - len(before) + pm.start())
+                if tgt:
+                    return role, tgt
+        if prev and _AND_TITLE_RE.search(before):
+            return prev
+        if "'s " in low_before or "’s " in low_before:
+            pm = _POSS_LEAD_BEFORE_RE.search(before)
+            if pm:
+                pos = m.start - len(before) + pm.start()
+                ms = self._sentence_ms(s, e)
+                x = next((x for x in reversed(ms) if x.start < pos), None)     # the name may hold the 's
+                if x and x.end in (pos, pos + 2) and x.kind in ORG_LIKE | {"Program"}:
+                    return pm.group("role").strip(), x.key
+        if m.role and not _NOT_LEAD_ROLE_RE.search(m.role) and after.startswith(" of "):
+            # "Dean X of Y": Y named in full, or by the end of a unit's name
+            ms = self._sentence_ms(s, e)
+            x = next((x for x in ms if x.start >= m.end), None)
+            if x and _OF_THE_GAP_RE.fullmatch(text[m.end:x.start]) and x.kind in ORG_LIKE | {"Program"}:
+                return m.role, x.key
+            um = _OF_UNIT_RE.match(after)
+            if um:
+                tail = um.group("name").lower()
+                hits = [k for k, ent in self.ents.items() if ent.kind in ORG_LIKE and ent.kind != "Region"
+                        and any(n.lower().endswith(tail) for n in [ent.name] + ent.aliases)]
+                if len(hits) == 1:
+                    return m.role, hits[0]
+        return None
+
+    def _led_subject(self, s: int, e: int, pos: int) -> str | None:
+        """Who "is headed by": the name or back-reference right before the verb, or for a
+        sentence that opens with "It", the subject of the sentence before."""
+        text = self.text
+        ms = self._sentence_ms(s, e)
+        x = next((x for x in reversed(ms) if x.end <= pos), None)
+        if x and _BE_GAP_RE.fullmatch(text[x.end:pos]) and x.kind in ORG_LIKE | {"Program"}:
+            return x.key
+        if _IT_BE_RE.match(text, s, pos) and _IT_BE_RE.match(text, s, pos).end() == pos:
+            k = bisect_right([a for a, _ in self.sentences], s - 1) - 1
+            if k >= 0:
+                ps, pe = self.sentences[k]
+                if ps < s:
+                    prev = [x for x in self.ms[bisect_left(self._starts, ps):bisect_left(self._starts, pe)]]
+                    subj = self._subject(prev, ps)
+                    if subj and subj[0].kind in ORG_LIKE | {"Program"}:
+                        return subj[0].key
+        return None
+
+    def _named_before_title(self, role: str, pos: int, s: int) -> str | None:
+        """"Foundation Chairman X": a capitalised word right before the title that is no
+        name found: the latest organisation whose name has that word, or "" (some
+        organisation not known here) where the word is a name ("Hanul CEO X")."""
+        start = pos - len(role) - 1
+        if start <= s or self.text[start:pos - 1] != role:
+            return None
+        wm = _CAP_WORD_BEFORE_RE.search(self.text, max(s, start - 40), start)
+        if not wm or self._max_end[bisect_right(self._starts, wm.start())] > wm.start():
+            return None          # no word, or one inside a name
+        word = wm.group(1)
+        if word.lower() in _SENTENCE_OPENERS:
+            return None          # "Meanwhile, President X", "The Chairman X"
+        if word.lower() in _KIND_WORDS:
+            w = word.lower()
+            return self._latest(pos, ORG_LIKE, pred=lambda x: w in self.ents[x.key].name.lower()) or ""
+        return ""
 
     def _org_for_role(self, role: str, pos: int) -> str | None:
         """Whom a title without a named organisation refers to: mayors and governors lead
@@ -758,13 +1087,133 @@ class RelationExtractor:
         return e.level if e else None
 
     def _located(self, ms, s, e):
-        if not self._may(("located", "based", "headquartered", "situated")):
+        """"A, located/based/headquartered in R", "A (ACR) in R, which ...", "A, a private
+        university in R", "A, the ..., is located in R", "A, a Seoul-based company", "the
+        Ulsan-based university", "its (main) campus/headquarters in R", and a place with the
+        one it lies in ("Gumi, North Gyeongsang Province", "Seoul's Jongno-gu")."""
+        may_in = self._may((" in ",))
+        if not may_in and not self._has(("-based", "'s ", "’s ")):
             return
-        for i in range(len(ms) - 1):
-            a, b = ms[i], ms[i + 1]
-            if a.kind in ORG_LIKE and b.kind in {"Region", "LocalGovernment"} and \
-                    LOCATED_RE.match(self.text[a.end:b.start]):
-                self._emit("LOCATED_IN", a.key, b.key, s, e, 0.8)
+        text = self.text
+        for i, b in enumerate(ms):
+            if b.kind not in _PLACES or b.ref:
+                continue
+            key_b = b.key
+            # "in Seoul's Jongno-gu": the district, which lies in the city
+            nxt = ms[i + 1] if i + 1 < len(ms) else None
+            if nxt and nxt.kind in _PLACES and _POSS_GAP_RE.fullmatch(text, b.end, nxt.start) \
+                    and self._parent_of(nxt.key) == b.key:
+                self._emit("LOCATED_IN", nxt.key, b.key, s, e, 0.75)
+                key_b = nxt.key
+            # "Uzbekistan's Samarkand State University"
+            elif nxt and nxt.kind in _SITED and not nxt.ref and _POSS_GAP_RE.fullmatch(text, b.end, nxt.start) and (
+                    text[b.end - 2:b.end] in ("'s", "’s") or text[b.end:b.end + 1] in ("'", "’")):
+                self._emit("LOCATED_IN", nxt.key, b.key, s, e, 0.75)
+            prev = ms[i - 1] if i > 0 else None
+            # "Gumi, North Gyeongsang Province": a place and the one it lies in
+            if prev and prev.kind in _PLACES and not prev.ref and self._parent_of(prev.key) == b.key \
+                    and _PLACE_PAIR_GAP_RE.fullmatch(text, prev.end, b.start):
+                self._emit("LOCATED_IN", prev.key, b.key, s, e, 0.75)
+            if text.startswith("-based", b.end):
+                src_key = self._based_owner(ms, i, s)
+                if src_key:
+                    self._emit("LOCATED_IN", src_key, b.key, s, e, 0.75)
+                continue
+            if not may_in:
+                continue
+            im = _IN_BEFORE_RE.search(text, max(s, b.start - 12), b.start)
+            if not im or (im.group().endswith("the ") and self._region_level(b.key) != "country"):
+                continue         # "in the Ulsan industrial complex": the place names something else
+            if _EVENT_AFTER_RE.match(text, b.end if key_b == b.key else nxt.end, e):
+                continue         # "signed with A in Seoul on Monday": where it happened
+            # the organisation (or place) this one locates: the latest before "in"
+            a = None
+            for j in range(i - 1, -1, -1):
+                x = ms[j]
+                if x.end > im.start():
+                    continue
+                if x.kind in ORG_LIKE and not x.ref or \
+                        x.kind in _PLACES and _PLACE_APPOS_RE.fullmatch(text, x.end, im.start()):
+                    a = x
+                    break
+                if x.kind in _PLACES or x.ref:
+                    continue     # "the network's only site outside Seoul"
+                break
+            if a is None:
+                own = _OWN_SITE_RE.search(text, max(s, im.start() - 40), im.start())
+                if own:
+                    src_key = self._site_owner(ms, s, own, im.start())
+                    if src_key:
+                        self._emit("LOCATED_IN", src_key, key_b, s, e, 0.75)
+                continue
+            gap = text[a.end:im.start()]
+            if a.kind in _PLACES:
+                ok = _PLACE_APPOS_RE.fullmatch(gap) is not None
+            else:
+                ok = _ORG_IN_GAP_RE.fullmatch(gap) is not None or _ORG_APPOS_RE.fullmatch(gap) is not None
+                if not ok and _OWN_SITE_RE.search(text, max(s, im.start() - 40), im.start()):
+                    own = _OWN_SITE_RE.search(text, max(s, im.start() - 40), im.start())
+                    src_key = self._site_owner(ms, s, own, im.start())
+                    if src_key:
+                        self._emit("LOCATED_IN", src_key, key_b, s, e, 0.75)
+                    continue
+            if ok and a.kind not in {"Program", "Person"}:
+                self._emit("LOCATED_IN", a.key, key_b, s, e, 0.8)
+
+    def _parent_of(self, key: str) -> str | None:
+        ent = self.ents.get(key)
+        if ent and ent.parent:
+            return ent.parent
+        from .gazetteer import default
+        g = default().entries.get(key)
+        return g.parent if g else None
+
+    def _based_owner(self, ms, i: int, s: int) -> str | None:
+        """Who "R-based" describes: "A, a Seoul-based company", "Seoul-based A",
+        "the Ulsan-based university" (as a back-reference of that kind)."""
+        b = ms[i]
+        text = self.text
+        if i > 0 and ms[i - 1].kind in ORG_LIKE and ms[i - 1].kind not in _PLACES and not ms[i - 1].ref \
+                and _BASED_APPOS_GAP_RE.fullmatch(text, ms[i - 1].end, b.start):
+            return ms[i - 1].key
+        if i + 1 < len(ms) and ms[i + 1].kind in ORG_LIKE and ms[i + 1].kind not in _PLACES \
+                and _BASED_BEFORE_NAME_RE.fullmatch(text, b.end, ms[i + 1].start) \
+                and not _PREP_WORD_RE.search(text, b.end, ms[i + 1].start):
+            return ms[i + 1].key         # "Seoul-based startup X", not "a Seoul-based team from X"
+        km = _BASED_KIND_RE.match(text, b.end)
+        if km and _THE_BEFORE_RE.search(text, max(s, b.start - 5), b.start):
+            w = km.group(1).lower()
+            if w in {"university", "school", "college"}:
+                if self.main_org and self.ents[self.main_org].kind == "University":
+                    return self.main_org
+                return self._latest(b.start, {"University"})
+            kinds = {"hospital": {"Hospital"}, "institute": {"Institute"}, "center": {"Institute"},
+                     "centre": {"Institute"}, "company": {"Company"}, "firm": {"Company"},
+                     "startup": {"Company"}, "foundation": {"Agency"}, "agency": {"Agency"}}[w]
+            return self._latest(b.start, kinds)
+        return None
+
+    def _site_owner(self, ms, s: int, own: re.Match, pos: int) -> str | None:
+        """Whose campus or headquarters: "A's campus in R"; "its campus in R" of the
+        sentence's subject, or at the start of a sentence of the subject before."""
+        if own.group("who"):
+            subj = [x for x in self._subject(ms, s, before=own.start()) if x.kind in ORG_LIKE
+                    and x.kind not in _PLACES]
+            if subj:
+                return subj[0].key
+            if _ITS_START_RE.match(self.text, s, own.end()):
+                k = bisect_right([a for a, _ in self.sentences], s - 1) - 1
+                if k >= 0 and self.sentences[k][0] < s:
+                    ps, pe = self.sentences[k]
+                    prev = self.ms[bisect_left(self._starts, ps):bisect_left(self._starts, pe)]
+                    psubj = [x for x in self._subject(prev, ps) if x.kind in ORG_LIKE]
+                    if psubj and psubj[0].kind not in _PLACES:
+                        return psubj[0].key
+            return None
+        x = next((x for x in reversed(ms) if x.start < own.start()), None)
+        if x and x.kind in ORG_LIKE and x.kind not in _PLACES and not x.ref and x.end in (own.start(), own.end("who2")):
+            return x.key
+        return None
 
     def _period(self, s, e) -> dict:
         """find_period of the sentence, once per sentence (it is asked for on each emit)."""
@@ -776,6 +1225,135 @@ class RelationExtractor:
 
     def __post_init__(self):  # pragma: no cover - dataclass-style hook not used
         pass
+
+
+
+# -- patterns of the LEADS rules ---------------------------------------------------
+# A title that names a post, not the head of an organisation.
+_NOT_LEAD_ROLE_RE = re.compile(r"(?:^|\s)(?:professor|prof\.|researcher|scientist|psychiatrist|physician|"
+                               r"scholar|student|graduate|specialist)$", re.I)
+_LEAD_WORDS = ("dean", "president", "director", "head", "chief", "officer", "ceo", "chair", "rector", "provost",
+               "chancellor", "principal", "superintendent", "administrator", "commissioner", "governor", "mayor",
+               "minister", "leader", "investigator", "secretary")
+
+
+def _has_lead_word(low: str) -> bool:
+    for w in _LEAD_WORDS:
+        if w in low:
+            return True
+    return False
+
+
+_LEAD_TITLE = (r"(?:dean|(?:vice[ -])?president|(?:co-)?director(?:-general)?|head|chief\s[a-z]{3,20}\sofficer|"
+               r"ceo|chair(?:man|woman|person)?|rector|provost|(?:vice[ -])?chancellor|principal\sinvestigator|"
+               r"principal|superintendent|administrator|commissioner|governor|mayor|minister|leader|"
+               r"secretary-general)")
+# "X, (the) dean of Y", "X, senior vice president for international alliances at Y"
+_APPOS_LEAD_RE = re.compile(r",\s(?:the\s|an?\s)?(?P<role>(?:[a-z][a-z\s-]{0,50}?\s)?" + _LEAD_TITLE +
+                            r"(?:\s(?:for|of)\s[a-z][a-z,&\s-]{0,50}?)?)\s(?:of|at)\s(?:the\s)?", re.I)
+# "X, Lunit's chief medical officer": the owner right after the comma
+_APPOS_OWNER_GAP_RE = re.compile(r",\s(?:the\s)?")
+_POSS_ROLE_RE = re.compile(r"(?:['’]s)?\s(?P<role>(?:[a-z][a-z\s-]{0,50}?\s)?" + _LEAD_TITLE + r")\b", re.I)
+# "X, a physics professor who directs the institute"
+_WHO_LEADS_RE = re.compile(r",\s[^,;()]{0,60}?\bwho\s(?:now\s|also\s|currently\s)?(?P<v>directs|heads|leads|chairs)"
+                           r"\s", re.I)
+_VERB_ROLE = {"directs": "director", "heads": "head", "leads": "leader", "chairs": "chair",
+              "directed": "director", "headed": "head", "led": "leader", "chaired": "chair"}
+# "The center is headed by (Professor) X", "It will be co-directed by Professor X"
+_LED_BY_RE = re.compile(r"\b(?P<co>co-)?(?P<v>headed|directed|led|chaired)\sby\s(?:(?:Professor|Prof\.|Dr\.?)\s)?$")
+_AND_TITLE_RE = re.compile(r"\sand\s(?:(?:Professor|Prof\.|Dr\.?)\s)?$")
+_BE_GAP_RE = re.compile(r",?\s(?:(?:is|are|was|were|will\sbe|would\sbe|has\sbeen|have\sbeen|had\sbeen|to\sbe|be)\s)?"
+                        r"(?:jointly\s|currently\s|now\s)?")
+_IT_BE_RE = re.compile(r"\s*It\s(?:(?:is|was|will\sbe|would\sbe|has\sbeen|is\sto\sbe)\s)?(?:jointly\s)?")
+# "The consortium's principal investigator is (Professor) X", "The center's director, X,"
+_POSS_LEAD_BEFORE_RE = re.compile(r"['’]s\s(?:new\s)?(?P<role>(?:[a-z][a-z\s-]{0,40}?\s)?" + _LEAD_TITLE +
+                                  r")(?:\s(?:is|was|will\sbe))?,?\s(?:(?:Professor|Prof\.|Dr\.?)\s)?$")
+_OF_THE_GAP_RE = re.compile(r"\sof\s(?:the\s)?")
+# "of the Graduate School of Business": a unit's name, capitalised words with "of/and/for"
+_OF_UNIT_RE = re.compile(r"\sof\s(?:the\s)?(?P<name>(?:Graduate\s|Law\s|Medical\s|Business\s)?"
+                         r"(?:School|College|Department|Faculty|Division|Institute|Center|Centre)\sof\s[A-Z][\w&-]{2,30}"
+                         r"[\w&\s-]{0,60}?)(?=[,.;:()]|\s[a-z]|$)")
+# "X, a psychiatrist at Y": a post at an organisation
+_APPOS_POST_RE = re.compile(r",\s(?:an?\s|the\s)?[a-z\s-]{0,30}?\b(?:professor|researcher|psychiatrist|physician|surgeon|"
+                            r"scientist|doctor|specialist|engineer|lecturer|radiologist|oncologist)\s(?:at|of|in)\s(?:the\s)?")
+# "of Hanseo University's Department": an owner not found as a name, then the unit
+_OWNER_WORDS_GAP_RE = re.compile(r"[A-Z][A-Za-z.&\s-]{0,50}['’]s\s")
+_CAP_WORD_BEFORE_RE = re.compile(r"\b([A-Z][\w&.-]+)\s$")
+# titles whose organisation _org_for_role finds by kind ("Jeonbuk Governor X": the province)
+_PUBLIC_ROLE_RE = re.compile(r"mayor|governor|minister", re.I)
+_SENTENCE_OPENERS = {"meanwhile", "also", "however", "then", "and", "but", "former", "acting", "new", "the",
+                     "vice", "deputy", "senior", "executive", "general", "honorary", "interim"}
+_KIND_WORDS = {"foundation", "university", "hospital", "institute", "center", "centre", "company", "ministry",
+               "agency", "council", "school", "college", "association", "corporation", "group"}
+
+
+
+# -- patterns of the LOCATED_IN rules ------------------------------------------------
+_PLACES = frozenset({"Region", "LocalGovernment"})
+_IN_BEFORE_RE = re.compile(r"\bin\s(?:the\s)?$")
+# what a place's possessive locates ("Busan's Pusan National University"): not a ministry or agency
+_SITED = frozenset({"University", "Hospital", "Institute", "Company"})
+_POSS_GAP_RE = re.compile(r"(?:['’]s)?\s")
+_PLACE_PAIR_GAP_RE = re.compile(r",\s(?:(?:north|south|east|west)(?:east|west)?(?:ern)?\s|central\s)?", re.I)
+# after the place: a time, so the place is where something happened
+_EVENT_AFTER_RE = re.compile(r"\s(?:on|last|this|next|earlier|later)\s|\s(?:in|from)\s(?:January|February|March|"
+                             r"April|May|June|July|August|September|October|November|December|\d)")
+# "A in R", "A (ACR) in R", "A, located in R", "A is based in R"
+_ORG_IN_GAP_RE = re.compile(r"\)?(?:\s\([^()]{1,20}\))?(?:,?\s(?:which\s|that\s)?(?:is\s|are\s|was\s|were\s|remains\s)?"
+                            r"(?:located|based|headquartered|situated))?\s")
+# "A, a private university (based) in R", "A, the network's only site outside Seoul, is located in R"
+_ORG_APPOS_RE = re.compile(r"\)?(?:\s\([^()]{1,20}\))?,\s(?:an?\s|the\s|one\sof\sthe\s)[^,;()]{0,80}?\s"
+                           r"|\)?(?:\s\([^()]{1,20}\))?,\s(?:an?\s|the\s)[^,;()]{0,80},\s(?:is|are|was)\s"
+                           r"(?:located|based|headquartered|situated)\s")
+# "Changwon, an industrial city of about one million people in R"
+_PLACE_APPOS_RE = re.compile(r",\s(?:an?|the)\s[^,;()]{0,60}?\b(?:city|county|district|town|port|capital|province)"
+                             r"\b[^,;()]{0,60}?\s")
+_BASED_APPOS_GAP_RE = re.compile(r"\)?(?:\s\([^()]{1,20}\))?,\s(?:an?\s|the\s)?")
+_BASED_BEFORE_NAME_RE = re.compile(r"-based\s[a-z\s-]{0,40}")
+_PREP_WORD_RE = re.compile(r"\s(?:from|of|at|in|with|for|by|and|to|on|led|run)\s")
+_BASED_KIND_RE = re.compile(r"-based\s(university|school|college|hospital|institute|center|centre|company|firm|"
+                            r"startup|foundation|agency)\b", re.I)
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he\s$")
+# "its (main) campus in R", "KIST's headquarters in R"
+_OWN_SITE_RE = re.compile(r"(?:\b(?P<who>[Ii]ts|[Tt]heir)|(?P<who2>['’]s))\s(?:main\s|new\s|[A-Z][a-z]+\s)?"
+                          r"(?:campus|headquarters|head\soffice)\s(?:is\s|are\s|was\s)?(?:located\s)?$")
+_ITS_START_RE = re.compile(r"\s*[Ii]ts\s")
+
+
+
+# -- patterns of the MOU / PARTNERS_WITH rules ----------------------------------------
+# "SEOUL, March 4 (Yonhap) --", "SEOUL, April 8, 2025 —", "BUSAN --"
+_DATELINE_RE = re.compile(r"[A-Z][A-Za-z.]{1,20}(?:\s[A-Z][A-Za-z.]{1,20})?,?\s(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s\d{4})?\s?)?"
+                          r"(?:\([A-Za-z ]{2,20}\)\s?)?(?:--|—|–)\s?")
+# "Led by KIST's Brain Science Institute, the consortium ..."
+_FRONTED_BY_RE = re.compile(r"\s*(?:Led|Joined|Supported|Backed|Funded|Organi[sz]ed|Hosted|Headed|Run|Sponsored)\s"
+                            r"(?:jointly\s)?by\s[^,;]{2,120},\s")
+_SAID_THAT_RE = re.compile(r"\b(?:said|says|announced|announces|reported|stated)\s(?:on\s)?(?:[A-Z][a-z]+\s)?that\s")
+_MULTI_PARTY_RE = re.compile(r"\b(?:three-way|four-way|trilateral|tripartite|multilateral|three-party|four-party)\b", re.I)
+
+
+
+# -- patterns of the HOSTS / AFFILIATED_WITH rules -------------------------------------
+# "X, which the hospital opened this month": the host's name follows "which"
+_WHICH_OPENED_RE = re.compile(r"(?P<pre>,\s(?:which|that)\s)")
+_OPENED_VERB_RE = re.compile(r"\s(?:has\s|had\s|also\s)?(?:opened|set\sup|established|launched|founded|built|"
+                             r"created|inaugurated)\b")
+# "X will be housed in H", "X opened within H"
+_HOME_TO_RE = re.compile(r"\s(?:is|was|has\sbeen|will\sbe|remains)\s(?:also\s|now\s)?home\sto\s(?:the\s|a\s|an\s)?"
+                         r"(?:new\s)?$")
+_HOUSED_IN_RE = re.compile(r",?\s(?:which\s|that\s)?(?:will\sbe\s|would\sbe\s|is\s|was\s|are\s|to\sbe\s|has\sbeen\s|had\sbeen\s)?"
+                           r"(?:housed|based|located|opened|launched|established|set\sup|inaugurated)\s(?:in|at|within|inside)"
+                           r"\s(?:the\s)?")
+_ONE_OF_ITS_RE = re.compile(r",\s(?:one\sof\s)?(?:its|their)\s(?:\w+\s)?affiliated\s(?:hospitals?|institutes?|schools?|"
+                            r"colleges?|units?|organi[sz]ations?|centers?|centres?)\b")
+_APPOS_A_RE = re.compile(r",\s(?:an?|the)\s")
+_ARM_AFTER_RE = re.compile(r"\s(?:[a-z-]{3,20}\s)?(?:arm|affiliate|subsidiary)\b")
+# every word that one of the AFFILIATED_WITH rules needs, but "affiliat" (tested case-blind)
+_AFFIL_GATE = ("'s ", "’s ", "affiliate", "unit", "subsidiary", "branch", "campus", "hospital of", " arm",
+               " operates ", " runs ", " owns ", " oversees ")
+_WHICH_OPERATES_RE = re.compile(r",\s(?:which|that)\s(?:operates|runs|owns|oversees)\s(?:the\s)?")
+_UNIT_HEAD_RE = re.compile(r"(?:Graduate\s|Medical\s|Law\s|Business\s)?(?:College|School|Faculty|Department|Division|"
+                           r"Institute|Center|Centre|Hospital)\b")
 
 
 def extract_relations(text, sentences, res, quotes, lowered: str | None = None) -> list[Relation]:
