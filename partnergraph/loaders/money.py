@@ -131,6 +131,17 @@ _UNTIL_RE = re.compile(r"\b(?:until|through|till|by|to)\s+((?:19|20)\d\d)\b")
 _YEARS_RE = re.compile(r"\b(?:over|for|during)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?(\d+|" +
                        "|".join(_WORDNUM) + r")\s+years?\b", re.I)
 
+# "a one-year grant", "a 3-year contract" (not "a 20-year-old")
+_ADJ_YEARS_RE = re.compile(r"\b(\d+|" + "|".join(_WORDNUM) + r")-years?\b(?!-old)", re.I)
+# right after an amount: "3 billion won annually", "2.4 billion won ($1.8 million) a year"
+_PER_YEAR_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:a\s+year|annually|per\s+year|each\s+year|every\s+year|"
+                          r"per\s+annum|yearly)\b", re.I)
+
+
+def per_year_after(text: str) -> bool:
+    """Does ``text`` (what follows an amount) say the amount is yearly?"""
+    return _PER_YEAR_RE.match(text) is not None
+
 
 def find_period(text: str) -> dict:
     """start_year/end_year/years stated in a sentence (the first of each kind)."""
@@ -144,7 +155,7 @@ def find_period(text: str) -> dict:
         m = _UNTIL_RE.search(text)
         if m:
             out["end_year"] = int(m.group(1))
-    m = _YEARS_RE.search(text)
+    m = _YEARS_RE.search(text) or _ADJ_YEARS_RE.search(text)
     if m:
         w = m.group(1).lower()
         out["years"] = int(w) if w.isdigit() else _WORDNUM[w]

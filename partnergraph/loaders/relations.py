@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from ..model import Entity, Evidence, Relation
 from .casefold import folds_differ, lower_twin
-from .money import find_money, find_period
+from .money import find_money, find_period, per_year_after
 from .resolve import ORG_LIKE, Resolved
 
 ORGISH = ORG_LIKE | {"Region"}
@@ -81,14 +81,85 @@ CO_VERB_RE = re.compile(r"^\s*(?:will\s+|to\s+|have\s+|has\s+|are\s+|were\s+|joi
                         r"(?:launch(?:es|ed)?|co-?host(?:s|ed)?|co-?organi[sz]e[sd]?|jointly|join\s+hands|"
                         r"team\s+up|partner(?:s|ed)?|collaborate[sd]?|cooperate[sd]?)\b", re.I)
 PARTICIPATE_RE = re.compile(
-    r"\b(?:selected|chosen|picked|designated)\b[^.;]{0,120}?\b(?:for|to\s+(?:perform|carry\s+out|run|lead|"
+    r"\b(?:selected|chosen|picked|designated|named|tapped)\b[^.;]{0,120}?\b(?:for|to\s+(?:perform|carry\s+out|run|lead|"
     r"operate|conduct|implement|host|join)|as)\b|\bdesignation\s+as\b|\bparticipat(?:e|es|ed|ing)\s+in\b|"
     r"\btak(?:e|es|ing)\s+part\s+in\b|\btook\s+part\s+in\b|\bjoin(?:s|ed)?\b|\boperat(?:e|es|ing)\b|"
+    r"\b(?:is|are|was|were|became|become|has\s+become)\s+(?:also\s+|now\s+|already\s+)?(?:a\s+|an\s+)?"
+    r"(?:(?:founding|core|full|new|key)\s+)?"
+    r"(?:part|members?|participants?)\s+(?:of|in)\b|"
     r"\blaunch(?:es|ed|ing)?\b|\bcarr(?:y|ies|ied)\s+out\b|\bperform(?:s|ed|ing)?\b|\bimplement(?:s|ed|ing)?\b|"
     r"\b(?:won|wins|win|awarded)\b", re.I)
 MEMBERS_RE = re.compile(r"\b(?:consortium|alliance|coalition|network|group|team)\W{0,3}\s*(?:—|–|-|,|\()?\s*"
                         r"(?:comprising|consisting\s+of|composed\s+of|made\s+up\s+of|that\s+includes|including|"
                         r"which\s+includes|of)\s", re.I)
+_DATELINE_RE = re.compile(r"\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+                          r"(?:\([^()]{1,30}\)\s*)?(?:—|–|--)\s*")
+_CLAUSE_RE = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+")
+_REPORTED_RE = re.compile(r"\b(?:said|says|announced|stated|noted|reported|added)\b[^.;,\"“]{0,30}?\bthat\s+(?!it\b|they\b)",
+                          re.I)
+_REPORTED_WORDS = ("said", "says", "announced", "stated", "noted", "reported", "added")
+# "The six are A, B ...", "The others are A and B", "The four recipients were A, B ..."
+_LIST_RE = re.compile(r"\s*(?:(?:The|These|Those)\s+(?:other\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|"
+                      r"eleven|twelve|\d+|others?)\s+(?:new\s+|selected\s+|participating\s+)?(?:(?:universities|"
+                      r"schools|institutions|hospitals|participants|recipients|winners|members|partners|companies|"
+                      r"colleges|consortia)\s+)?(?:are|were|include|included)|(?:They|These)\s+(?:include|included))"
+                      r"\s+(?:the\s+)?")
+# "Universities selected in the first two rounds, including A and B, ..."
+_SELECTED_INCL_RE = re.compile(r"\b(?:[Uu]niversities|[Ss]chools|[Ii]nstitutions|[Hh]ospitals|[Cc]olleges|[Pp]articipants|"
+                               r"[Rr]ecipients)\s+(?:(?:already|previously|newly)\s+)?(?:selected|chosen|picked|named|"
+                               r"designated)\b[^.;,]{0,60},?\s+including\s+(?:the\s+)?")
+# "the consortium was formed in collaboration with A, B and C"; "Joined by A, ..., the group will"
+_GROUP_NOUNS = r"(?P<w>consortium|alliance|coalition|network|group|team)"
+_FORMED_WITH_RE = re.compile(r"\b" + _GROUP_NOUNS + r"\s+(?:was|is|were|has\s+been|will\s+be)\s+(?:formed|created|"
+                             r"set\s+up|established|launched|organi[sz]ed|built)\s+(?:jointly\s+)?(?:in\s+(?:close\s+)?"
+                             r"(?:collaboration|partnership|cooperation)\s+with|together\s+with|with)\s+(?:the\s+)?", re.I)
+_AGREED_TO_RE = re.compile(r"\b(?P<deal>agreement|MOU|MoU|memorandum|pact)\b[^.;]{0,160}?\b(?P<to>to)\s+(?:jointly\s+)?"
+                           r"(?:set\s+up|launch|establish|create|run|operate|form|build)\s+")
+# "to run a joint battery research program, the Pacific Battery Initiative"
+_NAMED_APPOSITION_RE = re.compile(r"(?:a|an)\s+[\w\s-]{0,50}?\b(?:program|programme|project|initiative|course|"
+                                  r"consortium|cluster|academy|school)\s*,?\s+(?:the\s+|called\s+(?:the\s+)?|"
+                                  r"named\s+(?:the\s+)?|dubbed\s+(?:the\s+)?)?[\"“‘']?")
+_APPLIED_WITH_RE = re.compile(r",\s+which\s+(?:had\s+|has\s+)?(?:applied|bid|competed)\s+(?:jointly\s+|together\s+)?with\s+"
+                              r"(?:the\s+)?")
+_MEMBER_SEP_RE = re.compile(r"(?:\s|,|\band\b|&|\bthe\b|\bas well as\b)*")
+_PAREN_OPEN_RE = re.compile(r"\s*\(")
+_JOINED_BY_RE = re.compile(r"\s*Joined\s+by\s+(?:the\s+)?")
+_THE_GROUP_RE = re.compile(r",\s+(?:the|our|this)\s+" + _GROUP_NOUNS + r"\b")
+# "ORG's (new) projects under (the ministry's) P": the owner's work is part of P
+_UNDER_WORK_RE = re.compile(r"['’]s\s+[\w\s-]{0,30}?\b(?:projects?|work|research|programs?|programmes?|courses?|"
+                            r"activities|efforts|plans?)\s+under\s+")
+_UNDER_RE = re.compile(r"\bunder\s+")
+# "N will be invested in P (...) by X"
+_PASSIVE_MONEY_RE = re.compile(r"\s+(?:will\s+be|would\s+be|is|was|are|were|has\s+been|have\s+been|had\s+been|is\s+to\s+be)\s+"
+                               r"(?:invested|allocated|provided|spent|earmarked|granted|given|set\s+aside)\s+"
+                               r"(?:in|into|to|for|on)\s+")
+_PASSIVE_MONEY_WORDS = ("invested", "allocated", "provided", "spent", "earmarked", "granted", "given", "set aside")
+_BY_WORD_RE = re.compile(r"\bby\s+(?!\d)")
+_OBJ_AMOUNT_RE = re.compile(r"\s+(?:with\s+)?(?:a\s+total\s+of\s+|up\s+to\s+|about\s+|around\s+|nearly\s+)?")
+_EACH_RE = re.compile(r"\beach\b")
+# between a place and its verb: "Ulsan Metropolitan City will", "Jeonbuk State (전북특별자치도) will"
+_PLACE_ACTS_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?[a-z\s]{0,25}")
+_POSSESSIVE_ONLY_RE = re.compile(r"(?:['’]s)?\s+(?:new\s+)?")
+_IT_RE = re.compile(r"\s*It\s")
+_IT_SUBJECT_RE = re.compile(r"\s*[Ii]t\s+(?:is|was|has|had|will|would|also|now|became|joined|remains)\b")
+_WHICH_PROVIDES_RE = re.compile(r",\s+which\s+(?:will\s+|would\s+)?(?:provides?|offers?|pays?|gives?|awards?)\s+"
+                                r"(?:(?:funding|grants?|support|subsidies)\s+)?(?:(?:totaling|totalling|worth|of)\s+)?")
+_OWNER_END_RE = re.compile(r"(?:['’]s)?")
+_POSSESSIVE_OWNER_GAP_RE = re.compile(r"(?:the\s+|its\s+|their\s+)?(?:[A-Za-z][\w&\s-]{0,60}?['’]s\s+)?")
+_APPOSITIVE_PART_RE = re.compile(r",\s+(?:a|an|one\s+of\s+the|among\s+the)\s+[\w\s-]{0,40}?\b(?:participants?|members?|"
+                                 r"recipients?|beneficiar(?:y|ies)|winners?)\s+(?:in|of|under)\s+")
+_OPEN_PAREN_RE = re.compile(r"\s*\(\s*")
+# "P, in which A is one of the lead universities / a participant / a member"
+_IN_WHICH_RE = re.compile(r"[^.;]{0,40}?,\s+in\s+which\s+(?:the\s+)?")
+_ONE_OF_RE = re.compile(r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:one\s+of\s+|among\s+)?(?:the\s+|a\s+|an\s+)?"
+                        r"[\w\s-]{0,30}?\b(?:participants?|members?|universities|partners?|institutions|schools|"
+                        r"hospitals|participating)\b")
+# active voice: "the ministry selected / chose / named A (as ...) for / under P"
+_SELECTS_RE = re.compile(r"\b(?:selected|chose|picked|named|designated|tapped)\s+", re.I)
+_SELECTS_WORDS = ("selected", "chose", "picked", "named", "designated", "tapped")
+_PASSIVE_GAP_RE = re.compile(r"\b(?:was|were|been|be|is|are|being|gets?|got|getting)\b|,")
+_SELECTION_WORDS = ("select", "chose", "chosen", "pick", "named", "participa", "take part", "taking part",
+                    "took part", "winner", "recipient", "member", "designat")
 AMONG_RE = re.compile(r"^\s*(?:Among\s+(?:them|these|those)|Of\s+(?:them|these)|One\s+of\s+(?:them|these))\b", re.I)
 ORGANIZE_RE = re.compile(r"\b(?:organi[sz]ed|hosted|run|managed|operated|administered|overseen|coordinated|"
                          r"led|spearheaded|implemented|launched|created|established)\s+(?:jointly\s+)?by\b", re.I)
@@ -96,8 +167,10 @@ FUND_BY_RE = re.compile(r"\b(?:(?:supported|funded|sponsored|financed|backed|ban
                         r"underwritten)\s+(?:jointly\s+|financially\s+)?by|with\s+(?:the\s+)?(?:financial\s+)?"
                         r"(?:support|funding|grants?|sponsorship)\s+(?:of|from))\b", re.I)
 RECEIVE_RE = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|get(?:s)?|got|obtain(?:s|ed)?|"
-                        r"(?:was|were|be|been)\s+(?:awarded|granted|allocated))\b", re.I)
+                        r"(?:was|were|be|been)\s+(?:awarded|granted|allocated|given))\b", re.I)
 INVEST_RE = re.compile(r"\b(?:invest(?:s|ed|ing)?|provid(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|"
+                       r"set(?:s|ting)?\s+aside|earmark(?:s|ed)?|budget(?:s|ed)|put(?:s|ting)?|award(?:s|ed)?|"
+                       r"inject(?:s|ed)?|pour(?:s|ed)?|"
                        r"allocat(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|grant(?:s|ed)?|pledg(?:e|es|ed)|"
                        r"commit(?:s|ted)?|spend(?:s)?|fund(?:s|ed)?)\b", re.I)
 ESTABLISH_RE = re.compile(r"\b(?:establish(?:es|ed|ing)?|set(?:s|ting)?\s+up|open(?:s|ed|ing)?|launch(?:es|ed|ing)?|"
@@ -119,7 +192,48 @@ _ADDING_RE = re.compile(r"\s+(?:add|adding|contribut\w+|provid\w+|put(?:ting)?\s
                         r"offer\w*|invest\w*)\s+(?:another\s+|an\s+additional\s+)?")
 _FROM_RE = re.compile(r"\s*(?:in\s+[\w\s]{0,30}?funds?(?:ing)?\s+)?from\s+")
 _FROM_WORD_RE = re.compile(r"\bfrom\s")
-_INVEST_TARGET_RE = re.compile(r"[^.;]{0,40}?\b(?:to|in|into|for|toward|towards)\s+")
+# right after an amount received: "was awarded 2 billion won (about $1.5 million) by the ministry"
+_BY_AFTER_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:a\s+year\s+|annually\s+|in\s+\w+\s+)?"
+                          r"(?:(?:research\s+|seed\s+)?(?:grant|award|subsidy|funding)\s+)?by\s+")
+# after "funded by" / "backed by": "a 4.8 billion won grant over three years from", "a grant worth N from"
+_GRANT_FROM_RE = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[^.;]|\.(?=\d)){0,50}?\b(?:grants?|funding|subsid(?:y|ies)|investment|"
+                            r"contributions?|budget)\b(?:[^.;]|\.(?=\d)){0,50}?\bfrom\s+")
+# active: "the agency runs / oversees / manages the P"
+_RUNS_RE = re.compile(r"\b(?:organi[sz]es|runs|oversees|manages|administers|coordinates|hosts|operates|"
+                      r"(?:will|to)\s+(?:organi[sz]e|run|oversee|manage|administer|coordinate|host|operate))\s+", re.I)
+_RUNS_WORDS = ("organi", "run", "oversee", "manage", "administer", "coordinate", "host", "operate")
+# a program's owner: "the Ministry of Education's P"; "P, which the province launched / runs"
+_OWNER_KINDS = frozenset({"Ministry", "Agency", "LocalGovernment"})
+_POSSESSIVE_GAP_RE = re.compile(r"(?:['’]s)?\s+(?:new\s+|flagship\s+|own\s+)?(?:the\s+)?")
+_WHICH_RAN_RE = re.compile(r",\s+which\s+(?:the\s+)?")
+_WHICH_RAN_WORDS = ("which",)
+_RAN_VERB_RE = re.compile(r"(?:\s+(?:provincial|city|municipal|metropolitan|county|district)\s+government)?"
+                          r"\s+(?:has\s+|had\s+|have\s+|first\s+|jointly\s+)?(?:launched|runs|ran|operates|operated|"
+                          r"organi[sz]es|organi[sz]ed|set\s+up|created|introduced|oversees|manages|started|established|"
+                          r"hosts|hosted)\b")
+_JOINTLY_RUN_RE = re.compile(r"\s+(?:will\s+|would\s+|plan\s+to\s+)?(?:jointly\s+)?(?:run|operate|offer|teach)\s+"
+                             r"(?:it\s+)?(?:jointly|together)\b|\s+(?:will\s+)?jointly\s+(?:run|operate|offer)\b")
+# "Of that amount, A will provide N1 and B the remaining N2"; "A provides N1 of that, and B adds N2"
+_SHARE_START_RE = re.compile(r"\s*(?:Of|From)\s+(?:that|this|the\s+total|the\s+sum|it)(?:\s+(?:amount|sum|total|budget))?\b")
+_SHARE_AFTER_RE = re.compile(r"\s+of\s+(?:that|this|it|the\s+total)\b")
+_SHARE_BEFORE_RE = re.compile(r"\bthe\s+(?:remaining|rest\s+of|remainder|balance\s+of)\s+(?:the\s+)?$")
+_GIVER_PREP_RE = re.compile(r"\b(?:with|by|from|of|at|to|in|for|into|under|via|through|than|on)\s+(?:the\s+|its\s+)?$")
+_SHARE_WORDS = ("of that", "of this", "of the total", "of the sum", "of it", "remaining", "the rest", "remainder",
+                "balance")
+_PERIOD_KEYS = frozenset({"start_year", "end_year", "years"})
+_BUDGET_OF_RE = re.compile(r"\b(?:has|had|have|with)\s+(?:a|an)\s+(?:total\s+|annual\s+|combined\s+|overall\s+)?"
+                           r"budget\s+of\s+")
+# "a ministry seed grant of", "a two-year city research subsidy"
+_GRANT_NOUN_RE = re.compile(r"(?:['’]s)?\s+[\w\s-]{0,30}?\b(?:grants?|funding|subsid(?:y|ies)|awards?|support)\b")
+_BARE_GIVER_RE = re.compile(r"\b(?P<w>ministry|agency|foundation|city|provincial|province|county|district)\s+"
+                            r"[\w\s-]{0,30}?\b(?:grants?|funding|subsid(?:y|ies)|awards?)\b", re.I)
+_INVEST_TARGET_RE = re.compile(r"[^.;]{0,40}?\b(?:to|in|into|for|toward|towards|on)\s+")
+_UNIT_NOUNS = r"(?P<noun>lab|laboratory|center|centre|institute|academy|cluster|program|programme|scholarship|hub|consortium)\b"
+_UNIT_NOUN_RE = re.compile(r"(?:(?:equip|fund|support|build|expand|run|operate|launch|furnish)\s+)?(?:the|its|their)\s+"
+                           r"(?:new\s+|joint\s+)?" + _UNIT_NOUNS)
+_OWNED_NOUN_RE = re.compile(r"(?:['’]s)?\s+(?:new\s+|joint\s+)?" + _UNIT_NOUNS)
+_GOV_AT_RE = re.compile(r"\s+(?:the\s+)?((?:provincial|city|municipal|metropolitan)\s+government)\b", re.I)
+_LOCAL_GOV_RE = re.compile(r"\b(provincial|city|municipal|metropolitan)\s+government\b", re.I)
 _LOWER_GAP_RE = re.compile(r"[\sa-z]*")
 _AT_OF_IN_GAP_RE = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?")
 _ITS_AFFILIATED_RE = re.compile(r"\b(?:its|their)\s+affiliated\s+$")
@@ -135,7 +249,7 @@ def _role_gap_re(role: str) -> re.Pattern:
 
 
 _TWINNED = (_BACKREF_RE, _PREP_BEFORE, PARTNER_RE, PARTICIPATE_RE, MEMBERS_RE, ORGANIZE_RE, FUND_BY_RE,
-            RECEIVE_RE, INVEST_RE, ESTABLISH_RE)
+            RECEIVE_RE, INVEST_RE, ESTABLISH_RE, _SELECTS_RE, _RUNS_RE)
 # Keyed by id(pattern): a Pattern's hash is computed afresh from its compiled code on
 # every lookup, which for these long patterns cost as much as a short scan.
 _TWIN_OF = {id(p): lower_twin(p) for p in _TWINNED}
@@ -147,7 +261,9 @@ _DIGIT_RE = re.compile(r"\d")
 _BACKREF_WORDS = ("universit", "district", "city", "province", "county", "hospital", "ministry", "agency",
                   "institut", "school", "college", "consortium", "project", "program", "initiative",
                   "organi", "company", "foundation", "council", "center", "centre", "sides", "parties")
-_PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "participat", "part", "join", "operat",
+_PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "named", "tapped", "participat", "part", "join",
+                      "operat",
+                      "member",
                       "launch", "carr", "perform", "implement", "won", "win", "awarded")
 _PARTNER_WORDS = ("collaborat", "cooperat", "partner", "conjunction", "jointly", "together", "team", "hands",
                   "forces", "work with", "works with", "worked with", "working with", "closely with", "joint ",
@@ -158,6 +274,9 @@ _FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankrol
 _ORGANIZE_WORDS = ("organi", "hosted", "run", "managed", "operated", "administered", "overseen", "coordinated",
                    "led", "spearheaded", "implemented", "launched", "created", "established")
 _CO_VERB_WORDS = ("launch", "host", "organi", "jointly", "join", "team", "partner", "collaborat", "cooperat")
+_JOIN_WORDS = ("participat", "part in", "join", "member")
+_JOIN_TRIGGER_RE = re.compile(r"participat|tak|took|join|(?:is|are|was|were|bec|has)\b", re.I)
+_LIST_GATE_WORDS = (" are ", " were ", "includ", "joined by", "formed", "in which", "applied", "competed")
 _MEMBERS_WORDS = ("consortium", "alliance", "coalition", "network", "group", "team")
 _ESTABLISH_WORDS = ("establish", "set", "open", "launch", "build", "built", "creat", "found", "hous",
                     "host", "inaugurat", "unveil")
@@ -186,6 +305,7 @@ class RelationExtractor:
         self._digit = True
         self.out: list[Relation] = []
         self._last_mou: tuple[str, str] | None = None
+        self._last_money: tuple[str, int, dict] | None = None     # the latest funded target, its sentence, period
         self.main_org = self._main_org()
 
     # -- context ---------------------------------------------------------------
@@ -381,6 +501,7 @@ class RelationExtractor:
         starts = self._starts
         ms_all = self.ms
         n_ms = len(ms_all)
+        self._sent_starts = [a for a, _ in self.sentences]
         self._persons = [m for m in self.raw_mentions if m.how == "person"]
         self._person_starts = [m.start for m in self._persons]
         for s, e in self.sentences:
@@ -416,7 +537,8 @@ class RelationExtractor:
                 self._leads(s, e)
             self._mou(ms, s, e)
             self._partners(ms, s, e)
-            if prog_named or self._may(_MEMBERS_WORDS):
+            if prog_named or self._may(_MEMBERS_WORDS) or self._may(_LIST_GATE_WORDS) or \
+                    (prog and self._may(_JOIN_WORDS)):
                 self._participates(ms, s, e)
             if prog:
                 self._organizes(ms, s, e)
@@ -547,17 +669,35 @@ class RelationExtractor:
 
     def _participates(self, ms, s, e):
         progs = [m for m in ms if m.kind == "Program" and not m.ref]
+        prog_refs = [m for m in ms if m.kind == "Program" and m.ref] if self._may(_JOIN_WORDS) else []
         # with no program named in the sentence no trigger finds a target
-        for t in (self._finditer(PARTICIPATE_RE, s, e) if progs and self._may(_PARTICIPATE_WORDS) else ()):
+        for t in (self._finditer(PARTICIPATE_RE, s, e) if (progs or prog_refs) and self._may(_PARTICIPATE_WORDS)
+                  else ()):
             if self._in_quote(t.start()):
                 continue
-            target = next((p for p in progs if p.start >= t.end() - 1 and
+            # "is also participating in the initiative": a program referred back to, after a verb of joining
+            cands = progs + prog_refs if prog_refs and _JOIN_TRIGGER_RE.match(t.group()) else progs
+            target = next((p for p in cands if p.start >= t.end() - 1 and
                            not _SEMI_OR_BY_RE.search(self.text[t.end():p.start])), None)
             if target is None:
                 continue
-            subj = [m for m in self._subject(ms, s, before=t.start()) if m.key != target.key]
+            body = self._after_dateline(ms, s, t.start())      # "SEOUL, April 8 — KIST said ..."
+            subj = [m for m in self._clause_subject(body, s, t.start(), reported=True) if m.key != target.key]
+            subj = [m for i, m in enumerate(subj) if i + 1 == len(subj) or not self._possessor_of(m, subj[i + 1])]
+            if self._may(("it ",)):          # "..., and it is one of the five schools taking part in P"
+                it = self._it_subject(ms, s, t.start())
+                subj = [it] if it and it.key != target.key else subj
+            if subj and t.group()[:3].lower() in {"sel", "cho", "pic", "des", "nam", "tap"} and \
+                    not _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
+                continue          # "The ministry selected A for P": the selector takes no part (_selects)
+            runs = t.group()[:4].lower() in {"laun", "oper", "impl"}
+            tkey = self._program_ref(target) if target.ref else target.key
+            if tkey != target.key:
+                target = M(target.start, target.end, tkey, "Program", True)
             for a in subj:
-                if a.kind in ORG_LIKE or (a.kind == "Program" and self._consortium(a.key)):
+                if runs and a.kind in _OWNER_KINDS:     # "The ministry launched P in 2023": it runs P
+                    self._emit("ORGANIZES", a.key, target.key, s, e, 0.7)
+                elif a.kind in ORG_LIKE or (a.kind == "Program" and self._consortium(a.key)):
                     self._emit("PARTICIPATES_IN", a.key, target.key, s, e, 0.75, **self._period(s, e))
             if subj:
                 break
@@ -567,6 +707,17 @@ class RelationExtractor:
             members = self._after(ms, mm.end(), ORG_LIKE, max_gap=4)
             for a in members:
                 self._emit("PARTICIPATES_IN", a.key, cons, s, e, 0.85)
+        self._listed(ms, s, e)
+        if self._may(("formed", "created", "set up", "established", "launched", "organi", "joined by")):
+            self._formed_with(ms, s, e)
+        if progs and self._has(("agreement", "MOU", "MoU", "memorandum", "pact")):
+            self._agreed_to_launch(ms, progs, s, e)
+        if self._may(("applied", "bid ", "competed")):
+            self._applied_with(ms, s, e)
+        if progs:
+            self._under_program(ms, progs, s, e)
+        if progs and self._may(_SELECTS_WORDS):
+            self._selects(ms, progs, s, e)
         # a consortium inside a program: "Among them, the X consortium ..."
         for c in progs:
             if not self._consortium(c.key):
@@ -578,8 +729,228 @@ class RelationExtractor:
             if host:
                 self._emit("PARTICIPATES_IN", c.key, host, s, e, 0.7)
 
+    def _members_at(self, ms, pos: int, kinds=ORG_LIKE) -> list[M]:
+        """The coordination of names starting at ``pos`` (after an article at most), where
+        a name may carry its short form: "A (AA), B (BB) and C"."""
+        out: list[M] = []
+        end = pos
+        for m in ms:
+            if m.start < end:
+                continue
+            gap = self.text[end:m.start]
+            if not (_ARTICLE_GAP_RE.fullmatch(gap) if not out else _MEMBER_SEP_RE.fullmatch(gap)):
+                if out and _PAREN_OPEN_RE.fullmatch(gap) and self.text.startswith(")", m.end):
+                    end = m.end + 1           # the short form of the name before
+                    continue
+                break
+            if m.kind not in kinds:
+                break
+            out.append(m)
+            end = m.end
+        return out
+
+    def _agreed_to_launch(self, ms, progs, s, e):
+        """"A signed an agreement with B and C to set up the P": the partners take part in P
+        (and A, unless a government or agency that sets P up for others)."""
+        am = _AGREED_TO_RE.search(self.text, s, e)
+        if am is None or self._in_quote(am.start()):
+            return
+        p = next((p for p in progs if p.start == am.end() or (p.start > am.end() and (
+                  _ARTICLE_GAP_RE.fullmatch(self.text, am.end(), p.start) or
+                  _NAMED_APPOSITION_RE.fullmatch(self.text, am.end(), p.start)))), None)
+        if p is None:
+            return
+        w = _WITH_RE.search(self.text, am.start("deal"), am.start("to"))
+        parties = self._members_at(ms, w.end()) if w else []
+        subj = [m for m in self._subject(ms, s, before=am.start()) if m.kind in ORG_LIKE
+                and m.kind not in _OWNER_KINDS]
+        for a in subj + parties:
+            if a.key != p.key:
+                self._emit("PARTICIPATES_IN", a.key, p.key, s, e, 0.7)
+
+    def _applied_with(self, ms, s, e):
+        """"A, which applied jointly with B, ...": B takes part in what A takes part in (read at
+        the end, once every PARTICIPATES_IN of A is known)."""
+        for i, m in enumerate(ms):
+            if m.kind not in ORG_LIKE:
+                continue
+            am = _APPLIED_WITH_RE.match(self.text, m.end, e)
+            if am:
+                for b in self._members_at(ms, am.end()):
+                    self._applied_pairs.append((m.key, b.key, s, e))
+
+    def _formed_with(self, ms, s, e):
+        """A consortium's members: "the consortium was formed in collaboration with A, B and C";
+        "Joined by A, (appositive,) the group will ..."."""
+        fm = _FORMED_WITH_RE.search(self.text, s, e)
+        if fm and not self._in_quote(fm.start()):
+            members = self._members_at(ms, fm.end())
+        else:
+            jm = _JOINED_BY_RE.match(self.text, s, e)
+            members = self._members_at(ms, jm.end()) if jm else []
+            fm = _THE_GROUP_RE.search(self.text, members[-1].end, e) if members else None
+        if not members or fm is None:
+            return
+        ref = next((m for m in ms if m.kind == "Program" and m.start <= fm.start("w") < m.end), None)
+        cons = ref.key if ref and self._consortium(ref.key) else \
+            self._latest(fm.start(), {"Program"}, pred=lambda m: self._consortium(m.key))
+        for a in members:
+            self._emit("PARTICIPATES_IN", a.key, cons, s, e, 0.75)
+
+    def _under_program(self, ms, progs, s, e):
+        """"the university's projects under P" and "P, in which A is one of the lead universities"."""
+        if self._may(("under",)):
+            for um in _UNDER_WORK_RE.finditer(self.text, s, e):
+                p = next((p for p in progs if p.start >= um.end() and
+                          _POSSESSIVE_OWNER_GAP_RE.fullmatch(self.text, um.end(), p.start)), None)
+                if p is None or self._in_quote(um.start()):
+                    continue
+                owner = next((m for m in reversed(ms) if m.end <= um.start() + 2 and m.kind in ORG_LIKE), None)
+                if owner and not owner.ref and _OWNER_END_RE.fullmatch(self.text, owner.end, um.start() + 2):
+                    self._emit("PARTICIPATES_IN", owner.key, p.key, s, e, 0.7)
+        if self._may(("participant", "member", "recipient", "beneficiar", "winner")):
+            for i, m in enumerate(ms):       # "A, a participant in P," / "A, one of the recipients of P"
+                am = _APPOSITIVE_PART_RE.match(self.text, m.end, e) if m.kind in ORG_LIKE else None
+                p = next((p for p in progs if am and p.start >= am.end() and
+                          _POSSESSIVE_OWNER_GAP_RE.fullmatch(self.text, am.end(), p.start)), None)
+                if p:
+                    self._emit("PARTICIPATES_IN", m.key, p.key, s, e, 0.7)
+        if self._may(("in which",)):
+            for i, p in enumerate(progs):
+                wm = _IN_WHICH_RE.match(self.text, p.end, e)
+                if wm:
+                    if i and _OPEN_PAREN_RE.fullmatch(self.text, progs[i - 1].end, p.start):
+                        p = progs[i - 1]       # "the X RISE (Regional Innovation ...) project, in which"
+                    who = self._after(ms, wm.end(), ORG_LIKE, max_gap=0)
+                    if who and _ONE_OF_RE.match(self.text, who[-1].end, e):
+                        for a in who:
+                            self._emit("PARTICIPATES_IN", a.key, p.key, s, e, 0.7)
+
+    def _selects(self, ms, progs, s, e):
+        """"KHIDI chose the center as one of four recipients under its P": the one chosen
+        takes part in P, and an agency, ministry or local government that chooses runs it."""
+        for t in self._finditer(_SELECTS_RE, s, e):
+            if self._in_quote(t.start()):
+                continue
+            prog = next((p for p in progs if p.start >= t.end() and
+                         not _SEMI_OR_BY_RE.search(self.text, t.end(), p.start)), None)
+            if prog is None:
+                continue
+            body = self._after_dateline(ms, s, t.start())
+            subj = [m for m in self._subject(body, s, before=t.start()) if m.kind in ORG_LIKE]
+            if not subj or _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
+                continue
+            for a in self._after(ms, t.end(), ORG_LIKE, max_gap=0):
+                if a.key != prog.key:
+                    self._emit("PARTICIPATES_IN", a.key, prog.key, s, e, 0.7)
+            for a in subj:
+                if a.kind in {"Ministry", "Agency", "LocalGovernment"}:
+                    self._emit("ORGANIZES", a.key, prog.key, s, e, 0.7)
+            return
+
+    def _after_dateline(self, ms, s: int, pos: int) -> list[M]:
+        """The mentions after a dateline that opens the sentence ("SEOUL, April 8 (Yonhap) --"):
+        a place in capitals before a dash ("KAIST -- the school said" keeps KAIST)."""
+        dm = _DATELINE_RE.match(self.text, s, pos)
+        if dm is None or not ms or ms[0].start >= dm.end() or ms[0].kind != "Region":
+            return ms
+        return [m for m in ms if m.start >= dm.end()]
+
+    def _it_subject(self, ms, s: int, pos: int) -> M | None:
+        """Where the clause before ``pos`` has "it" for subject and names nobody: the subject of
+        the sentence before."""
+        cl = None
+        for cm in _CLAUSE_RE.finditer(self.text, s, pos):
+            cl = cm
+        a = cl.end() if cl else s
+        if not _IT_SUBJECT_RE.match(self.text, a, pos) or any(a <= m.start < pos for m in ms):
+            return None
+        return self._previous_subject(s)
+
+    def _possessor_of(self, a: M, b: M) -> bool:
+        """"Stanford's School of Engineering": ``a`` only owns ``b`` (no coordination)."""
+        return _POSSESSIVE_ONLY_RE.fullmatch(self.text, a.end, b.start) is not None and \
+            (self.text[a.end:a.end + 1] in ("'", "’") or self.text[a.end - 2:a.end] in {"'s", "’s"})
+
+    def _clause_subject(self, ms, s: int, pos: int, reported: bool = False) -> list[M]:
+        """The subject of the clause that ``pos`` is in: "A oversees P1, and B is part of P2" (B);
+        with ``reported``, "The ministry said that A and B have been selected" (A and B)."""
+        cl = None
+        for cm in _CLAUSE_RE.finditer(self.text, s, pos):
+            cl = cm
+        if reported and self._may(_REPORTED_WORDS):
+            for cm in _REPORTED_RE.finditer(self.text, cl.end() if cl else s, pos):
+                cl = cm
+        first = next((m for m in ms if m.start >= cl.end()), None) if cl else None
+        if first and first.end <= pos and first.kind in ORG_LIKE and \
+                _ARTICLE_GAP_RE.fullmatch(self.text, cl.end(), first.start):
+            return self._group_from(ms, ms.index(first))
+        return self._subject(ms, s, before=pos)
+
+    def _program_ref(self, m: M) -> str:
+        """"the initiative" / "the program": the latest program whose name has that word, where
+        one has (else the back-reference's own choice)."""
+        w = self.text[m.start:m.end].lower().split()[-1]
+        for j in range(bisect_left(self._starts, m.start) - 1, -1, -1):
+            x = self.ms[j]
+            if x.kind == "Program":
+                ent = self.ents[x.key]
+                if any(w in n.lower() for n in [ent.name] + ent.aliases):
+                    return x.key
+        return m.key
+
+    def _listed(self, ms, s, e):
+        """Selection lists: "The six are A, B and C." / "The others are A and B." after a
+        sentence that names a program and who was selected for it or takes part in it;
+        "Universities selected in the first round, including A and B, ..."."""
+        lm = _LIST_RE.match(self.text, s, e)
+        if lm:
+            grp = self._members_at(ms, lm.end())
+            prog = self._listed_program(s, lm.group("n")) if grp else None
+            for a in grp:
+                self._emit("PARTICIPATES_IN", a.key, prog, s, e, 0.7)
+            return
+        im = _SELECTED_INCL_RE.search(self.text, s, e) if self._may(("including",)) else None
+        if im and not self._in_quote(im.start()):
+            grp = self._members_at(ms, im.end())
+            later = next((m for m in ms if m.kind == "Program" and not m.ref and m.start >= im.end()), None)
+            prog = later.key if later else self._latest(s, {"Program"}, pred=lambda m: not self._consortium(m.key))
+            for a in grp:
+                self._emit("PARTICIPATES_IN", a.key, prog, s, e, 0.7)
+
+    def _listed_program(self, s: int, n: str | None) -> str | None:
+        """The program of a selection list: the latest program named in the four sentences
+        before, where that sentence says who was selected or takes part (or repeats the count)."""
+        i = bisect_left(self._sent_starts, s)
+        lo = self.sentences[max(0, i - 4)][0]
+        for j in range(bisect_left(self._starts, s) - 1, -1, -1):
+            m = self.ms[j]
+            if m.start < lo:
+                return None
+            if m.kind == "Program":
+                break
+        else:
+            return None
+        ps, pe = self._sentence_of(m.start)
+        ls = self.text[ps:pe].lower()
+        count = n.lower() if n and n.lower() not in {"other", "others"} else None
+        if any(w in ls for w in _SELECTION_WORDS) or (count and re.search(r"\b" + count + r"\b", ls)):
+            return m.key
+        return None
+
     def _organizes(self, ms, s, e):
-        if not any(m.kind == "Program" for m in ms) or not self._may(("by",)) or not self._may(_ORGANIZE_WORDS):
+        if not any(m.kind == "Program" for m in ms):
+            return
+        self._owned_programs(ms, s, e)
+        for t in (self._finditer(_RUNS_RE, s, e) if self._may(_RUNS_WORDS) else ()):
+            p = next((m for m in ms if m.kind == "Program" and (m.start == t.end() or m.start >= t.end() and
+                      _ARTICLE_GAP_RE.fullmatch(self.text, t.end(), m.start))), None)
+            if p is None or self._in_quote(t.start()):
+                continue            # "The ministry oversees / runs the P": it organizes P
+            for a in self._subject(ms, s, before=t.start()):
+                if a.kind in _OWNER_KINDS and not _PASSIVE_GAP_RE.search(self.text, a.end, t.start()):
+                    self._emit("ORGANIZES", a.key, p.key, s, e, 0.7)
+        if not self._may(("by",)) or not self._may(_ORGANIZE_WORDS):
             return                 # the trigger ends in "by", and the target is a program
         for t in self._finditer(ORGANIZE_RE, s, e):
             if self._in_quote(t.start()):
@@ -587,8 +958,33 @@ class RelationExtractor:
             target = next((m for m in reversed(ms) if m.end <= t.start() and m.kind == "Program"), None)
             if not target:
                 continue
-            for a in self._after(ms, t.end() + 1, ORG_LIKE):
-                self._emit("ORGANIZES", a.key, target.key, s, e, 0.8)
+            # "run by the province": a place that acts; "led by the provincial government"
+            for a in self._after(ms, t.end() + 1, ORGISH) or self._government_at(t.end(), e):
+                if a.kind != "Region" or self._region_level(a.key) not in {"country", "group", None}:
+                    self._emit("ORGANIZES", a.key, target.key, s, e, 0.8)
+
+    def _owned_programs(self, ms, s, e):
+        """"the Ministry of Education's P", "under the city's P" (a ministry, agency or local
+        government's program is one it runs) and "P, which the provincial government launched"."""
+        for i, p in enumerate(ms):
+            if p.kind != "Program" or p.ref or self._in_quote(p.start):
+                continue
+            o = ms[i - 1] if i else None
+            if o and o.kind in _OWNER_KINDS and _POSSESSIVE_GAP_RE.fullmatch(self.text, o.end, p.start) and \
+                    (self.text[o.end:o.end + 1] in ("'", "’") or self.text[o.end - 2:o.end] in {"'s", "’s"}):
+                self._emit("ORGANIZES", o.key, p.key, s, e, 0.7)
+                continue
+            wm = _WHICH_RAN_RE.match(self.text, p.end, e) if self._may(_WHICH_RAN_WORDS) else None
+            if wm:
+                who = self._after(ms, wm.end(), ORGISH, max_gap=0)
+                if who and _RAN_VERB_RE.match(self.text, who[-1].end, e):
+                    for a in who:
+                        if a.kind in _OWNER_KINDS | {"Region"}:
+                            self._emit("ORGANIZES", a.key, p.key, s, e, 0.7)
+                elif who and _JOINTLY_RUN_RE.match(self.text, who[-1].end, e):
+                    for a in who:        # "the program, which KAIST and POSTECH will run jointly"
+                        if a.kind in ORG_LIKE and a.kind not in _OWNER_KINDS:
+                            self._emit("PARTICIPATES_IN", a.key, p.key, s, e, 0.7)
 
     def _program_target(self, ms, s, pos) -> str | None:
         t = next((m for m in reversed(ms) if m.end <= pos and m.kind == "Program"), None)
@@ -598,28 +994,108 @@ class RelationExtractor:
         return t.key if t else self._latest(s, {"Program"})
 
     def _funds(self, ms, s, e):
+        n0 = len(self.out)
+        if self._digit and self._split_shares(ms, s, e):
+            return
+        self._funds_rules(ms, s, e)
+        for r in self.out[n0:]:          # what a later "Of that amount, ..." splits
+            if r.type == "FUNDS" and "amount" in r.attrs:
+                self._last_money = (r.target, s, {k: v for k, v in r.attrs.items() if k in _PERIOD_KEYS})
+        if self._digit and self._may(("budget",)):
+            bm = _BUDGET_OF_RE.search(self.text, s, e)
+            prog = next((m for m in reversed(ms) if m.kind == "Program" and m.end <= bm.start()), None) if bm else None
+            if prog:                     # "For 2025, the P program has a budget of about 62 billion won."
+                self._last_money = (prog.key, s, self._period(s, e))
+
+    def _split_shares(self, ms, s, e) -> bool:
+        """"Of that amount, the ministry will provide KRW 10 billion and the province the remaining
+        KRW 2.5 billion": each giver funds, with its own share, what the sentence before funded."""
+        if self._last_money is None or not self._may(_SHARE_WORDS):
+            return False
+        money = find_money(self._sent)
+        if not (_SHARE_START_RE.match(self.text, s, e) or any(
+                _SHARE_AFTER_RE.match(self.text, s + mo.end, e) or _SHARE_BEFORE_RE.search(self.text, s, s + mo.start)
+                for mo in money)):
+            return False
+        target, ls, period = self._last_money
+        i = bisect_left(self._sent_starts, s)
+        if bisect_left(self._sent_starts, ls) < i - 2:
+            return False                 # the amount split is stated just before
+        done = False
+        prev_end = s
+        for mo in money:
+            a, b = prev_end, s + mo.start
+            prev_end = s + mo.end
+            giver = next((m for m in reversed(ms) if a <= m.start and m.end <= b and m.kind in ORGISH
+                          and m.key != target and not _GIVER_PREP_RE.search(self.text, a, m.start)), None)
+            if giver is None or self._in_quote(mo.start + s):
+                continue
+            key = self._place_ref(giver)
+            attrs = dict(mo.attrs(), **period)
+            attrs.update(self._period(s, e))
+            self._emit("FUNDS", key, target, s, e, 0.75, **attrs)
+            done = True
+        return done
+
+    def _place_ref(self, m: M) -> str:
+        """"the city" / "the province" as a giver: the latest place called a city / province
+        (by name or alias), where the back-reference chose another."""
+        if not m.ref or m.kind not in {"LocalGovernment", "Region"}:
+            return m.key
+        w = self.text[m.start:m.end].lower().split()[-1]
+        if w not in {"city", "province"}:
+            return m.key
+        for j in range(bisect_left(self._starts, m.start) - 1, -1, -1):
+            x = self.ms[j]
+            if x.kind in {"LocalGovernment", "Region"}:
+                ent = self.ents[x.key]
+                if any(w in n.lower() for n in [ent.name] + ent.aliases):
+                    return x.key
+        return m.key
+
+    def _funds_rules(self, ms, s, e):
         sent = self._sent
         for t in (self._finditer(FUND_BY_RE, s, e) if self._may(_FUND_BY_WORDS) else ()):
             if self._in_quote(t.start()):
                 continue
             target = next((m for m in reversed(ms) if m.end <= t.start() and m.kind in {"Program"} | ORG_LIKE), None)
+            if target is not None and self.text[t.start():t.start() + 4].lower() == "with" and \
+                    target.kind != "Program" and self._after_preposition(s, target.start):
+                # "A will build X with B, with funding from C": A is funded, not the partner B
+                subj = self._subject(self._after_dateline(ms, s, t.start()), s, before=t.start())
+                target = subj[0] if subj and subj[0].kind in ORG_LIKE else target
+            if target is None and _IT_RE.match(self.text, s, e):
+                target = self._previous_subject(s)       # "It has run a center since 2017 with funding from X"
             if target is None:     # "The collaboration is supported by X": the latest program, or the article's subject
-                key = self._latest(s, {"Program"}, pred=lambda m: not self._consortium(m.key)) or self.main_org
+                key = self._latest(s, {"Program"}, pred=lambda m: not self._consortium(m.key)) or \
+                    self._latest(s, {"Program"}) or self.main_org
                 target = M(s, s, key, self.ents[key].kind, True) if key else None
             if target is None:
                 continue
             if target.kind != "Program":
                 prog = next((m for m in reversed(ms) if m.end <= t.start() and m.kind == "Program"), None)
                 target = prog or target
-            funders = self._after(ms, t.end() + 1, ORGISH)
+            funders = self._after(ms, t.end() + 1, ORGISH) or self._government_at(t.end(), e)
             amount = {}
-            if len(funders) == 1:      # "funded by X with 5 billion won"
+            gm = _GRANT_FROM_RE.match(self.text, t.end(), e) if not funders else None
+            if gm:                     # "funded by a 4.8 billion won grant over three years from X"
+                funders = self._after(ms, gm.end(), ORGISH)[:1]
+                given = find_money(self.text[t.end():gm.end()]) if self._digit else []
+                if given:
+                    amount = self._money_attrs(given[0], s, e)
+            elif len(funders) == 1:    # "funded by X with 5 billion won"
                 wm = _WITH_AMOUNT_RE.match(self.text[funders[-1].end:e])
                 given = find_money(self.text[funders[-1].end + wm.end():e]) if wm and self._digit else []
                 if given and given[0].start == 0:
                     amount = dict(given[0].attrs(), **self._period(s, e))
             for a in funders:
                 self._emit("FUNDS", a.key, target.key, s, e, 0.8, **amount)
+            if funders and self._may(("under",)):     # "X is backed by ... under the ministry's P"
+                um = _UNDER_RE.search(self.text, funders[-1].end, e)
+                p = next((m for m in ms if m.kind == "Program" and not m.ref and um and m.start >= um.end() and
+                          _POSSESSIVE_OWNER_GAP_RE.fullmatch(self.text, um.end(), m.start)), None)
+                if p and p.key != target.key and (target.kind != "Program" or self._consortium(target.key)):
+                    self._emit("PARTICIPATES_IN", target.key, p.key, s, e, 0.7)
         money = [x for x in find_money(sent)] if self._digit else []     # every amount has a digit
         # "..., with North Jeolla Province adding 800 million won"
         for wm in (_WITH_THE_RE.finditer(sent) if money else ()):
@@ -634,51 +1110,228 @@ class RelationExtractor:
                 if target:
                     self._emit("FUNDS", who[0].key, target, s, e, 0.75, **dict(lead[0].attrs(), **self._period(s, e)))
                     money = [x for x in money if s + x.start < who[-1].end]
+        if money and self._may(("which",)) and self._program_gives(ms, s, e, money):
+            return
         from_parts = []
         for mo in money:
             rest = sent[mo.end:]
             fm = _FROM_RE.match(rest)
             if fm:
                 from_parts.append((mo, s + mo.end + fm.end()))
+        recv = self._search(RECEIVE_RE, s, e) if from_parts else None
+        if recv and not self._in_quote(recv.start()) and \
+                next((x for x in money if s + x.start > recv.start()), None) is from_parts[0][0]:
+            from_parts = []          # "A will receive N from X": A is funded (read below)
         if from_parts:
             target = self._program_target(ms, s, e)
+            read = False
             for mo, pos in from_parts:
                 funder = self._after(ms, pos, ORG_LIKE, max_gap=2)
                 attrs = dict(mo.attrs(), **self._period(s, e))
-                if funder:
+                if funder and target is None:      # "With N from X, A will build ...": no program, A
+                    subj = [m for m in self._subject(ms, s) if m.kind in ORG_LIKE and m.key != funder[0].key]
+                    if subj:
+                        self._emit("FUNDS", funder[0].key, subj[0].key, s, e, 0.75, **attrs)
+                        read = True
+                elif funder:
                     for f in funder[:1]:
                         self._emit("FUNDS", f.key, target, s, e, 0.85, **attrs)
+                    read = True
                 elif GOV_WORDS.match(self.text[pos:e]) and target:
                     self._pending_gov.append((target, s, e, attrs))
-            return
+                    read = True
+            if read:
+                return
+            # "A will invest N in B, while C adds N2 from its own budget": the other rules read A
         if not money:
             return
-        r = self._search(RECEIVE_RE, s, e)
-        if r and not self._in_quote(r.start()):
-            amt = next((x for x in money if s + x.start > r.start()), None)
-            recip = [m for m in self._subject(ms, s, before=r.start())]
+        if self._may(_PASSIVE_MONEY_WORDS) and self._passive_money(ms, s, e, money):
+            return
+        rs = [r for r in self._finditer(RECEIVE_RE, s, e) if not self._in_quote(r.start())]
+        subject_paid = False
+        for k, r in enumerate(rs):       # "A will receive N1 from P, and B will receive N2."
+            seg_end = rs[k + 1].start() if k + 1 < len(rs) else e
+            amt = next((x for x in money if r.start() < s + x.start < seg_end), None)
+            cl = None
+            for cm in (_CLAUSE_RE.finditer(self.text, rs[k - 1].end(), r.start()) if k else ()):
+                cl = cm
+            if cl is None:       # the sentence's subject, unless an earlier amount went to it
+                recip = [] if subject_paid else [m for m in self._subject(ms, s, before=r.start())]
+            else:
+                first = next((m for m in ms if cl.end() <= m.start < r.start()), None)
+                recip = [first] if first and first.kind in ORG_LIKE and \
+                    _ARTICLE_GAP_RE.fullmatch(self.text, cl.end(), first.start) else []
+            if amt and recip and cl is None:
+                subject_paid = True
             if amt and recip:
-                fr = _FROM_WORD_RE.search(self.text[s + amt.end:e])
-                funder = self._after(ms, s + amt.end + fr.end(), ORG_LIKE) if fr else []
+                fr = _FROM_WORD_RE.search(self.text, s + amt.end, seg_end)
+                funder = self._after(ms, fr.end(), ORGISH | {"Program"}) if fr else []
+                if funder and funder[0].kind == "Region" and \
+                        self._region_level(funder[0].key) in {"country", "group", None}:
+                    funder = []      # "from Gyeongbuk Province" gives; "from the United States" is no giver
+                named_elsewhere = fr is not None and not funder and fr.start() - s - amt.end < 40  # "from industry"
+                by = _BY_AFTER_RE.match(self.text, s + amt.end, seg_end) if not funder else None
+                if by:               # "was awarded N by the ministry"
+                    funder = self._after(ms, by.end(), ORG_LIKE)
+                if not funder:       # "received a one-year ministry seed grant of N"
+                    funder = self._grant_giver(ms, r.end(), s + amt.start)
                 for rc in recip[:1]:
-                    src = funder[0].key if funder else self._latest(
-                        s, {"Program"}, exclude={rc.key},
+                    self._last_money = (rc.key, s, self._period(s, e))     # "X secured N. Of that amount, ..."
+                    src = funder[0].key if funder else None if named_elsewhere else self._latest(
+                        s + amt.start, {"Program"}, exclude={rc.key},
                         pred=lambda m: not self._consortium(m.key))
                     if src:
-                        self._emit("FUNDS", src, rc.key, s, e, 0.7, **dict(amt.attrs(), **self._period(s, e)))
+                        self._emit("FUNDS", src, rc.key, s, e, 0.7, **self._money_attrs(amt, s, e))
+        if rs:
             return
         v = self._search(INVEST_RE, s, e)
         if v and not self._in_quote(v.start()):
             amt = next((x for x in money if s + x.start > v.start()), None)
-            subj = [m for m in self._subject(ms, s, before=v.start()) if m.kind in ORG_LIKE]
+            subj = [m for m in self._clause_subject(ms, s, v.start()) if m.kind in ORG_LIKE or
+                    (m.kind == "Region" and _PLACE_ACTS_RE.fullmatch(self.text, m.end, v.start()))] or \
+                self._government_subject(s, v.start())     # a place gives only as the verb's own subject
             if amt and subj:
                 tm = _INVEST_TARGET_RE.match(self.text[s + amt.end:e])
-                tgt = self._after(ms, s + amt.end + tm.end(), ORG_LIKE | {"Program"}, max_gap=2) if tm else []
-                if tgt:
-                    self._emit("FUNDS", subj[0].key, tgt[0].key, s, e, 0.75, **dict(amt.attrs(), **self._period(s, e)))
+                pos = s + amt.end + tm.end() if tm else e
+                tgt = self._after(ms, pos, ORG_LIKE | {"Program"}, max_gap=2) if tm else []
+                # "to CNU's new institute", "to equip the lab", "into the center's test beds"
+                noun = self._unit_noun(pos, e, tgt[0].end if tgt else None) if tm else None
+                if tgt and not noun:         # "to PNU's Hyowon Scholarship Program": what PNU has
+                    owned = next((m for m in ms if m.start > tgt[0].end and m.kind in ORG_LIKE | {"Program"}), None)
+                    if owned and _POSSESSIVE_ONLY_RE.fullmatch(self.text, tgt[0].end, owned.start) and \
+                            (self.text[tgt[0].end:tgt[0].end + 1] in ("'", "’") or
+                             self.text[tgt[0].end - 2:tgt[0].end] in {"'s", "’s"}):
+                        tgt = [owned]
+                key = noun or (tgt[0].key if tgt else None)
+                if key and tgt and not noun and tgt[0].ref and tgt[0].kind == "Program":
+                    key = self._program_ref(tgt[0])          # "for the initiative"
+                if key is None:              # "X will provide Y with N", "X funds Y with N"
+                    obj = self._after(ms, v.end(), ORG_LIKE | {"Program"}, max_gap=0)
+                    if obj and _OBJ_AMOUNT_RE.fullmatch(self.text, obj[-1].end, s + amt.start):
+                        key = obj[0].key
+                if key:
+                    each = _EACH_RE.search(self.text, subj[-1].end, s + amt.start)
+                    for g in (subj if each else subj[:1]):       # "A and B will each contribute N"
+                        self._emit("FUNDS", g.key, key, s, e, 0.75, **self._money_attrs(amt, s, e))
+
+    def _passive_money(self, ms, s, e, money) -> bool:
+        """"N will be invested in P by the ministry" / "N has been allocated to A by the city"."""
+        for mo in money:
+            pm = _PASSIVE_MONEY_RE.match(self.text, s + mo.end, e)
+            if pm is None or self._in_quote(s + mo.start):
+                continue
+            tgt = self._after(ms, pm.end(), ORG_LIKE | {"Program"}, max_gap=0)
+            if not tgt:
+                continue
+            by = _BY_WORD_RE.search(self.text, tgt[-1].end, e)
+            giver = self._after(ms, by.end(), ORGISH) if by else []
+            if giver and (giver[0].kind != "Region" or
+                          self._region_level(giver[0].key) not in {"country", "group", None}):
+                key = self._program_ref(tgt[0]) if tgt[0].ref and tgt[0].kind == "Program" else tgt[0].key
+                self._emit("FUNDS", giver[0].key, key, s, e, 0.7, **self._money_attrs(mo, s, e))
+                return True
+        return False
+
+    def _unit_noun(self, pos: int, e: int, owner_end: int | None) -> str | None:
+        """What "the lab" / "the center's ..." / "CNU's new institute" after ``pos`` names: the
+        latest entity before it whose name has that word.  ``owner_end``: the end of a name found
+        at ``pos``, where the noun must follow it as its possession ("CNU's new institute")."""
+        if owner_end is not None:
+            nm = _OWNED_NOUN_RE.match(self.text, owner_end, e)
+            if nm and self.text[owner_end:owner_end + 1] not in ("'", "’") and \
+                    self.text[owner_end - 2:owner_end] not in {"'s", "’s"}:
+                nm = None
+        else:
+            nm = _UNIT_NOUN_RE.match(self.text, pos, e)
+        if nm is None:
+            return None
+        w = nm.group("noun").lower()
+        w = {"laboratory": "lab", "centre": "center", "programme": "program"}.get(w, w)
+        for j in range(bisect_left(self._starts, pos) - 1, -1, -1):
+            x = self.ms[j]
+            if x.kind in {"Institute", "Program", "University", "Hospital"} and w in self.ents[x.key].name.lower():
+                return x.key
+        return None
+
+    def _government_at(self, pos: int, e: int) -> list[M]:
+        """"(by) the provincial government" right at ``pos``: the latest province (or city) named."""
+        gm = _GOV_AT_RE.match(self.text, pos, e)
+        return self._government_subject(gm.start(1), gm.end()) if gm else []
+
+    def _government_subject(self, s: int, pos: int) -> list[M]:
+        """"the provincial government will put N into ...": the latest province (or city) named."""
+        gm = _LOCAL_GOV_RE.search(self.text, s, pos)
+        if gm is None:
+            return []
+        w = "province" if gm.group(1).lower() == "provincial" else "city"
+        for j in range(bisect_left(self._starts, s) - 1, -1, -1):
+            x = self.ms[j]
+            if x.kind in {"LocalGovernment", "Region"}:
+                ent = self.ents[x.key]
+                if any(w in n.lower() for n in [ent.name] + ent.aliases):
+                    return [M(gm.start(), gm.end(), x.key, "LocalGovernment", True)]
+        return []
+
+    def _previous_subject(self, s: int) -> M | None:
+        """What "It" at the start of the sentence at ``s`` is: the subject of the sentence before
+        (an organisation, not a program)."""
+        i = bisect_left(self._sent_starts, s)
+        if i == 0:
+            return None
+        ps, pe = self.sentences[i - 1]
+        prev = [m for m in self.ms[bisect_left(self._starts, ps):bisect_left(self._starts, pe)] if m.end <= pe]
+        subj = self._subject(prev, ps)
+        return subj[0] if subj and subj[0].kind in ORG_LIKE else None
+
+    def _program_gives(self, ms, s, e, money) -> bool:
+        """"A was selected for the ministry's P, which will provide funding totaling N through
+        2028": the ministry that owns P (or P) funds A."""
+        for i, p in enumerate(ms):
+            if p.kind != "Program" or p.ref:
+                continue
+            wm = _WHICH_PROVIDES_RE.match(self.text, p.end, e)
+            mo = next((x for x in money if wm and s + x.start >= wm.end()), None)
+            if mo is None or s + mo.start - wm.end() > 30:
+                continue
+            recip = [m for m in self._subject(ms, s, before=p.start) if m.kind in ORG_LIKE]
+            if not recip:
+                continue
+            o = ms[i - 1] if i else None
+            giver = o.key if o and o.kind in _OWNER_KINDS and _POSSESSIVE_GAP_RE.fullmatch(self.text, o.end, p.start) \
+                and (self.text[o.end:o.end + 1] in ("'", "’") or self.text[o.end - 2:o.end] in {"'s", "’s"}) else p.key
+            self._emit("FUNDS", giver, recip[0].key, s, e, 0.7, **self._money_attrs(mo, s, e))
+            return True
+        return False
+
+    def _money_attrs(self, mo, s, e) -> dict:
+        """An amount's attributes, the sentence's period, and per_year where the amount is yearly."""
+        attrs = dict(mo.attrs(), **self._period(s, e))
+        if per_year_after(self.text[s + mo.end:e]):
+            attrs["per_year"] = True
+        return attrs
+
+    def _grant_giver(self, ms, a: int, b: int) -> list[M]:
+        """Who gives "a ministry seed grant" / "a KHIDI research grant" named between ``a`` and
+        ``b`` (the receiving verb and the amount): a name, or a bare "ministry"/"city"."""
+        for m in ms:
+            if a <= m.start and m.end <= b and m.kind in ORG_LIKE and _GRANT_NOUN_RE.match(self.text, m.end, b):
+                return [m]
+        gm = _BARE_GIVER_RE.search(self.text, a, b)
+        if gm:
+            w = gm.group("w").lower()
+            kinds = {"Ministry"} if w == "ministry" else {"Agency"} if w in {"agency", "foundation"} \
+                else {"LocalGovernment"}
+            key = self._latest(gm.start(), kinds)
+            if key:
+                return [M(gm.start(), gm.end(), key, self.ents[key].kind, True)]
+        return []
 
     def _government_funders(self):
-        """'N won from the national government': the ministry that funds that program."""
+        """'N won from the national government': the ministry that funds that program; and
+        the joint applicants of a participant (see _applied_with)."""
+        for a, b, s, e in self._applied_pairs:
+            for p in dict.fromkeys(r.target for r in self.out if r.type == "PARTICIPATES_IN" and r.source == a):
+                self._emit("PARTICIPATES_IN", b, p, s, e, 0.65)
         for target, s, e, attrs in self._pending_gov:
             mins = [r.source for r in self.out if r.type == "FUNDS" and r.target == target
                     and self.ents[r.source].kind == "Ministry"]
@@ -1222,6 +1875,7 @@ class RelationExtractor:
         return dict(self._period_cache[1])
 
     _pending_gov: list
+    _applied_pairs: list
 
     def __post_init__(self):  # pragma: no cover - dataclass-style hook not used
         pass
@@ -1360,4 +2014,5 @@ def extract_relations(text, sentences, res, quotes, lowered: str | None = None) 
     """The document's relations; ``lowered`` is ``text.lower()`` where the caller has it."""
     rx = RelationExtractor(text, sentences, res, quotes, lowered)
     rx._pending_gov = []
+    rx._applied_pairs = []
     return rx.run()
