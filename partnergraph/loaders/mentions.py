@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .gazetteer import Entry, Gazetteer, is_acronym, name_key
+from .sentences import NAME_ABBREV
 
 # ----------------------------------------------------------------------------- records
 
@@ -57,7 +58,11 @@ INSTITUTE_HEADS = {"institute", "center", "centre", "headquarters", "laboratory"
                    "hub", "observatory", "museum", "library", "park"}
 COMPANY_HEADS = {"co", "ltd", "inc", "corp", "company", "ag", "gmbh", "plc", "llc", "electronics", "pharmaceutical",
                  "pharmaceuticals", "holdings", "technologies", "motors", "motor", "chemical",
-                 "bio", "biologics", "group"}
+                 "bio", "biologics", "group",
+                 # how Korean company names end in English ("Hanbit Pharm", "Cheongsan Tech",
+                 # "Daerim Robotics"): only as the last word of a run of two or more
+                 "pharm", "pharma", "tech", "biotech", "robotics", "therapeutics", "biosciences",
+                 "semiconductor", "industries", "materials", "systems"}
 PROGRAM_HEADS = {"project", "projects", "program", "programs", "programme", "initiative",
                  "consortium", "alliance", "scheme", "track", "fund", "challenge", "plan",
                  "scholarship", "scholarships", "fellowship", "fellowships", "cluster"}
@@ -205,6 +210,10 @@ _ACRONYM_SKIP_WORDS = {"of", "for", "and", "&", "the", "in", "on", "at"}
 _TWO_CAPS_ANYWHERE_RE = re.compile(r"[A-Z].*[A-Z]")
 _NON_CAPITAL_RE = re.compile(r"[^A-Z]")
 _HANGUL_NAME_RE = re.compile(r"[\uAC00-\uD7A3][\uAC00-\uD7A3 ]{0,28}[\uAC00-\uD7A3]")
+_APPOS_ACRONYM_RE = re.compile(r",\s(?:or|(?:(?:also|better|commonly|widely)\s)?known\sas|hereafter)\s"
+                               r"(?P<acro>[A-Z][A-Za-z&-]{1,11})(?=[,.;:)]|\s(?!of\b|and\b|&))")
+_TITLE_BEFORE_RE = re.compile(r"(?:Professor|Prof\.|Dr\.|President|Dean|Director|Chairman|CEO|Mr\.|Ms\.|Mrs\.)\s$")
+_TITLE_WORDS = {"Professor", "Prof", "Dr", "President", "Dean", "Director", "Chairman", "CEO", "Mr", "Ms", "Mrs"}
 _COLON_DEF_RE = re.compile(r"(?m)^[\s*※·-]*([A-Z][A-Za-z0-9-]{1,15}):\s+([A-Z][^\n]{5,200}?)\s*$")
 
 _LEAD_OR_CONNECTOR = LEAD_STRIP | CONNECTORS
@@ -614,6 +623,11 @@ class MentionFinder:
         if runs and gaz_starts is None:
             gaz_starts = _sorted_starts(gaz_hits)
         for run in runs:
+            if len(run) > 3 and run[2][2] == "of" and run[1][2] in KOREAN_SURNAMES and run[0][2] in _TITLE_WORDS:
+                run = run[3:]       # "Professor Ahn of X University": the surname is the person's
+            elif len(run) > 2 and run[1][2] == "of" and run[0][2] in KOREAN_SURNAMES and \
+                    _TITLE_BEFORE_RE.search(text[max(0, run[0][0] - 16):run[0][0]]):
+                run = run[2:]
             for seg in self._segments(run, gaz_hits):
                 m = self._classify(text, seg, gaz_hits, gaz_starts)
                 if m:
@@ -656,8 +670,11 @@ class MentionFinder:
                         runs.append(cur)
                         cur = []
                 tok, stops = w, False
-                if tok.endswith(".") and tok.count(".") == 1 and tok.lower().rstrip(".") not in ABBREVIATED:
+                if tok.endswith(".") and tok.count(".") == 1 and tok.lower().rstrip(".") not in ABBREVIATED \
+                        and not (nxt is not None and nxt[0] - en <= 2 and tok.lower().rstrip(".") in NAME_ABBREV
+                                 and (nxt[2][0].isupper() or nxt[2] in CONNECTORS)):
                     tok, stops = tok[:-1], True          # sentence end, not part of the name
+                    # ("Agri." before a capital goes on with the name: "Kyungnam Agri. Univ.")
                 if tok.endswith(("'s", "’s")):
                     tok, stops = tok[:-2], True
                 cur.append((st, st + len(tok), tok))
@@ -738,9 +755,11 @@ class MentionFinder:
                         m.parent_text = g.text
                     break
             if m.parent_text is None and low[hi] in UNIT_HEADS and hi >= 2:
-                pk, phi = head_kind(toks[:hi])
-                if pk == "University" and phi == hi - 1:
-                    m.parent_text = " ".join(toks[:hi])
+                # "X University Medical Center": a two-word head after the parent's name
+                ph = hi - 1 if low[hi - 1] == "medical" and hi >= 3 else hi
+                pk, phi = head_kind(toks[:ph])
+                if pk == "University" and phi == ph - 1:
+                    m.parent_text = " ".join(toks[:ph])
         return m
 
     def _programs_before_heads(self, text, s, e) -> list[Mention]:
@@ -1074,6 +1093,14 @@ def paren_definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention,
                 and acronym_fits(_NON_CAPITAL_RE.sub("", m.text.split("-")[-1]) or m.text, first):
             s = p.start(1) + inner.find(first)
             out.append((m, first, s, s + len(first)))
+    if ", or " in text or "known as " in text or "hereafter " in text:
+        # "the X Institute, or XI," / "X, known as XI" / "X, also known as XI": an acronym
+        # defined without parentheses (only one that fits the name's words)
+        for d in _APPOS_ACRONYM_RE.finditer(text):
+            m = by_end.get(d.start())
+            acro = d.group("acro")
+            if m and is_acronym(acro) and acro != m.text and acronym_fits(acro, m.text):
+                out.append((m, acro, d.start("acro"), d.end("acro")))
     return out
 
 
