@@ -71,3 +71,51 @@ def test_company_legal_suffixes_in_coordination():
 def test_university_medical_center_names_its_university():
     es = ents("The trial will run at Hallim University Medical Center.")
     assert es["Hallim University Medical Center"].parent == es["Hallim University"].id
+
+
+# --------------------------------------------------------------- group affiliates, "&"
+
+def test_group_name_and_an_upper_case_word_name_an_affiliate():
+    es = ents("Officials from SK hynix and LG CNS visited the campus on Friday.")
+    assert es["LG CNS"].kind == "Company" and "LG" not in es
+    es = ents("LG CEO Koo Bon-hwa said the plan was ready.")
+    assert "LG" in es and "LG CEO" not in es          # a title is no affiliate
+
+
+def test_a_known_acronym_joined_by_ampersand_is_another_name():
+    es = ents("KT&G will sponsor the scholarship program.")
+    assert "KT" not in es
+
+
+# --------------------------------------------------------------- foreign universities
+
+def test_foreign_university_words_head_the_whole_name():
+    es = ents("The school partnered with Universidad de Valdoria and Université de Lorvenne.")
+    assert es["Universidad de Valdoria"].kind == "University" and "Université de Lorvenne" in es
+    es = ents("Students from Universiti Teknologi Kinabalu and Technische Universität Halden visited.")
+    assert es["Universiti Teknologi Kinabalu"].kind == "University"
+    assert es["Technische Universität Halden"].kind == "University"
+
+
+# --------------------------------------------------------------- people
+
+def test_korean_given_names_with_a_final_h_syllable():
+    es = ents("Soo-ah Jeon, who heads the Hanul Bio Center, said the lab would open in May.")
+    assert es["Soo-ah Jeon"].kind == "Person"
+    es = ents("Kim Yeon-ah and Lee Jong-shik joined the team.")
+    assert es["Kim Yeon-ah"].kind == "Person" and es["Lee Jong-shik"].kind == "Person"
+    assert not any(e.kind == "Person" for e in ents("The Co-host Kim spoke.").values())
+
+
+def test_doctor_title_names_a_person_who_leads_nothing():
+    doc = read_text_document("Body text.\n\nDr. Maria Gonzalez of the University of Valdoria said the trial "
+                             "worked.\n", name="t.txt", source="t.txt")
+    x = extract(doc)
+    names = {e.name: e for e in x.entities}
+    assert names["Maria Gonzalez"].kind == "Person" and "University of Valdoria" in names
+    assert not any(r.type == "LEADS" for r in x.relations)
+
+
+def test_surname_after_a_title_is_not_part_of_the_university():
+    es = ents("Professor Ahn of Myeongdo University joined the project.")
+    assert "Myeongdo University" in es and not any(n.startswith("Ahn") for n in es)

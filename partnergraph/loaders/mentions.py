@@ -48,8 +48,12 @@ class Mention:
 
 # ----------------------------------------------------------------------------- vocabulary
 
+# "Universidad de X", "Technische Universität X", "Universiti Teknologi X", "Universitas X":
+# the university's own word, which comes before the rest of the name
+FOREIGN_UNIV_HEADS = {"universidad", "universidade", "université", "universität", "universitat", "università",
+                      "universiteit", "universiti", "universitas", "universitatea", "uniwersytet", "universitet"}
 UNIV_HEADS = {"university", "univ", "college", "school", "academy", "department", "dept",
-              "faculty", "polytechnic", "campus"}
+              "faculty", "polytechnic", "campus"} | FOREIGN_UNIV_HEADS
 HOSPITAL_HEADS = {"hospital", "hospitals", "clinic"}
 AGENCY_HEADS = {"agency", "council", "foundation", "administration", "commission", "authority",
                 "board", "bureau", "association", "federation", "society", "service", "corporation",
@@ -101,7 +105,7 @@ ROLE_WORDS = (r"Vice[ -]President|President|Vice[ -]Chancellor|Chancellor|Dean"
               r"|Director(?:-General)?|District Mayor|City Mayor|Deputy Mayor|Mayor|Provincial Governor|Governor"
               r"|Vice[ -]Minister|Minister"
               r"|Chair(?:man|woman|person)?|CEO|Chief Executive(?: Officer)?|President and CEO|Professor"
-              r"|Prof\.|Superintendent|Head|Chief|Commissioner|Administrator|Principal|Rector|Provost"
+              r"|Prof\.|Dr\.|Superintendent|Head|Chief|Commissioner|Administrator|Principal|Rector|Provost"
               r"|Secretary(?:-General)?|Ambassador|Leader|Manager|Representative")
 _ROLE_LOWER = ROLE_WORDS.lower()
 
@@ -124,7 +128,7 @@ KOREAN_SURNAMES = frozenset((
     "Ki Ban Wang Geum Ok Yook Yuk Maeng Tak Kook Yeom Yum Lyu Cheon Sim Shim Kye Gye Hur Koo Gu Goo").split())
 _KOREAN_NAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])(?:[a-z]{1,4} [A-Z][a-z]+-[A-Za-z][a-z]+"
                              r"|[a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]{1,4})(?![\w-])")
-_KOREAN_SYLLABLE_RE = re.compile(r"(?:ch|kk|tt|pp|ss|jj|[bdghjkmnprstwy])?[wy]?[aeiou]{1,2}(?:ng|[nmlkpbt])?", re.I)
+_KOREAN_SYLLABLE_RE = re.compile(r"(?:ch|kk|tt|pp|ss|jj|sh|[bdghjkmnprstwy])?[wy]?[aeiou]{1,2}(?:ng|[nmlkpbth])?", re.I)
 _PLACE_SUFFIXES = ("-gu", "-gun", "-si", "-dong", "-ro", "-gil", "-eup", "-myeon")
 _NAME_THEN_CAPITAL_RE = re.compile(r"\s+[A-Z]")
 # Companies named by what the sentence says they are, not by a suffix: "X, a Seoul-based
@@ -221,12 +225,15 @@ _LEAD_OR_CONNECTOR = LEAD_STRIP | CONNECTORS
 _TECH_ACRONYMS = {"AI", "CT", "MRI", "PET", "IT", "ICT", "EV", "EVs", "R&D", "IoT", "VR", "AR", "XR", "DX", "ESG",
                   "STEM", "PhD", "MBA", "DNA", "RNA", "GPU", "CPU", "LNG", "SMR", "UAM", "HR", "PR", "SW", "HW",
                   "OLED", "LED", "5G", "6G", "3D", "2D", "AX", "GX", "BIM", "CCUS", "PPP"}
+_AFFILIATE_AFTER_RE = re.compile(r" ([A-Z][A-Z0-9&]{1,5})(?![\w&'’-])")
+_NOT_AFFILIATE = _TECH_ACRONYMS | {"CEO", "CTO", "CFO", "COO", "CSO", "CIO", "CHO", "VP", "SVP", "EVP", "TV", "PC",
+                                   "MOU", "USA", "US", "UK", "EU", "HQ", "R&D", "IPO", "KRW", "USD"}
 _DEGREE_WORDS = {"master", "masters", "master's", "bachelor", "bachelors", "bachelor's", "doctor", "doctorate"}
 _BARE_SUFFIXES = {"ltd", "inc", "llc", "plc"}     # "X Co., Ltd. and Y": "Ltd." begins no name
 _TRAILING_WORDS = CONNECTORS | {"the"}
 _NO_NAME_WORDS = LEAD_STRIP | UNIT_HEADS | PROGRAM_HEADS | AGENCY_HEADS | UNIV_HEADS | CONNECTORS
 # Every title in ROLE_WORDS contains one of these (lower-cased).
-_ROLE_KEYWORDS = ("president", "chancellor", "dean", "director", "mayor", "governor", "minister", "chair",
+_ROLE_KEYWORDS = ("dr. ", "president", "chancellor", "dean", "director", "mayor", "governor", "minister", "chair",
                   "ceo", "chief", "prof", "superintendent", "head", "commissioner", "administrator",
                   "principal", "rector", "provost", "secretary", "ambassador", "leader", "manager",
                   "representative")
@@ -399,6 +406,13 @@ class MentionFinder:
                 found.append(Mention(g.start, gov.end(), text[g.start:gov.end()], "LocalGovernment", "gaz",
                                      list(g.entries)))
                 continue
+            if kinds == {"Company"}:
+                aff = _AFFILIATE_AFTER_RE.match(text, g.end)
+                if aff and aff.group(1) not in _NOT_AFFILIATE and not self.gaz.lookup(aff.group(1)):
+                    # "LG CNS", "CJ ENM": a group's name and an upper-case word the list does
+                    # not know name an affiliate of the group, not the group
+                    found.append(Mention(g.start, aff.end(), text[g.start:aff.end()], "Company", "pattern"))
+                    continue
             found.append(Mention(g.start, g.end, g.text, kinds.pop() if len(kinds) == 1 else "University",
                                  "gaz", list(g.entries)))
         people = self._people(text, sentences, ignore, _aligned_lower(text, lowered))
@@ -623,11 +637,16 @@ class MentionFinder:
         if runs and gaz_starts is None:
             gaz_starts = _sorted_starts(gaz_hits)
         for run in runs:
-            if len(run) > 3 and run[2][2] == "of" and run[1][2] in KOREAN_SURNAMES and run[0][2] in _TITLE_WORDS:
-                run = run[3:]       # "Professor Ahn of X University": the surname is the person's
-            elif len(run) > 2 and run[1][2] == "of" and run[0][2] in KOREAN_SURNAMES and \
-                    _TITLE_BEFORE_RE.search(text[max(0, run[0][0] - 16):run[0][0]]):
-                run = run[2:]
+            if len(run) > 2 and (run[0][2] in _TITLE_WORDS or
+                                 _TITLE_BEFORE_RE.search(text[max(0, run[0][0] - 16):run[0][0]])):
+                # "Professor Ahn of X University": a surname alone between the title and
+                # "of" is the person's (a full name is a person's mention: _trim_after_people)
+                k0 = 1 if run[0][2] in _TITLE_WORDS else 0
+                for k in range(k0 + 1, min(len(run) - 1, k0 + 4)):
+                    if run[k][2] == "of":
+                        if k - k0 == 1 and run[k0][2] in KOREAN_SURNAMES:
+                            run = run[k + 1:]
+                        break
             for seg in self._segments(run, gaz_hits):
                 m = self._classify(text, seg, gaz_hits, gaz_starts)
                 if m:
@@ -848,13 +867,15 @@ class MentionFinder:
                 ns = s + m.start("name")
                 org = None
                 role = m.group("role")
-                if not role.lower().startswith("prof"):
+                if not role.lower().startswith(("prof", "dr.")):
                     # "Dean X of the Graduate School of Business": what the title is of
                     # (a professor "of" a department works there and leads nothing)
                     om = _TITLE_OF_RE.match(sent, m.end("name"))
                     if om:
                         org = (s + om.start("org"), s + om.end("org"))
-                out.append(Mention(ns, ns + len(name), name, "Person", "person", role=role, org_span=org))
+                # "Dr." says who the person is, not what they lead: a name without a title
+                out.append(Mention(ns, ns + len(name), name, "Person", "name") if role == "Dr." else
+                           Mention(ns, ns + len(name), name, "Person", "person", role=role, org_span=org))
             n_title = len(out)
             for m in PERSON_APPOS_RE.finditer(sent):
                 name = m.group("name")
@@ -908,7 +929,7 @@ def _token_shape(toks: tuple[str, ...]) -> tuple:
     low = [t.lower().rstrip(".") for t in toks]
     # keep the head and its of/for-complement; drop words after a final head
     end_i = len(toks) - 1
-    if hi < len(toks) - 1 and low[hi + 1] not in {"of", "for", "de", "du", "der"}:
+    if hi < len(toks) - 1 and low[hi + 1] not in {"of", "for", "de", "du", "der"} and low[hi] not in FOREIGN_UNIV_HEADS:
         end_i = hi
     kept = toks[: end_i + 1]
     if len(low) > 2 and low[1] in {"of", "in"} and low[0] in _DEGREE_WORDS:
