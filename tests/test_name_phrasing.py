@@ -119,3 +119,26 @@ def test_doctor_title_names_a_person_who_leads_nothing():
 def test_surname_after_a_title_is_not_part_of_the_university():
     es = ents("Professor Ahn of Myeongdo University joined the project.")
     assert "Myeongdo University" in es and not any(n.startswith("Ahn") for n in es)
+
+
+# --------------------------------------------------------------- "in" inside a name, stations, neighbourhoods
+
+def test_in_inside_a_centre_name_but_not_before_a_place():
+    es = ents("Han Seung-woo, who heads the Center for Artificial Intelligence in Medicine, said so.")
+    assert "Center for Artificial Intelligence in Medicine" in es
+    es = ents("The Institute of Marine Data in Busan opened.")
+    assert "Institute of Marine Data" in es and "Busan" in es
+    es = ents("The Center for Robotics in Hanul University Hospital opened.")
+    assert "Center for Robotics" in es and "Hanul University Hospital" in es
+    es = ents("The grant came from the Marine Research Foundation of Korea in March.")
+    assert "Marine Research Foundation of Korea" in es
+
+
+def test_police_and_fire_stations_are_agencies():
+    assert ents("The course was set up with the Yangcheon Police Station.")["Yangcheon Police Station"].kind == "Agency"
+    assert not any(e.kind == "Agency" for e in ents("Trains stop at Daegok Station.").values())
+
+
+def test_neighbourhood_where_something_is():
+    assert ents("The academy opens at the campus in Jeongneung-dong on Monday.")["Jeongneung-dong"].kind == "Region"
+    assert "Irwon-dong" not in ents("It is on its Irwon-dong campus.")

@@ -153,6 +153,7 @@ _LIST_SPLIT_RE = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
 _NOT_COMPANY_DESC_RE = re.compile(r"\b(?:at|of|in|with|for|from|by|who|which|that|to|on)\b")
 _CAPITALISED_NAME_RE = re.compile(r"[A-Z0-9][\w&.-]*(?:\s(?:[A-Z0-9][\w&.-]*|&)){0,4}")
 _DISTRICT_RE = re.compile(r"[A-Z](?<![\w-][A-Z])[a-z]+(?:-[a-z]+)?-gu(?:n)?(?![\w-])")
+_NEIGHBOURHOOD_RE = re.compile(r"\b(?:in|at) ([A-Z][a-z]+(?:-[a-z]+)?-(?:dong|eup|myeon))(?![\w-])")
 _TITLE_OF_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?(?P<org>[A-Z][^,.;:“”\"()]{1,160})")
 _AFTER_PERSON_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?")
 _BYLINE_WORDS = ("reporter", "contact", "photo", "writer", "editor", "correspondent", "copyright",
@@ -169,7 +170,7 @@ WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w.&\-]*(?:['’](?=[A-Za-z])[\w
 # letter at once; this pattern reads every lower-case word of the text.  (An upper-case
 # first letter needs no alternative: [a-z] below rejects it anyway.)
 _CONNECTOR_ALTS = "|".join(w[0] + "".join(f"[{c}{c.upper()}]" for c in w[1:])
-                           for w in ("of", "for", "and", "de", "du", "der", "la", "y", "the"))
+                           for w in ("of", "for", "and", "de", "du", "der", "la", "y", "the", "in"))
 _BREAK_WORD = (r"(?<![\w.&\-'’])(?!(?:" + _CONNECTOR_ALTS + r")(?![\w.&\-]|['’][A-Za-z]))"
                r"[a-z][\w.&\-]*(?:['’](?=[A-Za-z])[\w.&\-]*)*")
 _BREAK_RE = re.compile(_BREAK_WORD + r"(?:[^A-Za-z0-9\u00C0-\u024F&]+" + _BREAK_WORD + ")*")
@@ -230,7 +231,7 @@ _NOT_AFFILIATE = _TECH_ACRONYMS | {"CEO", "CTO", "CFO", "COO", "CSO", "CIO", "CH
                                    "MOU", "USA", "US", "UK", "EU", "HQ", "R&D", "IPO", "KRW", "USD"}
 _DEGREE_WORDS = {"master", "masters", "master's", "bachelor", "bachelors", "bachelor's", "doctor", "doctorate"}
 _BARE_SUFFIXES = {"ltd", "inc", "llc", "plc"}     # "X Co., Ltd. and Y": "Ltd." begins no name
-_TRAILING_WORDS = CONNECTORS | {"the"}
+_TRAILING_WORDS = CONNECTORS | {"the", "in"}
 _NO_NAME_WORDS = LEAD_STRIP | UNIT_HEADS | PROGRAM_HEADS | AGENCY_HEADS | UNIV_HEADS | CONNECTORS
 # Every title in ROLE_WORDS contains one of these (lower-cased).
 _ROLE_KEYWORDS = ("dr. ", "president", "chancellor", "dean", "director", "mayor", "governor", "minister", "chair",
@@ -248,7 +249,8 @@ def _head_hint_re() -> re.Pattern:
     on first use, from the head sets as they are then."""
     if not _HEAD_HINT:
         heads = (PROGRAM_HEADS | HOSPITAL_HEADS | UNIV_HEADS | INSTITUTE_HEADS | AGENCY_HEADS | COMPANY_HEADS
-                 | {"province", "city", "county", "district", "ministry", "center", "centre", "complex", "valley"})
+                 | {"province", "city", "county", "district", "ministry", "center", "centre", "complex", "valley",
+                    "station"})
         by_first: dict[str, list[str]] = {}
         for h in heads:
             by_first.setdefault(h[0], []).append(h[1:])
@@ -348,8 +350,8 @@ def _head_kind(tokens: tuple[str, ...]) -> tuple[str | None, int]:
             return "University", i
         if w in INSTITUTE_HEADS:
             return "Institute", i
-        if w in AGENCY_HEADS:
-            return "Agency", i
+        if w in AGENCY_HEADS or (w == "station" and i > 0 and low[i - 1] in _STATION_KINDS):
+            return "Agency", i          # ("Guro Police Station", "Jung-gu Fire Station")
         if w in COMPANY_HEADS and i == len(low) - 1 and i > 0:
             return "Company", i
         if w in {"province", "city", "county", "district"} and i == len(low) - 1 and i > 0:
@@ -359,6 +361,7 @@ def _head_kind(tokens: tuple[str, ...]) -> tuple[str | None, int]:
     return None, -1
 
 
+_STATION_KINDS = {"police", "fire", "health", "coast", "guard"}
 _PLACE_HEADS = {("complex", "industrial"), ("valley", "techno"), ("zone", "economic"), ("zone", "industrial")}
 ALL_HEADS = (PROGRAM_HEADS | HOSPITAL_HEADS | UNIV_HEADS | INSTITUTE_HEADS | AGENCY_HEADS) - {"group", "plan"}
 
@@ -440,6 +443,11 @@ class MentionFinder:
             # leaves out the bare forms that several cities share; the resolver places them
             pattern.extend(Mention(m.start(), m.end(), m.group(), "Region", "pattern")
                            for m in _DISTRICT_RE.finditer(text))
+        if "-dong" in text or "-eup" in text or "-myeon" in text:
+            # a neighbourhood or town where something is ("campus in Gocheok-dong"); not
+            # as a modifier ("its Irwon-dong campus")
+            pattern.extend(Mention(m.start(1), m.end(1), m.group(1), "Region", "pattern")
+                           for m in _NEIGHBOURHOOD_RE.finditer(text))
         pattern = [m for m in pattern if not _inside(m.start, m.end, ignore)
                    and not self.gaz.is_stopname(m.text)]
         if people and pattern:
@@ -704,7 +712,10 @@ class MentionFinder:
                 continue
             if cur and nxt is not None:
                 lw = w.lower()
-                if lw in CONNECTORS and st - cur[-1][1] <= 2 and not text[cur[-1][1]:st].strip():
+                if (lw in CONNECTORS or (lw == "in" and len(cur) > 2 and any(c[2] in ("for", "of") for c in cur))) \
+                        and st - cur[-1][1] <= 2 and not text[cur[-1][1]:st].strip():
+                    # ("Center for AI in Healthcare": "in" inside a complement; _segments
+                    # parts it again before a place: "Institute of X in Busan")
                     if nxt[2][0].isupper() and nxt[0] - en <= 2 and not text[en:nxt[0]].strip():
                         cur.append((st, en, w))
                         i += 1
@@ -735,6 +746,12 @@ class MentionFinder:
             if "-" in w and _BAD_SUFFIX_RE.search(w):
                 # "X and Seoul-based Y Co.": an adjective, no part of a name, parts the run
                 return self._segments(run[:k], gaz_hits) + self._segments(run[k + 1:], gaz_hits)
+        for k, (st, en, w) in enumerate(run):
+            if w == "in" and 0 < k < len(run) - 1:
+                nx = run[k + 1]
+                if any(g.start == nx[0] and any(x.kind == "Region" for x in g.entries) for g in gaz_hits) or \
+                        self._complete(run[k + 1:], gaz_hits) or any(c[2] in ("and", "&") for c in run[k + 1:]):
+                    return self._segments(run[:k], gaz_hits) + self._segments(run[k + 1:], gaz_hits)
         for k, (st, en, w) in enumerate(run):
             if w.lower() in {"and", "&"} and 0 < k < len(run) - 1:
                 left, right = run[:k], run[k + 1:]
