@@ -142,3 +142,22 @@ def test_police_and_fire_stations_are_agencies():
 def test_neighbourhood_where_something_is():
     assert ents("The academy opens at the campus in Jeongneung-dong on Monday.")["Jeongneung-dong"].kind == "Region"
     assert "Irwon-dong" not in ents("It is on its Irwon-dong campus.")
+
+
+# --------------------------------------------------------------- acronym first, units of a named university
+
+def test_acronym_before_the_name_it_stands_for():
+    es = ents("KIMR (Korea Institute of Marine Robotics) opened a branch in Ulsan.")
+    assert "KIMR" in es["Korea Institute of Marine Robotics"].aliases
+    es = ents("The deal names GMRC (Gwangseo Marine Research Center) as the host.")
+    assert "GMRC" in es["Gwangseo Marine Research Center"].aliases
+    es = ents("The talks (Gwangseo Marine Research Center) went well.")
+    assert not es["Gwangseo Marine Research Center"].aliases
+
+
+def test_unit_of_a_named_university():
+    es = ents("The College of Natural Sciences of Hanul University joined the project.")
+    assert es["Hanul University College of Natural Sciences"].parent == es["Hanul University"].id
+    es = ents("The School of Music of the University of Valdoria joined.")
+    assert es["University of Valdoria School of Music"].parent == es["University of Valdoria"].id
+    assert "Institute of Science and Technology" in ents("The Institute of Science and Technology opened.")

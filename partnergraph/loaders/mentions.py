@@ -219,6 +219,9 @@ _APPOS_ACRONYM_RE = re.compile(r",\s(?:or|(?:(?:also|better|commonly|widely)\s)?
                                r"(?P<acro>[A-Z][A-Za-z&-]{1,11})(?=[,.;:)]|\s(?!of\b|and\b|&))")
 _TITLE_BEFORE_RE = re.compile(r"(?:Professor|Prof\.|Dr\.|President|Dean|Director|Chairman|CEO|Mr\.|Ms\.|Mrs\.)\s$")
 _TITLE_WORDS = {"Professor", "Prof", "Dr", "President", "Dean", "Director", "Chairman", "CEO", "Mr", "Ms", "Mrs"}
+_ACRONYM_BEFORE_RE = re.compile(r"(?<![\w&-])([A-Z][A-Za-z&-]{1,11}) ?$")
+_UNIT_FIRST = {"College", "School", "Department", "Dept.", "Faculty", "Division", "Graduate", "Institute", "Center",
+               "Centre", "Laboratory", "Lab"}
 _COLON_DEF_RE = re.compile(r"(?m)^[\s*※·-]*([A-Z][A-Za-z0-9-]{1,15}):\s+([A-Z][^\n]{5,200}?)\s*$")
 
 _LEAD_OR_CONNECTOR = LEAD_STRIP | CONNECTORS
@@ -746,6 +749,16 @@ class MentionFinder:
             if "-" in w and _BAD_SUFFIX_RE.search(w):
                 # "X and Seoul-based Y Co.": an adjective, no part of a name, parts the run
                 return self._segments(run[:k], gaz_hits) + self._segments(run[k + 1:], gaz_hits)
+        if len(run) > 4 and run[0][2] in _UNIT_FIRST:
+            # "College of Natural Sciences of Hanul University": a unit, then "of" and
+            # the university it belongs to (a name of its own, with its own head)
+            for k in range(3, len(run) - 1):
+                if run[k][2] == "of":
+                    right = run[k + 2:] if run[k + 1][2] == "the" else run[k + 1:]
+                    rk, rhi = head_kind([w for _, _, w in right])
+                    if rk == "University" and len(right) > 1 and right[rhi][2] in {"University", "Universiti", "Universitas"} \
+                            and (rhi == len(right) - 1 or rhi == 0):
+                        return self._segments(run[:k], gaz_hits) + self._segments(right, gaz_hits)
         for k, (st, en, w) in enumerate(run):
             if w == "in" and 0 < k < len(run) - 1:
                 nx = run[k + 1]
@@ -1103,11 +1116,23 @@ def paren_definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention,
     by_end: dict[int, Mention] = {}
     for x in mentions:
         by_end.setdefault(x.end, x)
+    by_start: dict[int, Mention] | None = None
+    if "(" in text:
+        by_start = {}
+        for x in mentions:
+            by_start.setdefault(x.start, x)
     for p in _PAREN_RE.finditer(text):
         inner = p.group(1).strip()
         first = inner.split(",")[0].strip()
         m: Mention | None = by_end.get(p.start()) or by_end.get(p.start() - 1)
         if not m:
+            # "KIMR (Korea Institute of Marine Robotics)": an acronym the list does not
+            # know, then the name it stands for
+            inner_m = by_start.get(p.start(1)) if by_start is not None else None
+            if inner_m is not None and inner_m.end == p.end(1) and inner_m.kind != "Person":
+                am = _ACRONYM_BEFORE_RE.search(text, max(0, p.start() - 14), p.start())
+                if am and is_acronym(am.group(1)) and acronym_fits(am.group(1), inner_m.text):
+                    out.append((inner_m, am.group(1), am.start(1), am.end(1)))
             continue
         if "," in inner or _HANGUL_NAME_RE.fullmatch(first):
             # "Jeonbuk National University (전북대학교, JBNU)": the Korean name is another
