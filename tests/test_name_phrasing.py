@@ -161,3 +161,18 @@ def test_unit_of_a_named_university():
     es = ents("The School of Music of the University of Valdoria joined.")
     assert es["University of Valdoria School of Music"].parent == es["University of Valdoria"].id
     assert "Institute of Science and Technology" in ents("The Institute of Science and Technology opened.")
+
+
+def test_more_company_endings_and_a_title_after_the_name():
+    es = ents("Daerim Networks CEO Yoon Seo-hyun said it was a good start.")
+    assert es["Daerim Networks"].kind == "Company" and es["Yoon Seo-hyun"].kind == "Person"
+    es = ents("Mirae Asset Securities and Hanul Capital will invest in the fund.")
+    assert es["Mirae Asset Securities"].kind == "Company"
+    es = ents("The ship was built by Daeyang Shipbuilding Co. last year.")
+    assert es["Daeyang Shipbuilding Co."].kind == "Company"
+
+
+def test_graduate_school_after_a_university_name_and_technoparks():
+    es = ents("Professors at the Yeomyung University Graduate School of Public Health joined.")
+    assert es["Yeomyung University Graduate School of Public Health"].parent == es["Yeomyung University"].id
+    assert ents("The Hwaseo Technopark signed a deal.")["Hwaseo Technopark"].kind == "Institute"

@@ -59,14 +59,15 @@ AGENCY_HEADS = {"agency", "council", "foundation", "administration", "commission
                 "board", "bureau", "association", "federation", "society", "service", "corporation",
                 "office", "organization", "organisation", "ministry"}
 INSTITUTE_HEADS = {"institute", "center", "centre", "headquarters", "laboratory", "lab", "labs",
-                   "hub", "observatory", "museum", "library", "park"}
+                   "hub", "observatory", "museum", "library", "park", "technopark"}
 COMPANY_HEADS = {"co", "ltd", "inc", "corp", "company", "ag", "gmbh", "plc", "llc", "electronics", "pharmaceutical",
                  "pharmaceuticals", "holdings", "technologies", "motors", "motor", "chemical",
                  "bio", "biologics", "group",
                  # how Korean company names end in English ("Hanbit Pharm", "Cheongsan Tech",
                  # "Daerim Robotics"): only as the last word of a run of two or more
                  "pharm", "pharma", "tech", "biotech", "robotics", "therapeutics", "biosciences",
-                 "semiconductor", "industries", "materials", "systems"}
+                 "semiconductor", "industries", "materials", "systems", "networks", "telecom", "securities",
+                 "logistics", "construction", "shipbuilding", "electric"}
 PROGRAM_HEADS = {"project", "projects", "program", "programs", "programme", "initiative",
                  "consortium", "alliance", "scheme", "track", "fund", "challenge", "plan",
                  "scholarship", "scholarships", "fellowship", "fellowships", "cluster"}
@@ -355,8 +356,8 @@ def _head_kind(tokens: tuple[str, ...]) -> tuple[str | None, int]:
             return "Institute", i
         if w in AGENCY_HEADS or (w == "station" and i > 0 and low[i - 1] in _STATION_KINDS):
             return "Agency", i          # ("Guro Police Station", "Jung-gu Fire Station")
-        if w in COMPANY_HEADS and i == len(low) - 1 and i > 0:
-            return "Company", i
+        if w in COMPANY_HEADS and i > 0 and (i == len(low) - 1 or low[i + 1] in _TITLES_AFTER_COMPANY):
+            return "Company", i         # ("Daerim Networks CEO Yoon ...": a title after the name)
         if w in {"province", "city", "county", "district"} and i == len(low) - 1 and i > 0:
             return "LocalGovernment", i
         if i > 1 and i == len(low) - 1 and (w, low[i - 1]) in _PLACE_HEADS:
@@ -364,6 +365,8 @@ def _head_kind(tokens: tuple[str, ...]) -> tuple[str | None, int]:
     return None, -1
 
 
+_TITLES_AFTER_COMPANY = {"ceo", "chairman", "chairwoman", "president", "vice", "chief", "head", "founder",
+                         "co-founder", "cto", "cfo", "coo"}
 _STATION_KINDS = {"police", "fire", "health", "coast", "guard"}
 _PLACE_HEADS = {("complex", "industrial"), ("valley", "techno"), ("zone", "economic"), ("zone", "industrial")}
 ALL_HEADS = (PROGRAM_HEADS | HOSPITAL_HEADS | UNIV_HEADS | INSTITUTE_HEADS | AGENCY_HEADS) - {"group", "plan"}
@@ -772,6 +775,9 @@ class MentionFinder:
                     continue
                 if self._complete(left, gaz_hits) and self._complete(right, gaz_hits):
                     return self._segments(left, gaz_hits) + self._segments(right, gaz_hits)
+                if head_kind([x for _, _, x in left]) == ("Company", len(left) - 1):
+                    # "X Securities and Y Capital": a company's name ends before "and"
+                    return self._segments(left, gaz_hits) + self._segments(right, gaz_hits)
         return [run]
 
     def _complete(self, seg, gaz_hits) -> bool:
@@ -805,7 +811,7 @@ class MentionFinder:
                     break
             if m.parent_text is None and low[hi] in UNIT_HEADS and hi >= 2:
                 # "X University Medical Center": a two-word head after the parent's name
-                ph = hi - 1 if low[hi - 1] == "medical" and hi >= 3 else hi
+                ph = hi - 1 if low[hi - 1] in ("medical", "graduate") and hi >= 3 else hi
                 pk, phi = head_kind(toks[:ph])
                 if pk == "University" and phi == ph - 1:
                     m.parent_text = " ".join(toks[:ph])
