@@ -176,3 +176,10 @@ def test_graduate_school_after_a_university_name_and_technoparks():
     es = ents("Professors at the Yeomyung University Graduate School of Public Health joined.")
     assert es["Yeomyung University Graduate School of Public Health"].parent == es["Yeomyung University"].id
     assert ents("The Hwaseo Technopark signed a deal.")["Hwaseo Technopark"].kind == "Institute"
+
+
+def test_of_a_place_after_the_acronym_that_ends_a_name():
+    es = ents("The MOU was signed with the Hanseatic Institute for Laser Technology HILT of Hamburg, Germany, "
+              "on Monday.")
+    assert "Hanseatic Institute for Laser Technology HILT" in es
+    assert "University of Busan" in ents("The University of Busan signed.")

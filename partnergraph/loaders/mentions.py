@@ -763,6 +763,14 @@ class MentionFinder:
                             and (rhi == len(right) - 1 or rhi == 0):
                         return self._segments(run[:k], gaz_hits) + self._segments(right, gaz_hits)
         for k, (st, en, w) in enumerate(run):
+            if w == "of" and 1 < k < len(run) - 1 and run[k - 1][2].isupper() and len(run[k - 1][2]) > 1 and \
+                    (k == len(run) - 2 and run[-1][2].lower() not in ALL_HEADS or
+                     any(g.start == run[k + 1][0] and g.end == run[-1][1] and all(x.kind == "Region" for x in g.entries)
+                         for g in gaz_hits)):
+                # "the Fraunhofer Institute for Production Technology IPT of Aachen": the name
+                # ended with its acronym; "of" + a place says where it is
+                return self._segments(run[:k], gaz_hits)
+        for k, (st, en, w) in enumerate(run):
             if w == "in" and 0 < k < len(run) - 1:
                 nx = run[k + 1]
                 if any(g.start == nx[0] and any(x.kind == "Region" for x in g.entries) for g in gaz_hits) or \
