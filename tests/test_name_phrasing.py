@@ -183,3 +183,15 @@ def test_of_a_place_after_the_acronym_that_ends_a_name():
               "on Monday.")
     assert "Hanseatic Institute for Laser Technology HILT" in es
     assert "University of Busan" in ents("The University of Busan signed.")
+
+
+def test_two_companies_joined_by_and_and_more_company_nouns():
+    es = ents("The grant went to startups including Nuvola and Brightcell Therapeutics.")
+    assert es["Nuvola"].kind == "Company" and es["Brightcell Therapeutics"].kind == "Company"
+    assert ents("Battery recycler Ecoreon will join the project.")["Ecoreon"].kind == "Company"
+    assert "Mirae Steel & Chemical" in ents("The agreement with Mirae Steel & Chemical was signed in Seoul.")
+
+
+def test_campus_after_a_university_and_a_place():
+    es = ents("The Yeomyung University Songdo Campus will open in 2027.")
+    assert es["Yeomyung University Songdo Campus"].parent == es["Yeomyung University"].id

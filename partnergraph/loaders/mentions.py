@@ -134,12 +134,12 @@ _PLACE_SUFFIXES = ("-gu", "-gun", "-si", "-dong", "-ro", "-gil", "-eup", "-myeon
 _NAME_THEN_CAPITAL_RE = re.compile(r"\s+[A-Z]")
 # Companies named by what the sentence says they are, not by a suffix: "X, a Seoul-based
 # medical AI company", "cathode maker X", "companies, including X and Y".
-_COMPANY_NOUNS = (r"compan(?:y|ies)|firms?|start-?ups?|(?:chip|auto|car|steel|drug|battery|tire|display|robot)?makers?"
+_COMPANY_NOUNS = (r"compan(?:y|ies)|firms?|start-?ups?|(?:chip|auto|car|steel|drug|battery|tire|display|robot)?makers?|recyclers?|producers?|exporters?|retailers?"
                   r"|manufacturers?|developers?|providers?|suppliers?|(?:ship)?builders?|conglomerates?|subsidiar(?:y|ies)"
                   r"|affiliates?|operators?|distributors?|vendors?|giants?|groups?")
 _COMPANY_CUES = ("compan", "firm", "startup", "start-up", "maker", "manufacturer", "developer", "provider", "supplier",
                  "builder", "conglomerate", "subsidiar", "affiliate", "operator", "distributor", "vendor", "investors",
-                 "giant", "group",
+                 "giant", "group", "recycler", "producer", "exporter", "retailer",
                  "backers")
 _CO_NAME = r"[A-Z][\w&.-]*(?:\s(?:[A-Z0-9][\w&.-]*|&)){0,4}"
 _COMPANY_APPOS_RE = re.compile(r"(?P<name>" + _CO_NAME + r"),\s(?:a|an|the)\s(?P<desc>[^,.;:()\"“”]{0,70}?)"
@@ -786,6 +786,10 @@ class MentionFinder:
                 if head_kind([x for _, _, x in left]) == ("Company", len(left) - 1):
                     # "X Securities and Y Capital": a company's name ends before "and"
                     return self._segments(left, gaz_hits) + self._segments(right, gaz_hits)
+                if w == "and" and k <= 3 and head_kind([x for _, _, x in right]) == ("Company", len(right) - 1) \
+                        and all(x[2][0].isupper() for x in left):
+                    # "Nuvola and Brightcell Therapeutics": two companies ("&" joins one name)
+                    return self._segments(left, gaz_hits) + self._segments(right, gaz_hits)
         return [run]
 
     def _complete(self, seg, gaz_hits) -> bool:
@@ -819,7 +823,8 @@ class MentionFinder:
                     break
             if m.parent_text is None and low[hi] in UNIT_HEADS and hi >= 2:
                 # "X University Medical Center": a two-word head after the parent's name
-                ph = hi - 1 if low[hi - 1] in ("medical", "graduate") and hi >= 3 else hi
+                # "X University Songdo Campus": a campus after the university and a place
+                ph = hi - 1 if (low[hi - 1] in ("medical", "graduate") or low[hi] == "campus") and hi >= 3 else hi
                 pk, phi = head_kind(toks[:ph])
                 if pk == "University" and phi == ph - 1:
                     m.parent_text = " ".join(toks[:ph])
