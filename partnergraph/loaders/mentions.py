@@ -218,7 +218,7 @@ _NON_CAPITAL_RE = re.compile(r"[^A-Z]")
 _HANGUL_NAME_RE = re.compile(r"[\uAC00-\uD7A3][\uAC00-\uD7A3 ]{0,28}[\uAC00-\uD7A3]")
 _APPOS_ACRONYM_RE = re.compile(r",\s(?:or|(?:(?:also|better|commonly|widely)\s)?known\sas|hereafter)\s"
                                r"(?P<acro>[A-Z][A-Za-z&-]{1,11})(?=[,.;:)]|\s(?!of\b|and\b|&))")
-_TITLE_BEFORE_RE = re.compile(r"(?:Professor|Prof\.|Dr\.|President|Dean|Director|Chairman|CEO|Mr\.|Ms\.|Mrs\.)\s$")
+_TITLE_BEFORE_RE = re.compile(r"(?:Professor|Prof\.|Dr\.|President|Dean|Director|Chairman|CEO|Mr\.|Ms\.|Mrs\.)\s\Z")
 _TITLE_WORDS = {"Professor", "Prof", "Dr", "President", "Dean", "Director", "Chairman", "CEO", "Mr", "Ms", "Mrs"}
 _ACRONYM_BEFORE_RE = re.compile(r"(?<![\w&-])([A-Z][A-Za-z&-]{1,11}) ?$")
 _UNIT_FIRST = {"College", "School", "Department", "Dept.", "Faculty", "Division", "Graduate", "Institute", "Center",
@@ -651,16 +651,11 @@ class MentionFinder:
         if runs and gaz_starts is None:
             gaz_starts = _sorted_starts(gaz_hits)
         for run in runs:
-            if len(run) > 2 and (run[0][2] in _TITLE_WORDS or
-                                 _TITLE_BEFORE_RE.search(text[max(0, run[0][0] - 16):run[0][0]])):
-                # "Professor Ahn of X University": a surname alone between the title and
-                # "of" is the person's (a full name is a person's mention: _trim_after_people)
-                k0 = 1 if run[0][2] in _TITLE_WORDS else 0
-                for k in range(k0 + 1, min(len(run) - 1, k0 + 4)):
-                    if run[k][2] == "of":
-                        if k - k0 == 1 and run[k0][2] in KOREAN_SURNAMES:
-                            run = run[k + 1:]
-                        break
+            if len(run) > 2 and run[0][2] in KOREAN_SURNAMES and run[1][2] == "of" and \
+                    _TITLE_BEFORE_RE.search(text, max(0, run[0][0] - 16), run[0][0]):
+                run = run[2:]       # "Professor Ahn of X University": the surname is the person's
+            elif len(run) > 3 and run[2][2] == "of" and run[1][2] in KOREAN_SURNAMES and run[0][2] in _TITLE_WORDS:
+                run = run[3:]
             for seg in self._segments(run, gaz_hits):
                 m = self._classify(text, seg, gaz_hits, gaz_starts)
                 if m:
@@ -752,30 +747,35 @@ class MentionFinder:
             if "-" in w and _BAD_SUFFIX_RE.search(w):
                 # "X and Seoul-based Y Co.": an adjective, no part of a name, parts the run
                 return self._segments(run[:k], gaz_hits) + self._segments(run[k + 1:], gaz_hits)
-        if len(run) > 4 and run[0][2] in _UNIT_FIRST:
+        ws = [w for _, _, w in run]
+        has_of, has_in = "of" in ws, "in" in ws
+        if has_of and len(run) > 4 and ws[0] in _UNIT_FIRST:
             # "College of Natural Sciences of Hanul University": a unit, then "of" and
             # the university it belongs to (a name of its own, with its own head)
             for k in range(3, len(run) - 1):
-                if run[k][2] == "of":
-                    right = run[k + 2:] if run[k + 1][2] == "the" else run[k + 1:]
+                if ws[k] == "of":
+                    right = run[k + 2:] if ws[k + 1] == "the" else run[k + 1:]
                     rk, rhi = head_kind([w for _, _, w in right])
                     if rk == "University" and len(right) > 1 and right[rhi][2] in {"University", "Universiti", "Universitas"} \
                             and (rhi == len(right) - 1 or rhi == 0):
                         return self._segments(run[:k], gaz_hits) + self._segments(right, gaz_hits)
-        for k, (st, en, w) in enumerate(run):
-            if w == "of" and 1 < k < len(run) - 1 and run[k - 1][2].isupper() and len(run[k - 1][2]) > 1 and \
-                    (k == len(run) - 2 and run[-1][2].lower() not in ALL_HEADS or
-                     any(g.start == run[k + 1][0] and g.end == run[-1][1] and all(x.kind == "Region" for x in g.entries)
-                         for g in gaz_hits)):
-                # "the Fraunhofer Institute for Production Technology IPT of Aachen": the name
-                # ended with its acronym; "of" + a place says where it is
-                return self._segments(run[:k], gaz_hits)
-        for k, (st, en, w) in enumerate(run):
-            if w == "in" and 0 < k < len(run) - 1:
-                nx = run[k + 1]
-                if any(g.start == nx[0] and any(x.kind == "Region" for x in g.entries) for g in gaz_hits) or \
-                        self._complete(run[k + 1:], gaz_hits) or any(c[2] in ("and", "&") for c in run[k + 1:]):
-                    return self._segments(run[:k], gaz_hits) + self._segments(run[k + 1:], gaz_hits)
+        if (has_of or has_in) and len(run) > 2:
+            for k in range(1, len(run) - 1):
+                w = ws[k]
+                if w == "of" and k > 1 and ws[k - 1].isupper() and len(ws[k - 1]) > 1 and \
+                        (k == len(run) - 2 and ws[-1].lower() not in ALL_HEADS or
+                         any(g.start == run[k + 1][0] and g.end == run[-1][1] and all(x.kind == "Region" for x in g.entries)
+                             for g in gaz_hits)):
+                    # "the Fraunhofer Institute for Production Technology IPT of Aachen": the name
+                    # ended with its acronym; "of" + a place says where it is
+                    return self._segments(run[:k], gaz_hits)
+                if w == "in":
+                    nx = run[k + 1]
+                    if any(g.start == nx[0] and any(x.kind == "Region" for x in g.entries) for g in gaz_hits) or \
+                            self._complete(run[k + 1:], gaz_hits) or "and" in ws[k + 1:] or "&" in ws[k + 1:]:
+                        return self._segments(run[:k], gaz_hits) + self._segments(run[k + 1:], gaz_hits)
+        if "and" not in ws and "&" not in ws and "And" not in ws:
+            return [run]
         for k, (st, en, w) in enumerate(run):
             if w.lower() in {"and", "&"} and 0 < k < len(run) - 1:
                 left, right = run[:k], run[k + 1:]
