@@ -195,3 +195,11 @@ def test_two_companies_joined_by_and_and_more_company_nouns():
 def test_campus_after_a_university_and_a_place():
     es = ents("The Yeomyung University Songdo Campus will open in 2027.")
     assert es["Yeomyung University Songdo Campus"].parent == es["Yeomyung University"].id
+
+
+def test_possessive_words_inside_names():
+    assert ents("Doctors at Hanul Children's Hospital led the study.")["Hanul Children's Hospital"].kind == "Hospital"
+    assert ents("Students from Daeseong Women's University joined.")["Daeseong Women's University"].kind == "University"
+    assert "Hanul St. Luke's Hospital" in ents("The trial ran at Hanul St. Luke's Hospital in Busan.")
+    es = ents("Hanul University's College of Nursing joined.")     # a possessive still names the parent
+    assert es["Hanul University College of Nursing"].parent == es["Hanul University"].id

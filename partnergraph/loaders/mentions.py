@@ -219,6 +219,8 @@ _HANGUL_NAME_RE = re.compile(r"[\uAC00-\uD7A3][\uAC00-\uD7A3 ]{0,28}[\uAC00-\uD7
 _APPOS_ACRONYM_RE = re.compile(r",\s(?:or|(?:(?:also|better|commonly|widely)\s)?known\sas|hereafter)\s"
                                r"(?P<acro>[A-Z][A-Za-z&-]{1,11})(?=[,.;:)]|\s(?!of\b|and\b|&))")
 _TITLE_BEFORE_RE = re.compile(r"(?:Professor|Prof\.|Dr\.|President|Dean|Director|Chairman|CEO|Mr\.|Ms\.|Mrs\.)\s\Z")
+_NAME_POSSESSIVES = {"Children", "Women", "Men", "People", "Workers", "Veterans", "Mothers", "Farmers", "Teachers",
+                     "Citizens", "Patients"}
 _TITLE_WORDS = {"Professor", "Prof", "Dr", "President", "Dean", "Director", "Chairman", "CEO", "Mr", "Ms", "Mrs"}
 _ACRONYM_BEFORE_RE = re.compile(r"(?<![\w&-])([A-Z][A-Za-z&-]{1,11}) ?$")
 _UNIT_FIRST = {"College", "School", "Department", "Dept.", "Faculty", "Division", "Graduate", "Institute", "Center",
@@ -703,8 +705,12 @@ class MentionFinder:
                                  and (nxt[2][0].isupper() or nxt[2] in CONNECTORS)):
                     tok, stops = tok[:-1], True          # sentence end, not part of the name
                     # ("Agri." before a capital goes on with the name: "Kyungnam Agri. Univ.")
-                if tok.endswith(("'s", "’s")):
+                if tok.endswith(("'s", "’s")) and not (
+                        nxt is not None and nxt[2][0].isupper() and nxt[0] - en <= 2 and
+                        (tok[:-2] in _NAME_POSSESSIVES or (cur and cur[-1][2] in ("St.", "St")))):
                     tok, stops = tok[:-2], True
+                    # (not inside a name: "Hanul Children's Hospital", "Daeseong Women's
+                    # University", "X St. Luke's Hospital")
                 cur.append((st, st + len(tok), tok))
                 if stops:
                     runs.append(cur)
