@@ -203,3 +203,9 @@ def test_possessive_words_inside_names():
     assert "Hanul St. Luke's Hospital" in ents("The trial ran at Hanul St. Luke's Hospital in Busan.")
     es = ents("Hanul University's College of Nursing joined.")     # a possessive still names the parent
     assert es["Hanul University College of Nursing"].parent == es["Hanul University"].id
+
+
+def test_titles_abbreviated_before_a_name_end_no_sentence():
+    assert len(_sents("Rep. Kim Min-jun of the Hanul Party attended.")) == 1
+    assert len(_sents("Lt. Gen. Park Do-yun spoke at the ceremony.")) == 1
+    assert len(_sents("The lab sits at the foot of Mt. Halla on the island.")) == 1

@@ -12,7 +12,9 @@ import re
 
 _ABBREV = {"univ", "nat'l", "natl", "dr", "mr", "mrs", "ms", "prof", "co", "corp", "inc", "ltd",
            "st", "no", "vs", "etc", "dept", "gov", "jr", "sr", "u.s", "u.k", "e.g", "i.e", "approx",
-           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+           # titles before a name ("Rep. Kim Min-jun", "Lt. Gen. Park"), "Mt. Halla"
+           "rep", "sen", "lt", "gen", "col", "capt", "sgt", "adm", "rev", "hon", "mt"}
 # abbreviated words inside organisation names ("Kyungnam Agri. Univ.", "Gangwon Agri. Tech.
 # Institute"): no sentence end where the next word goes on with the name (another such
 # abbreviation or a head word); before anything else they may end a sentence ("... at Gamma Tech.")
