@@ -209,3 +209,11 @@ def test_titles_abbreviated_before_a_name_end_no_sentence():
     assert len(_sents("Rep. Kim Min-jun of the Hanul Party attended.")) == 1
     assert len(_sents("Lt. Gen. Park Do-yun spoke at the ceremony.")) == 1
     assert len(_sents("The lab sits at the foot of Mt. Halla on the island.")) == 1
+
+
+def test_acronym_in_parentheses_after_a_lead_word_or_in_quotes():
+    for form in ("(hereafter KIMR)", "(the KIMR)", "(or KIMR)", '("KIMR")'):
+        es = ents(f"The Korea Institute of Marine Robotics {form} opened a branch.")
+        assert "KIMR" in es["Korea Institute of Marine Robotics"].aliases, form
+    es = ents("The Korea Institute of Marine Robotics (the Netherlands) opened a branch.")
+    assert "Netherlands" not in es["Korea Institute of Marine Robotics"].aliases

@@ -222,6 +222,8 @@ _TITLE_BEFORE_RE = re.compile(r"(?:Professor|Prof\.|Dr\.|President|Dean|Director
 _NAME_POSSESSIVES = {"Children", "Women", "Men", "People", "Workers", "Veterans", "Mothers", "Farmers", "Teachers",
                      "Citizens", "Patients"}
 _TITLE_WORDS = {"Professor", "Prof", "Dr", "President", "Dean", "Director", "Chairman", "CEO", "Mr", "Ms", "Mrs"}
+_PAREN_LEAD_RE = re.compile(r"(?:(?:hereafter|hereinafter|the|or|also|simply|or simply)\s+|[\"“'‘])"
+                            r"([A-Z][A-Za-z&-]{1,11})[\"”'’]?$")
 _ACRONYM_BEFORE_RE = re.compile(r"(?<![\w&-])([A-Z][A-Za-z&-]{1,11}) ?$")
 _UNIT_FIRST = {"College", "School", "Department", "Dept.", "Faculty", "Division", "Graduate", "Institute", "Center",
                "Centre", "Laboratory", "Lab"}
@@ -1149,6 +1151,10 @@ def paren_definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention,
     for p in _PAREN_RE.finditer(text):
         inner = p.group(1).strip()
         first = inner.split(",")[0].strip()
+        lead = _PAREN_LEAD_RE.match(first)
+        if lead:
+            # "(hereafter KIMR)", "(the KIMR)", "(or KIMR)", '("SCUF")': the acronym itself
+            first = lead.group(1)
         m: Mention | None = by_end.get(p.start()) or by_end.get(p.start() - 1)
         if not m:
             # "KIMR (Korea Institute of Marine Robotics)": an acronym the list does not
