@@ -217,3 +217,8 @@ def test_acronym_in_parentheses_after_a_lead_word_or_in_quotes():
         assert "KIMR" in es["Korea Institute of Marine Robotics"].aliases, form
     es = ents("The Korea Institute of Marine Robotics (the Netherlands) opened a branch.")
     assert "Netherlands" not in es["Korea Institute of Marine Robotics"].aliases
+
+
+def test_university_hospital_with_a_place_between():
+    es = ents("Doctors at Hanul University Ilsan Hospital led the study.")
+    assert es["Hanul University Ilsan Hospital"].parent == es["Hanul University"].id

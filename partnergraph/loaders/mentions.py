@@ -832,7 +832,7 @@ class MentionFinder:
             if m.parent_text is None and low[hi] in UNIT_HEADS and hi >= 2:
                 # "X University Medical Center": a two-word head after the parent's name
                 # "X University Songdo Campus": a campus after the university and a place
-                ph = hi - 1 if (low[hi - 1] in ("medical", "graduate") or low[hi] == "campus") and hi >= 3 else hi
+                ph = hi - 1 if (low[hi - 1] in ("medical", "graduate") or low[hi] in ("campus", "hospital")) and hi >= 3 else hi
                 pk, phi = head_kind(toks[:ph])
                 if pk == "University" and phi == ph - 1:
                     m.parent_text = " ".join(toks[:ph])
