@@ -222,3 +222,11 @@ def test_acronym_in_parentheses_after_a_lead_word_or_in_quotes():
 def test_university_hospital_with_a_place_between():
     es = ents("Doctors at Hanul University Ilsan Hospital led the study.")
     assert es["Hanul University Ilsan Hospital"].parent == es["Hanul University"].id
+
+
+def test_branch_campus_names_and_people_before_of():
+    es = ents("Four schools share the campus, including SUNY Korea and George Mason University Korea.")
+    assert es["George Mason University Korea"].kind == "University"
+    assert not any(" and " in n for n in es)
+    es = ents("Students of Hanul University visited the lab.")
+    assert "Hanul University" in es and not any(n.startswith("Students") for n in es)

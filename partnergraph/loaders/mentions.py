@@ -221,6 +221,8 @@ _APPOS_ACRONYM_RE = re.compile(r",\s(?:or|(?:(?:also|better|commonly|widely)\s)?
 _TITLE_BEFORE_RE = re.compile(r"(?:Professor|Prof\.|Dr\.|President|Dean|Director|Chairman|CEO|Mr\.|Ms\.|Mrs\.)\s\Z")
 _NAME_POSSESSIVES = {"Children", "Women", "Men", "People", "Workers", "Veterans", "Mothers", "Farmers", "Teachers",
                      "Citizens", "Patients"}
+_PEOPLE_NOUNS = {"Students", "Officials", "Researchers", "Professors", "Members", "Representatives", "Executives",
+                 "Doctors", "Engineers", "Leaders", "Graduates", "Employees", "Experts", "Scientists", "Staff"}
 _TITLE_WORDS = {"Professor", "Prof", "Dr", "President", "Dean", "Director", "Chairman", "CEO", "Mr", "Ms", "Mrs"}
 _PAREN_LEAD_RE = re.compile(r"(?:(?:hereafter|hereinafter|the|or|also|simply|or simply)\s+|[\"“'‘])"
                             r"([A-Z][A-Za-z&-]{1,11})[\"”'’]?$")
@@ -749,6 +751,9 @@ class MentionFinder:
             run = run[1:]
         while run and run[-1][2].lower() in _TRAILING_WORDS:
             run = run[:-1]
+        if len(run) > 2 and run[1][2] == "of" and run[0][2] in _PEOPLE_NOUNS:
+            # "Students of Hanul University": people at the start of a sentence, then the name
+            run = run[3:] if run[2][2] == "the" else run[2:]
         if not run:
             return []
         for k, (st, en, w) in enumerate(run):
@@ -794,9 +799,11 @@ class MentionFinder:
                 if head_kind([x for _, _, x in left]) == ("Company", len(left) - 1):
                     # "X Securities and Y Capital": a company's name ends before "and"
                     return self._segments(left, gaz_hits) + self._segments(right, gaz_hits)
-                if w == "and" and k <= 3 and head_kind([x for _, _, x in right]) == ("Company", len(right) - 1) \
-                        and all(x[2][0].isupper() for x in left):
-                    # "Nuvola and Brightcell Therapeutics": two companies ("&" joins one name)
+                if w == "and" and k <= 3 and all(x[2][0].isupper() for x in left) and (
+                        head_kind([x for _, _, x in right]) == ("Company", len(right) - 1) or
+                        (len(left[0][2]) > 2 and left[0][2].isupper() and self._complete(right, gaz_hits))):
+                    # "Nuvola and Brightcell Therapeutics": two companies ("&" joins one name);
+                    # "SUNY Korea and George Mason University Korea": an acronym's name and another
                     return self._segments(left, gaz_hits) + self._segments(right, gaz_hits)
         return [run]
 
@@ -986,8 +993,9 @@ def _token_shape(toks: tuple[str, ...]) -> tuple:
     low = [t.lower().rstrip(".") for t in toks]
     # keep the head and its of/for-complement; drop words after a final head
     end_i = len(toks) - 1
-    if hi < len(toks) - 1 and low[hi + 1] not in {"of", "for", "de", "du", "der"} and low[hi] not in FOREIGN_UNIV_HEADS:
-        end_i = hi
+    if hi < len(toks) - 1 and low[hi + 1] not in {"of", "for", "de", "du", "der"} and low[hi] not in FOREIGN_UNIV_HEADS \
+            and not (low[hi] == "university" and hi == len(toks) - 2 and low[-1] in ("korea", "asia")):
+        end_i = hi          # (a foreign university's campus here keeps its place: "George Mason University Korea")
     kept = toks[: end_i + 1]
     if len(low) > 2 and low[1] in {"of", "in"} and low[0] in _DEGREE_WORDS:
         return ()        # a degree ("Master of Business Administration") is no organisation
