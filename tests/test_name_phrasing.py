@@ -230,3 +230,10 @@ def test_branch_campus_names_and_people_before_of():
     assert not any(" and " in n for n in es)
     es = ents("Students of Hanul University visited the lab.")
     assert "Hanul University" in es and not any(n.startswith("Students") for n in es)
+
+
+def test_committee_on_a_subject():
+    es = ents("The Presidential Committee on Regional Balance will review the plan.")
+    assert es["Presidential Committee on Regional Balance"].kind == "Agency"
+    es = ents("The Hanul Commission on Monday said it would review the plan.")
+    assert "Hanul Commission" in es and not any("Monday" in n for n in es)

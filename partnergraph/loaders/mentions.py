@@ -55,7 +55,7 @@ FOREIGN_UNIV_HEADS = {"universidad", "universidade", "université", "universitä
 UNIV_HEADS = {"university", "univ", "college", "school", "academy", "department", "dept",
               "faculty", "polytechnic", "campus"} | FOREIGN_UNIV_HEADS
 HOSPITAL_HEADS = {"hospital", "hospitals", "clinic"}
-AGENCY_HEADS = {"agency", "council", "foundation", "administration", "commission", "authority",
+AGENCY_HEADS = {"agency", "council", "foundation", "administration", "commission", "authority", "committee",
                 "board", "bureau", "association", "federation", "society", "service", "corporation",
                 "office", "organization", "organisation", "ministry"}
 INSTITUTE_HEADS = {"institute", "center", "centre", "headquarters", "laboratory", "lab", "labs",
@@ -171,7 +171,7 @@ WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w.&\-]*(?:['’](?=[A-Za-z])[\w
 # letter at once; this pattern reads every lower-case word of the text.  (An upper-case
 # first letter needs no alternative: [a-z] below rejects it anyway.)
 _CONNECTOR_ALTS = "|".join(w[0] + "".join(f"[{c}{c.upper()}]" for c in w[1:])
-                           for w in ("of", "for", "and", "de", "du", "der", "la", "y", "the", "in"))
+                           for w in ("of", "for", "and", "de", "du", "der", "la", "y", "the", "in", "on"))
 _BREAK_WORD = (r"(?<![\w.&\-'’])(?!(?:" + _CONNECTOR_ALTS + r")(?![\w.&\-]|['’][A-Za-z]))"
                r"[a-z][\w.&\-]*(?:['’](?=[A-Za-z])[\w.&\-]*)*")
 _BREAK_RE = re.compile(_BREAK_WORD + r"(?:[^A-Za-z0-9\u00C0-\u024F&]+" + _BREAK_WORD + ")*")
@@ -223,6 +223,7 @@ _NAME_POSSESSIVES = {"Children", "Women", "Men", "People", "Workers", "Veterans"
                      "Citizens", "Patients"}
 _PEOPLE_NOUNS = {"Students", "Officials", "Researchers", "Professors", "Members", "Representatives", "Executives",
                  "Doctors", "Engineers", "Leaders", "Graduates", "Employees", "Experts", "Scientists", "Staff"}
+_ON_HEADS = {"Committee", "Commission", "Council", "Conference", "Forum", "Symposium", "Task"}   # "... Committee on X"
 _TITLE_WORDS = {"Professor", "Prof", "Dr", "President", "Dean", "Director", "Chairman", "CEO", "Mr", "Ms", "Mrs"}
 _PAREN_LEAD_RE = re.compile(r"(?:(?:hereafter|hereinafter|the|or|also|simply|or simply)\s+|[\"“'‘])"
                             r"([A-Z][A-Za-z&-]{1,11})[\"”'’]?$")
@@ -241,7 +242,7 @@ _NOT_AFFILIATE = _TECH_ACRONYMS | {"CEO", "CTO", "CFO", "COO", "CSO", "CIO", "CH
                                    "MOU", "USA", "US", "UK", "EU", "HQ", "R&D", "IPO", "KRW", "USD"}
 _DEGREE_WORDS = {"master", "masters", "master's", "bachelor", "bachelors", "bachelor's", "doctor", "doctorate"}
 _BARE_SUFFIXES = {"ltd", "inc", "llc", "plc"}     # "X Co., Ltd. and Y": "Ltd." begins no name
-_TRAILING_WORDS = CONNECTORS | {"the", "in"}
+_TRAILING_WORDS = CONNECTORS | {"the", "in", "on"}
 _NO_NAME_WORDS = LEAD_STRIP | UNIT_HEADS | PROGRAM_HEADS | AGENCY_HEADS | UNIV_HEADS | CONNECTORS
 # Every title in ROLE_WORDS contains one of these (lower-cased).
 _ROLE_KEYWORDS = ("dr. ", "president", "chancellor", "dean", "director", "mayor", "governor", "minister", "chair",
@@ -723,7 +724,8 @@ class MentionFinder:
                 continue
             if cur and nxt is not None:
                 lw = w.lower()
-                if (lw in CONNECTORS or (lw == "in" and len(cur) > 2 and any(c[2] in ("for", "of") for c in cur))) \
+                if (lw in CONNECTORS or (lw == "in" and len(cur) > 2 and any(c[2] in ("for", "of") for c in cur))
+                        or (lw == "on" and cur[-1][2] in _ON_HEADS)) \
                         and st - cur[-1][1] <= 2 and not text[cur[-1][1]:st].strip():
                     # ("Center for AI in Healthcare": "in" inside a complement; _segments
                     # parts it again before a place: "Institute of X in Busan")
@@ -993,7 +995,7 @@ def _token_shape(toks: tuple[str, ...]) -> tuple:
     low = [t.lower().rstrip(".") for t in toks]
     # keep the head and its of/for-complement; drop words after a final head
     end_i = len(toks) - 1
-    if hi < len(toks) - 1 and low[hi + 1] not in {"of", "for", "de", "du", "der"} and low[hi] not in FOREIGN_UNIV_HEADS \
+    if hi < len(toks) - 1 and low[hi + 1] not in {"of", "for", "de", "du", "der", "on"} and low[hi] not in FOREIGN_UNIV_HEADS \
             and not (low[hi] == "university" and hi == len(toks) - 2 and low[-1] in ("korea", "asia")):
         end_i = hi          # (a foreign university's campus here keeps its place: "George Mason University Korea")
     kept = toks[: end_i + 1]
