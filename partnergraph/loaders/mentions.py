@@ -14,6 +14,16 @@ byline and caption tests keeps bylines and quoted names out.
 
 Headlines are title-cased, so capitalisation says nothing there: only known names (the
 gazetteer and names this document defines elsewhere) are taken from headline lines.
+
+How names are phrased, whatever the name: abbreviated name words stay in the name
+("Kyungnam Agri. Univ."), as do possessives that belong to it ("Children's Hospital",
+"St. Luke's"); "in"/"on" go on with a complement ("Center for AI in Medicine",
+"Committee on X") but not before a place; foreign university words head the whole name
+("Universidad de X", "Universiti X"); a company by its last word ("... Pharm", "... Tech",
+"... Securities", also before a title: "X Networks CEO Y"), and a group's name with an
+unknown upper-case word is its affiliate ("LG CNS"); "College of X of Y University" is
+Y's college; acronyms are defined as "X (XY)", "XY (X)", "X (hereafter XY)", "X, or XY,"
+and "X, (also) known as XY".
 """
 from __future__ import annotations
 

@@ -4,7 +4,10 @@ Evidence is a sentence quoted exactly from the document, so spans are offsets, n
 re-joined text.  Lines are always boundaries (headlines, captions and list items are
 lines of their own in scraped articles); inside a line, a sentence ends at . ! ? (or a
 closing quote after one) followed by a space and an upper-case letter, a digit or an
-opening quote, except after abbreviations and initials.
+opening quote, except after abbreviations and initials, and after an abbreviated word of
+a name ("Agri.", "Tech.", "Sci.") where the name goes on: a head word, another such
+abbreviation, or a capitalised word followed by more of the name ("Agri. Tech.
+Commercialization and Transfer"), not a sentence's first word ("Tech. The firm ...").
 """
 from __future__ import annotations
 
