@@ -84,7 +84,8 @@ def test_group_name_and_an_upper_case_word_name_an_affiliate():
 
 def test_a_known_acronym_joined_by_ampersand_is_another_name():
     es = ents("KT&G will sponsor the scholarship program.")
-    assert "KT" not in es
+    assert "KT" not in es and es["KT&G"].kind == "Company"
+    assert not ents("The R&D budget rose and M&A deals fell.")
 
 
 # --------------------------------------------------------------- foreign universities

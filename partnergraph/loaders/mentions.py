@@ -165,6 +165,8 @@ _NOT_COMPANY_DESC_RE = re.compile(r"\b(?:at|of|in|with|for|from|by|who|which|tha
 _CAPITALISED_NAME_RE = re.compile(r"[A-Z0-9][\w&.-]*(?:\s(?:[A-Z0-9][\w&.-]*|&)){0,4}")
 _DISTRICT_RE = re.compile(r"[A-Z](?<![\w-][A-Z])[a-z]+(?:-[a-z]+)?-gu(?:n)?(?![\w-])")
 _NEIGHBOURHOOD_RE = re.compile(r"\b(?:in|at) ([A-Z][a-z]+(?:-[a-z]+)?-(?:dong|eup|myeon))(?![\w-])")
+_AMP_NAME_RE = re.compile(r"[A-Z](?<![\w&-][A-Z])[A-Z]{0,3}&[A-Z]{1,4}(?![\w&-])")
+_NOT_AMP_NAMES = {"R&D", "M&A", "Q&A", "S&P", "O&M", "P&L", "B&B", "E&C", "C&C", "H&H", "F&B", "A&E", "T&C", "D&I"}
 _TITLE_OF_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?(?P<org>[A-Z][^,.;:“”\"()]{1,160})")
 _AFTER_PERSON_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?")
 _BYLINE_WORDS = ("reporter", "contact", "photo", "writer", "editor", "correspondent", "copyright",
@@ -466,6 +468,15 @@ class MentionFinder:
             # leaves out the bare forms that several cities share; the resolver places them
             pattern.extend(Mention(m.start(), m.end(), m.group(), "Region", "pattern")
                            for m in _DISTRICT_RE.finditer(text))
+        if "&" in text:
+            # "KT&G", "AT&T": letters joined by "&" are a company's name (not "R&D", "M&A"),
+            # unless they follow another name's word ("SK C&C" is taken as a whole above)
+            for m in _AMP_NAME_RE.finditer(text):
+                a = m.start()
+                if m.group() in _NOT_AMP_NAMES or (a >= 2 and text[a - 1] == " " and text[a - 2].isalnum()
+                                                   and text[a - 2].isupper()):
+                    continue
+                pattern.append(Mention(a, m.end(), m.group(), "Company", "pattern"))
         if "-dong" in text or "-eup" in text or "-myeon" in text:
             # a neighbourhood or town where something is ("campus in Gocheok-dong"); not
             # as a modifier ("its Irwon-dong campus")
