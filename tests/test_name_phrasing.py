@@ -238,3 +238,9 @@ def test_committee_on_a_subject():
     assert es["Presidential Committee on Regional Balance"].kind == "Agency"
     es = ents("The Hanul Commission on Monday said it would review the plan.")
     assert "Hanul Commission" in es and not any("Monday" in n for n in es)
+
+
+def test_a_place_before_a_known_hospital_name_is_another_hospital():
+    es = ents("The trial will run at Daejin St. Vincent's Hospital.")
+    assert "Daejin St. Vincent's Hospital" in es and es["Daejin St. Vincent's Hospital"].parent is None
+    assert not any("Daejin" in n and n != "Daejin St. Vincent's Hospital" for n in es)

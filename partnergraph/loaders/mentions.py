@@ -856,6 +856,8 @@ class MentionFinder:
                     break
                 if s <= g.start and g.end <= e and (g.start, g.end) != (s, e) and \
                         any(x.kind in {"University", "Hospital", "Agency", "Ministry", "Company"} for x in g.entries):
+                    if g.end == e and kind == "Hospital" and all(x.kind == "Hospital" for x in g.entries):
+                        break       # "Daejin St. Vincent's Hospital": another hospital of that name, no unit of it
                     if low[hi] in UNIT_HEADS or kind == "Hospital":
                         m.parent_text = g.text
                     break
