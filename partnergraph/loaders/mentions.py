@@ -471,7 +471,18 @@ class MentionFinder:
         if "&" in text:
             # "KT&G", "AT&T": letters joined by "&" are a company's name (not "R&D", "M&A"),
             # unless they follow another name's word ("SK C&C" is taken as a whole above)
-            for m in _AMP_NAME_RE.finditer(text):
+            i = text.find("&")
+            while i >= 0:
+                # read from each "&" (few), not a search that tries every capital of the text
+                m = None
+                for a in range(max(0, i - 4), i):
+                    m = _AMP_NAME_RE.match(text, a)
+                    if m is not None and m.start() < i < m.end():
+                        break
+                    m = None
+                i = text.find("&", i + 1)
+                if m is None:
+                    continue
                 a = m.start()
                 if m.group() in _NOT_AMP_NAMES or (a >= 2 and text[a - 1] == " " and text[a - 2].isalnum()
                                                    and text[a - 2].isupper()):
