@@ -300,6 +300,9 @@ class Gazetteer:
                 # "Seoul-Gyeonggi" gives two matches, but "K-MediST" must not match "K")
                 if e - s <= 2 and e < n_text and text[e] == "-" and TOKEN_RE.match(text, e + 1):
                     continue
+                # nor a name joined by "&" to the next letters ("KT&G" is not "KT")
+                if e + 1 < n_text and text[e] == "&" and text[e + 1].isalnum():
+                    continue
                 out.append(GazMatch(s, e, text[s:e], [self.entries[x] for x in best_ids]))
                 pos = e
         return out

@@ -14,6 +14,16 @@ byline and caption tests keeps bylines and quoted names out.
 
 Headlines are title-cased, so capitalisation says nothing there: only known names (the
 gazetteer and names this document defines elsewhere) are taken from headline lines.
+
+How names are phrased, whatever the name: abbreviated name words stay in the name
+("Kyungnam Agri. Univ."), as do possessives that belong to it ("Children's Hospital",
+"St. Luke's"); "in"/"on" go on with a complement ("Center for AI in Medicine",
+"Committee on X") but not before a place; foreign university words head the whole name
+("Universidad de X", "Universiti X"); a company by its last word ("... Pharm", "... Tech",
+"... Securities", also before a title: "X Networks CEO Y"), and a group's name with an
+unknown upper-case word is its affiliate ("LG CNS"); "College of X of Y University" is
+Y's college; acronyms are defined as "X (XY)", "XY (X)", "X (hereafter XY)", "X, or XY,"
+and "X, (also) known as XY".
 """
 from __future__ import annotations
 
@@ -24,6 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .gazetteer import Entry, Gazetteer, is_acronym, name_key
+from .sentences import NAME_ABBREV
 
 # ----------------------------------------------------------------------------- records
 
@@ -47,17 +58,26 @@ class Mention:
 
 # ----------------------------------------------------------------------------- vocabulary
 
+# "Universidad de X", "Technische Universität X", "Universiti Teknologi X", "Universitas X":
+# the university's own word, which comes before the rest of the name
+FOREIGN_UNIV_HEADS = {"universidad", "universidade", "université", "universität", "universitat", "università",
+                      "universiteit", "universiti", "universitas", "universitatea", "uniwersytet", "universitet"}
 UNIV_HEADS = {"university", "univ", "college", "school", "academy", "department", "dept",
-              "faculty", "polytechnic", "campus"}
+              "faculty", "polytechnic", "campus"} | FOREIGN_UNIV_HEADS
 HOSPITAL_HEADS = {"hospital", "hospitals", "clinic"}
-AGENCY_HEADS = {"agency", "council", "foundation", "administration", "commission", "authority",
+AGENCY_HEADS = {"agency", "council", "foundation", "administration", "commission", "authority", "committee",
                 "board", "bureau", "association", "federation", "society", "service", "corporation",
                 "office", "organization", "organisation", "ministry"}
 INSTITUTE_HEADS = {"institute", "center", "centre", "headquarters", "laboratory", "lab", "labs",
-                   "hub", "observatory", "museum", "library", "park"}
+                   "hub", "observatory", "museum", "library", "park", "technopark"}
 COMPANY_HEADS = {"co", "ltd", "inc", "corp", "company", "ag", "gmbh", "plc", "llc", "electronics", "pharmaceutical",
                  "pharmaceuticals", "holdings", "technologies", "motors", "motor", "chemical",
-                 "bio", "biologics", "group"}
+                 "bio", "biologics", "group",
+                 # how Korean company names end in English ("Hanbit Pharm", "Cheongsan Tech",
+                 # "Daerim Robotics"): only as the last word of a run of two or more
+                 "pharm", "pharma", "tech", "biotech", "robotics", "therapeutics", "biosciences",
+                 "semiconductor", "industries", "materials", "systems", "networks", "telecom", "securities",
+                 "logistics", "construction", "shipbuilding", "electric"}
 PROGRAM_HEADS = {"project", "projects", "program", "programs", "programme", "initiative",
                  "consortium", "alliance", "scheme", "track", "fund", "challenge", "plan",
                  "scholarship", "scholarships", "fellowship", "fellowships", "cluster"}
@@ -96,7 +116,7 @@ ROLE_WORDS = (r"Vice[ -]President|President|Vice[ -]Chancellor|Chancellor|Dean"
               r"|Director(?:-General)?|District Mayor|City Mayor|Deputy Mayor|Mayor|Provincial Governor|Governor"
               r"|Vice[ -]Minister|Minister"
               r"|Chair(?:man|woman|person)?|CEO|Chief Executive(?: Officer)?|President and CEO|Professor"
-              r"|Prof\.|Superintendent|Head|Chief|Commissioner|Administrator|Principal|Rector|Provost"
+              r"|Prof\.|Dr\.|Superintendent|Head|Chief|Commissioner|Administrator|Principal|Rector|Provost"
               r"|Secretary(?:-General)?|Ambassador|Leader|Manager|Representative")
 _ROLE_LOWER = ROLE_WORDS.lower()
 
@@ -119,17 +139,17 @@ KOREAN_SURNAMES = frozenset((
     "Ki Ban Wang Geum Ok Yook Yuk Maeng Tak Kook Yeom Yum Lyu Cheon Sim Shim Kye Gye Hur Koo Gu Goo").split())
 _KOREAN_NAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])(?:[a-z]{1,4} [A-Z][a-z]+-[A-Za-z][a-z]+"
                              r"|[a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]{1,4})(?![\w-])")
-_KOREAN_SYLLABLE_RE = re.compile(r"(?:ch|kk|tt|pp|ss|jj|[bdghjkmnprstwy])?[wy]?[aeiou]{1,2}(?:ng|[nmlkpbt])?", re.I)
+_KOREAN_SYLLABLE_RE = re.compile(r"(?:ch|kk|tt|pp|ss|jj|sh|[bdghjkmnprstwy])?[wy]?[aeiou]{1,2}(?:ng|[nmlkpbth])?", re.I)
 _PLACE_SUFFIXES = ("-gu", "-gun", "-si", "-dong", "-ro", "-gil", "-eup", "-myeon")
 _NAME_THEN_CAPITAL_RE = re.compile(r"\s+[A-Z]")
 # Companies named by what the sentence says they are, not by a suffix: "X, a Seoul-based
 # medical AI company", "cathode maker X", "companies, including X and Y".
-_COMPANY_NOUNS = (r"compan(?:y|ies)|firms?|start-?ups?|(?:chip|auto|car|steel|drug|battery|tire|display|robot)?makers?"
+_COMPANY_NOUNS = (r"compan(?:y|ies)|firms?|start-?ups?|(?:chip|auto|car|steel|drug|battery|tire|display|robot)?makers?|recyclers?|producers?|exporters?|retailers?"
                   r"|manufacturers?|developers?|providers?|suppliers?|(?:ship)?builders?|conglomerates?|subsidiar(?:y|ies)"
                   r"|affiliates?|operators?|distributors?|vendors?|giants?|groups?")
 _COMPANY_CUES = ("compan", "firm", "startup", "start-up", "maker", "manufacturer", "developer", "provider", "supplier",
                  "builder", "conglomerate", "subsidiar", "affiliate", "operator", "distributor", "vendor", "investors",
-                 "giant", "group",
+                 "giant", "group", "recycler", "producer", "exporter", "retailer",
                  "backers")
 _CO_NAME = r"[A-Z][\w&.-]*(?:\s(?:[A-Z0-9][\w&.-]*|&)){0,4}"
 _COMPANY_APPOS_RE = re.compile(r"(?P<name>" + _CO_NAME + r"),\s(?:a|an|the)\s(?P<desc>[^,.;:()\"“”]{0,70}?)"
@@ -144,6 +164,9 @@ _LIST_SPLIT_RE = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
 _NOT_COMPANY_DESC_RE = re.compile(r"\b(?:at|of|in|with|for|from|by|who|which|that|to|on)\b")
 _CAPITALISED_NAME_RE = re.compile(r"[A-Z0-9][\w&.-]*(?:\s(?:[A-Z0-9][\w&.-]*|&)){0,4}")
 _DISTRICT_RE = re.compile(r"[A-Z](?<![\w-][A-Z])[a-z]+(?:-[a-z]+)?-gu(?:n)?(?![\w-])")
+_NEIGHBOURHOOD_RE = re.compile(r"\b(?:in|at) ([A-Z][a-z]+(?:-[a-z]+)?-(?:dong|eup|myeon))(?![\w-])")
+_AMP_NAME_RE = re.compile(r"[A-Z](?<![\w&-][A-Z])[A-Z]{0,3}&[A-Z]{1,4}(?![\w&-])")
+_NOT_AMP_NAMES = {"R&D", "M&A", "Q&A", "S&P", "O&M", "P&L", "B&B", "E&C", "C&C", "H&H", "F&B", "A&E", "T&C", "D&I"}
 _TITLE_OF_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?(?P<org>[A-Z][^,.;:“”\"()]{1,160})")
 _AFTER_PERSON_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?")
 _BYLINE_WORDS = ("reporter", "contact", "photo", "writer", "editor", "correspondent", "copyright",
@@ -160,7 +183,7 @@ WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w.&\-]*(?:['’](?=[A-Za-z])[\w
 # letter at once; this pattern reads every lower-case word of the text.  (An upper-case
 # first letter needs no alternative: [a-z] below rejects it anyway.)
 _CONNECTOR_ALTS = "|".join(w[0] + "".join(f"[{c}{c.upper()}]" for c in w[1:])
-                           for w in ("of", "for", "and", "de", "du", "der", "la", "y", "the"))
+                           for w in ("of", "for", "and", "de", "du", "der", "la", "y", "the", "in", "on"))
 _BREAK_WORD = (r"(?<![\w.&\-'’])(?!(?:" + _CONNECTOR_ALTS + r")(?![\w.&\-]|['’][A-Za-z]))"
                r"[a-z][\w.&\-]*(?:['’](?=[A-Za-z])[\w.&\-]*)*")
 _BREAK_RE = re.compile(_BREAK_WORD + r"(?:[^A-Za-z0-9\u00C0-\u024F&]+" + _BREAK_WORD + ")*")
@@ -205,6 +228,20 @@ _ACRONYM_SKIP_WORDS = {"of", "for", "and", "&", "the", "in", "on", "at"}
 _TWO_CAPS_ANYWHERE_RE = re.compile(r"[A-Z].*[A-Z]")
 _NON_CAPITAL_RE = re.compile(r"[^A-Z]")
 _HANGUL_NAME_RE = re.compile(r"[\uAC00-\uD7A3][\uAC00-\uD7A3 ]{0,28}[\uAC00-\uD7A3]")
+_APPOS_ACRONYM_RE = re.compile(r",\s(?:or|(?:(?:also|better|commonly|widely)\s)?known\sas|hereafter)\s"
+                               r"(?P<acro>[A-Z][A-Za-z&-]{1,11})(?=[,.;:)]|\s(?!of\b|and\b|&))")
+_TITLE_BEFORE_RE = re.compile(r"(?:Professor|Prof\.|Dr\.|President|Dean|Director|Chairman|CEO|Mr\.|Ms\.|Mrs\.)\s\Z")
+_NAME_POSSESSIVES = {"Children", "Women", "Men", "People", "Workers", "Veterans", "Mothers", "Farmers", "Teachers",
+                     "Citizens", "Patients"}
+_PEOPLE_NOUNS = {"Students", "Officials", "Researchers", "Professors", "Members", "Representatives", "Executives",
+                 "Doctors", "Engineers", "Leaders", "Graduates", "Employees", "Experts", "Scientists", "Staff"}
+_ON_HEADS = {"Committee", "Commission", "Council", "Conference", "Forum", "Symposium", "Task"}   # "... Committee on X"
+_TITLE_WORDS = {"Professor", "Prof", "Dr", "President", "Dean", "Director", "Chairman", "CEO", "Mr", "Ms", "Mrs"}
+_PAREN_LEAD_RE = re.compile(r"(?:(?:hereafter|hereinafter|the|or|also|simply|or simply)\s+|[\"“'‘])"
+                            r"([A-Z][A-Za-z&-]{1,11})[\"”'’]?$")
+_ACRONYM_BEFORE_RE = re.compile(r"(?<![\w&-])([A-Z][A-Za-z&-]{1,11}) ?$")
+_UNIT_FIRST = {"College", "School", "Department", "Dept.", "Faculty", "Division", "Graduate", "Institute", "Center",
+               "Centre", "Laboratory", "Lab"}
 _COLON_DEF_RE = re.compile(r"(?m)^[\s*※·-]*([A-Z][A-Za-z0-9-]{1,15}):\s+([A-Z][^\n]{5,200}?)\s*$")
 
 _LEAD_OR_CONNECTOR = LEAD_STRIP | CONNECTORS
@@ -212,12 +249,15 @@ _LEAD_OR_CONNECTOR = LEAD_STRIP | CONNECTORS
 _TECH_ACRONYMS = {"AI", "CT", "MRI", "PET", "IT", "ICT", "EV", "EVs", "R&D", "IoT", "VR", "AR", "XR", "DX", "ESG",
                   "STEM", "PhD", "MBA", "DNA", "RNA", "GPU", "CPU", "LNG", "SMR", "UAM", "HR", "PR", "SW", "HW",
                   "OLED", "LED", "5G", "6G", "3D", "2D", "AX", "GX", "BIM", "CCUS", "PPP"}
+_AFFILIATE_AFTER_RE = re.compile(r" ([A-Z][A-Z0-9&]{1,5})(?![\w&'’-])")
+_NOT_AFFILIATE = _TECH_ACRONYMS | {"CEO", "CTO", "CFO", "COO", "CSO", "CIO", "CHO", "VP", "SVP", "EVP", "TV", "PC",
+                                   "MOU", "USA", "US", "UK", "EU", "HQ", "R&D", "IPO", "KRW", "USD"}
 _DEGREE_WORDS = {"master", "masters", "master's", "bachelor", "bachelors", "bachelor's", "doctor", "doctorate"}
 _BARE_SUFFIXES = {"ltd", "inc", "llc", "plc"}     # "X Co., Ltd. and Y": "Ltd." begins no name
-_TRAILING_WORDS = CONNECTORS | {"the"}
+_TRAILING_WORDS = CONNECTORS | {"the", "in", "on"}
 _NO_NAME_WORDS = LEAD_STRIP | UNIT_HEADS | PROGRAM_HEADS | AGENCY_HEADS | UNIV_HEADS | CONNECTORS
 # Every title in ROLE_WORDS contains one of these (lower-cased).
-_ROLE_KEYWORDS = ("president", "chancellor", "dean", "director", "mayor", "governor", "minister", "chair",
+_ROLE_KEYWORDS = ("dr. ", "president", "chancellor", "dean", "director", "mayor", "governor", "minister", "chair",
                   "ceo", "chief", "prof", "superintendent", "head", "commissioner", "administrator",
                   "principal", "rector", "provost", "secretary", "ambassador", "leader", "manager",
                   "representative")
@@ -232,7 +272,8 @@ def _head_hint_re() -> re.Pattern:
     on first use, from the head sets as they are then."""
     if not _HEAD_HINT:
         heads = (PROGRAM_HEADS | HOSPITAL_HEADS | UNIV_HEADS | INSTITUTE_HEADS | AGENCY_HEADS | COMPANY_HEADS
-                 | {"province", "city", "county", "district", "ministry", "center", "centre", "complex", "valley"})
+                 | {"province", "city", "county", "district", "ministry", "center", "centre", "complex", "valley",
+                    "station"})
         by_first: dict[str, list[str]] = {}
         for h in heads:
             by_first.setdefault(h[0], []).append(h[1:])
@@ -332,10 +373,10 @@ def _head_kind(tokens: tuple[str, ...]) -> tuple[str | None, int]:
             return "University", i
         if w in INSTITUTE_HEADS:
             return "Institute", i
-        if w in AGENCY_HEADS:
-            return "Agency", i
-        if w in COMPANY_HEADS and i == len(low) - 1 and i > 0:
-            return "Company", i
+        if w in AGENCY_HEADS or (w == "station" and i > 0 and low[i - 1] in _STATION_KINDS):
+            return "Agency", i          # ("Guro Police Station", "Jung-gu Fire Station")
+        if w in COMPANY_HEADS and i > 0 and (i == len(low) - 1 or low[i + 1] in _TITLES_AFTER_COMPANY):
+            return "Company", i         # ("Daerim Networks CEO Yoon ...": a title after the name)
         if w in {"province", "city", "county", "district"} and i == len(low) - 1 and i > 0:
             return "LocalGovernment", i
         if i > 1 and i == len(low) - 1 and (w, low[i - 1]) in _PLACE_HEADS:
@@ -343,6 +384,9 @@ def _head_kind(tokens: tuple[str, ...]) -> tuple[str | None, int]:
     return None, -1
 
 
+_TITLES_AFTER_COMPANY = {"ceo", "chairman", "chairwoman", "president", "vice", "chief", "head", "founder",
+                         "co-founder", "cto", "cfo", "coo"}
+_STATION_KINDS = {"police", "fire", "health", "coast", "guard"}
 _PLACE_HEADS = {("complex", "industrial"), ("valley", "techno"), ("zone", "economic"), ("zone", "industrial")}
 ALL_HEADS = (PROGRAM_HEADS | HOSPITAL_HEADS | UNIV_HEADS | INSTITUTE_HEADS | AGENCY_HEADS) - {"group", "plan"}
 
@@ -390,6 +434,13 @@ class MentionFinder:
                 found.append(Mention(g.start, gov.end(), text[g.start:gov.end()], "LocalGovernment", "gaz",
                                      list(g.entries)))
                 continue
+            if kinds == {"Company"}:
+                aff = _AFFILIATE_AFTER_RE.match(text, g.end)
+                if aff and aff.group(1) not in _NOT_AFFILIATE and not self.gaz.lookup(aff.group(1)):
+                    # "LG CNS", "CJ ENM": a group's name and an upper-case word the list does
+                    # not know name an affiliate of the group, not the group
+                    found.append(Mention(g.start, aff.end(), text[g.start:aff.end()], "Company", "pattern"))
+                    continue
             found.append(Mention(g.start, g.end, g.text, kinds.pop() if len(kinds) == 1 else "University",
                                  "gaz", list(g.entries)))
         people = self._people(text, sentences, ignore, _aligned_lower(text, lowered))
@@ -417,6 +468,31 @@ class MentionFinder:
             # leaves out the bare forms that several cities share; the resolver places them
             pattern.extend(Mention(m.start(), m.end(), m.group(), "Region", "pattern")
                            for m in _DISTRICT_RE.finditer(text))
+        if "&" in text:
+            # "KT&G", "AT&T": letters joined by "&" are a company's name (not "R&D", "M&A"),
+            # unless they follow another name's word ("SK C&C" is taken as a whole above)
+            i = text.find("&")
+            while i >= 0:
+                # read from each "&" (few), not a search that tries every capital of the text
+                m = None
+                for a in range(max(0, i - 4), i):
+                    m = _AMP_NAME_RE.match(text, a)
+                    if m is not None and m.start() < i < m.end():
+                        break
+                    m = None
+                i = text.find("&", i + 1)
+                if m is None:
+                    continue
+                a = m.start()
+                if m.group() in _NOT_AMP_NAMES or (a >= 2 and text[a - 1] == " " and text[a - 2].isalnum()
+                                                   and text[a - 2].isupper()):
+                    continue
+                pattern.append(Mention(a, m.end(), m.group(), "Company", "pattern"))
+        if "-dong" in text or "-eup" in text or "-myeon" in text:
+            # a neighbourhood or town where something is ("campus in Gocheok-dong"); not
+            # as a modifier ("its Irwon-dong campus")
+            pattern.extend(Mention(m.start(1), m.end(1), m.group(1), "Region", "pattern")
+                           for m in _NEIGHBOURHOOD_RE.finditer(text))
         pattern = [m for m in pattern if not _inside(m.start, m.end, ignore)
                    and not self.gaz.is_stopname(m.text)]
         if people and pattern:
@@ -614,6 +690,11 @@ class MentionFinder:
         if runs and gaz_starts is None:
             gaz_starts = _sorted_starts(gaz_hits)
         for run in runs:
+            if len(run) > 2 and run[0][2] in KOREAN_SURNAMES and run[1][2] == "of" and \
+                    _TITLE_BEFORE_RE.search(text, max(0, run[0][0] - 16), run[0][0]):
+                run = run[2:]       # "Professor Ahn of X University": the surname is the person's
+            elif len(run) > 3 and run[2][2] == "of" and run[1][2] in KOREAN_SURNAMES and run[0][2] in _TITLE_WORDS:
+                run = run[3:]
             for seg in self._segments(run, gaz_hits):
                 m = self._classify(text, seg, gaz_hits, gaz_starts)
                 if m:
@@ -656,10 +737,17 @@ class MentionFinder:
                         runs.append(cur)
                         cur = []
                 tok, stops = w, False
-                if tok.endswith(".") and tok.count(".") == 1 and tok.lower().rstrip(".") not in ABBREVIATED:
+                if tok.endswith(".") and tok.count(".") == 1 and tok.lower().rstrip(".") not in ABBREVIATED \
+                        and not (nxt is not None and nxt[0] - en <= 2 and tok.lower().rstrip(".") in NAME_ABBREV
+                                 and (nxt[2][0].isupper() or nxt[2] in CONNECTORS)):
                     tok, stops = tok[:-1], True          # sentence end, not part of the name
-                if tok.endswith(("'s", "’s")):
+                    # ("Agri." before a capital goes on with the name: "Kyungnam Agri. Univ.")
+                if tok.endswith(("'s", "’s")) and not (
+                        nxt is not None and nxt[2][0].isupper() and nxt[0] - en <= 2 and
+                        (tok[:-2] in _NAME_POSSESSIVES or (cur and cur[-1][2] in ("St.", "St")))):
                     tok, stops = tok[:-2], True
+                    # (not inside a name: "Hanul Children's Hospital", "Daeseong Women's
+                    # University", "X St. Luke's Hospital")
                 cur.append((st, st + len(tok), tok))
                 if stops:
                     runs.append(cur)
@@ -668,7 +756,11 @@ class MentionFinder:
                 continue
             if cur and nxt is not None:
                 lw = w.lower()
-                if lw in CONNECTORS and st - cur[-1][1] <= 2 and not text[cur[-1][1]:st].strip():
+                if (lw in CONNECTORS or (lw == "in" and len(cur) > 2 and any(c[2] in ("for", "of") for c in cur))
+                        or (lw == "on" and cur[-1][2] in _ON_HEADS)) \
+                        and st - cur[-1][1] <= 2 and not text[cur[-1][1]:st].strip():
+                    # ("Center for AI in Healthcare": "in" inside a complement; _segments
+                    # parts it again before a place: "Institute of X in Busan")
                     if nxt[2][0].isupper() and nxt[0] - en <= 2 and not text[en:nxt[0]].strip():
                         cur.append((st, en, w))
                         i += 1
@@ -693,18 +785,59 @@ class MentionFinder:
             run = run[1:]
         while run and run[-1][2].lower() in _TRAILING_WORDS:
             run = run[:-1]
+        if len(run) > 2 and run[1][2] == "of" and run[0][2] in _PEOPLE_NOUNS:
+            # "Students of Hanul University": people at the start of a sentence, then the name
+            run = run[3:] if run[2][2] == "the" else run[2:]
         if not run:
             return []
         for k, (st, en, w) in enumerate(run):
             if "-" in w and _BAD_SUFFIX_RE.search(w):
                 # "X and Seoul-based Y Co.": an adjective, no part of a name, parts the run
                 return self._segments(run[:k], gaz_hits) + self._segments(run[k + 1:], gaz_hits)
+        ws = [w for _, _, w in run]
+        has_of, has_in = "of" in ws, "in" in ws
+        if has_of and len(run) > 4 and ws[0] in _UNIT_FIRST:
+            # "College of Natural Sciences of Hanul University": a unit, then "of" and
+            # the university it belongs to (a name of its own, with its own head)
+            for k in range(3, len(run) - 1):
+                if ws[k] == "of":
+                    right = run[k + 2:] if ws[k + 1] == "the" else run[k + 1:]
+                    rk, rhi = head_kind([w for _, _, w in right])
+                    if rk == "University" and len(right) > 1 and right[rhi][2] in {"University", "Universiti", "Universitas"} \
+                            and (rhi == len(right) - 1 or rhi == 0):
+                        return self._segments(run[:k], gaz_hits) + self._segments(right, gaz_hits)
+        if (has_of or has_in) and len(run) > 2:
+            for k in range(1, len(run) - 1):
+                w = ws[k]
+                if w == "of" and k > 1 and ws[k - 1].isupper() and len(ws[k - 1]) > 1 and \
+                        (k == len(run) - 2 and ws[-1].lower() not in ALL_HEADS or
+                         any(g.start == run[k + 1][0] and g.end == run[-1][1] and all(x.kind == "Region" for x in g.entries)
+                             for g in gaz_hits)):
+                    # "the Fraunhofer Institute for Production Technology IPT of Aachen": the name
+                    # ended with its acronym; "of" + a place says where it is
+                    return self._segments(run[:k], gaz_hits)
+                if w == "in":
+                    nx = run[k + 1]
+                    if any(g.start == nx[0] and any(x.kind == "Region" for x in g.entries) for g in gaz_hits) or \
+                            self._complete(run[k + 1:], gaz_hits) or "and" in ws[k + 1:] or "&" in ws[k + 1:]:
+                        return self._segments(run[:k], gaz_hits) + self._segments(run[k + 1:], gaz_hits)
+        if "and" not in ws and "&" not in ws and "And" not in ws:
+            return [run]
         for k, (st, en, w) in enumerate(run):
             if w.lower() in {"and", "&"} and 0 < k < len(run) - 1:
                 left, right = run[:k], run[k + 1:]
                 if _inside_any(st, en, gaz_hits):
                     continue
                 if self._complete(left, gaz_hits) and self._complete(right, gaz_hits):
+                    return self._segments(left, gaz_hits) + self._segments(right, gaz_hits)
+                if head_kind([x for _, _, x in left]) == ("Company", len(left) - 1):
+                    # "X Securities and Y Capital": a company's name ends before "and"
+                    return self._segments(left, gaz_hits) + self._segments(right, gaz_hits)
+                if w == "and" and k <= 3 and all(x[2][0].isupper() for x in left) and (
+                        head_kind([x for _, _, x in right]) == ("Company", len(right) - 1) or
+                        (len(left[0][2]) > 2 and left[0][2].isupper() and self._complete(right, gaz_hits))):
+                    # "Nuvola and Brightcell Therapeutics": two companies ("&" joins one name);
+                    # "SUNY Korea and George Mason University Korea": an acronym's name and another
                     return self._segments(left, gaz_hits) + self._segments(right, gaz_hits)
         return [run]
 
@@ -734,13 +867,18 @@ class MentionFinder:
                     break
                 if s <= g.start and g.end <= e and (g.start, g.end) != (s, e) and \
                         any(x.kind in {"University", "Hospital", "Agency", "Ministry", "Company"} for x in g.entries):
+                    if g.end == e and kind == "Hospital" and all(x.kind == "Hospital" for x in g.entries):
+                        break       # "Daejin St. Vincent's Hospital": another hospital of that name, no unit of it
                     if low[hi] in UNIT_HEADS or kind == "Hospital":
                         m.parent_text = g.text
                     break
             if m.parent_text is None and low[hi] in UNIT_HEADS and hi >= 2:
-                pk, phi = head_kind(toks[:hi])
-                if pk == "University" and phi == hi - 1:
-                    m.parent_text = " ".join(toks[:hi])
+                # "X University Medical Center": a two-word head after the parent's name
+                # "X University Songdo Campus": a campus after the university and a place
+                ph = hi - 1 if (low[hi - 1] in ("medical", "graduate") or low[hi] in ("campus", "hospital")) and hi >= 3 else hi
+                pk, phi = head_kind(toks[:ph])
+                if pk == "University" and phi == ph - 1:
+                    m.parent_text = " ".join(toks[:ph])
         return m
 
     def _programs_before_heads(self, text, s, e) -> list[Mention]:
@@ -829,13 +967,15 @@ class MentionFinder:
                 ns = s + m.start("name")
                 org = None
                 role = m.group("role")
-                if not role.lower().startswith("prof"):
+                if not role.lower().startswith(("prof", "dr.")):
                     # "Dean X of the Graduate School of Business": what the title is of
                     # (a professor "of" a department works there and leads nothing)
                     om = _TITLE_OF_RE.match(sent, m.end("name"))
                     if om:
                         org = (s + om.start("org"), s + om.end("org"))
-                out.append(Mention(ns, ns + len(name), name, "Person", "person", role=role, org_span=org))
+                # "Dr." says who the person is, not what they lead: a name without a title
+                out.append(Mention(ns, ns + len(name), name, "Person", "name") if role == "Dr." else
+                           Mention(ns, ns + len(name), name, "Person", "person", role=role, org_span=org))
             n_title = len(out)
             for m in PERSON_APPOS_RE.finditer(sent):
                 name = m.group("name")
@@ -889,8 +1029,9 @@ def _token_shape(toks: tuple[str, ...]) -> tuple:
     low = [t.lower().rstrip(".") for t in toks]
     # keep the head and its of/for-complement; drop words after a final head
     end_i = len(toks) - 1
-    if hi < len(toks) - 1 and low[hi + 1] not in {"of", "for", "de", "du", "der"}:
-        end_i = hi
+    if hi < len(toks) - 1 and low[hi + 1] not in {"of", "for", "de", "du", "der", "on"} and low[hi] not in FOREIGN_UNIV_HEADS \
+            and not (low[hi] == "university" and hi == len(toks) - 2 and low[-1] in ("korea", "asia")):
+        end_i = hi          # (a foreign university's campus here keeps its place: "George Mason University Korea")
     kept = toks[: end_i + 1]
     if len(low) > 2 and low[1] in {"of", "in"} and low[0] in _DEGREE_WORDS:
         return ()        # a degree ("Master of Business Administration") is no organisation
@@ -1046,11 +1187,27 @@ def paren_definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention,
     by_end: dict[int, Mention] = {}
     for x in mentions:
         by_end.setdefault(x.end, x)
+    by_start: dict[int, Mention] | None = None
+    if "(" in text:
+        by_start = {}
+        for x in mentions:
+            by_start.setdefault(x.start, x)
     for p in _PAREN_RE.finditer(text):
         inner = p.group(1).strip()
         first = inner.split(",")[0].strip()
+        lead = _PAREN_LEAD_RE.match(first)
+        if lead:
+            # "(hereafter KIMR)", "(the KIMR)", "(or KIMR)", '("SCUF")': the acronym itself
+            first = lead.group(1)
         m: Mention | None = by_end.get(p.start()) or by_end.get(p.start() - 1)
         if not m:
+            # "KIMR (Korea Institute of Marine Robotics)": an acronym the list does not
+            # know, then the name it stands for
+            inner_m = by_start.get(p.start(1)) if by_start is not None else None
+            if inner_m is not None and inner_m.end == p.end(1) and inner_m.kind != "Person":
+                am = _ACRONYM_BEFORE_RE.search(text, max(0, p.start() - 14), p.start())
+                if am and is_acronym(am.group(1)) and acronym_fits(am.group(1), inner_m.text):
+                    out.append((inner_m, am.group(1), am.start(1), am.end(1)))
             continue
         if "," in inner or _HANGUL_NAME_RE.fullmatch(first):
             # "Jeonbuk National University (전북대학교, JBNU)": the Korean name is another
@@ -1074,6 +1231,14 @@ def paren_definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention,
                 and acronym_fits(_NON_CAPITAL_RE.sub("", m.text.split("-")[-1]) or m.text, first):
             s = p.start(1) + inner.find(first)
             out.append((m, first, s, s + len(first)))
+    if ", or " in text or "known as " in text or "hereafter " in text:
+        # "the X Institute, or XI," / "X, known as XI" / "X, also known as XI": an acronym
+        # defined without parentheses (only one that fits the name's words)
+        for d in _APPOS_ACRONYM_RE.finditer(text):
+            m = by_end.get(d.start())
+            acro = d.group("acro")
+            if m and is_acronym(acro) and acro != m.text and acronym_fits(acro, m.text):
+                out.append((m, acro, d.start("acro"), d.end("acro")))
     return out
 
 

@@ -429,7 +429,8 @@ class Resolver:
         done: set[str] = set()      # a word searched once has all its uses taken already
         # a company found by pattern is said by its first word too ("Hanul Energy Materials"
         # ... "Hanul CEO X"), when that word begins no other name of the document
-        firsts = Counter(m.text.split()[0] for m in mentions if m.kind in ORG_LIKE and " " in m.text)
+        # (each name counted once: two finders may give the same span)
+        firsts = Counter(t.split()[0] for t in {m.text for m in mentions if m.kind in ORG_LIKE and " " in m.text})
         for m in list(mentions):
             if m.how == "acronym":
                 continue

@@ -4,7 +4,10 @@ Evidence is a sentence quoted exactly from the document, so spans are offsets, n
 re-joined text.  Lines are always boundaries (headlines, captions and list items are
 lines of their own in scraped articles); inside a line, a sentence ends at . ! ? (or a
 closing quote after one) followed by a space and an upper-case letter, a digit or an
-opening quote, except after abbreviations and initials.
+opening quote, except after abbreviations and initials, and after an abbreviated word of
+a name ("Agri.", "Tech.", "Sci.") where the name goes on: a head word, another such
+abbreviation, or a capitalised word followed by more of the name ("Agri. Tech.
+Commercialization and Transfer"), not a sentence's first word ("Tech. The firm ...").
 """
 from __future__ import annotations
 
@@ -12,7 +15,22 @@ import re
 
 _ABBREV = {"univ", "nat'l", "natl", "dr", "mr", "mrs", "ms", "prof", "co", "corp", "inc", "ltd",
            "st", "no", "vs", "etc", "dept", "gov", "jr", "sr", "u.s", "u.k", "e.g", "i.e", "approx",
-           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+           # titles before a name ("Rep. Kim Min-jun", "Lt. Gen. Park"), "Mt. Halla"
+           "rep", "sen", "lt", "gen", "col", "capt", "sgt", "adm", "rev", "hon", "mt"}
+# abbreviated words inside organisation names ("Kyungnam Agri. Univ.", "Gangwon Agri. Tech.
+# Institute"): no sentence end where the next word goes on with the name (another such
+# abbreviation or a head word); before anything else they may end a sentence ("... at Gamma Tech.")
+NAME_ABBREV = {"agri", "agric", "tech", "sci", "inst", "med", "eng", "engr", "intl", "int'l", "assn", "assoc",
+               "hosp", "ctr", "mfg", "ind", "indus", "elec", "chem", "pharm", "edu", "res", "dev", "mgmt",
+               "admin", "env", "info", "mech", "metro", "prov", "coll", "fed", "found", "tel", "comm"}
+_NAME_GOES_ON_RE = re.compile(r"\s+(?:(?:University|Univ|College|Institute|Inst|School|Hospital|Hosp|Center|Centre|"
+                              r"Ctr|Foundation|Agency|Association|Assn|Academy|Laboratory|Lab|Co|Corp|Inc|Ltd|"
+                              r"Group|Industries|Industrial|Park|Complex)\b"
+                              r"|[A-Z][a-z]{1,6}\.(?=\s+[A-Z]))")
+_CAPITAL_THEN_NAME_RE = re.compile(r"\s+([A-Z][a-z]+)\s+(?:[A-Z]|(?:of|and|for|&)\s+[A-Z])")
+_SENTENCE_STARTS = {"The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We",
+                    "In", "On", "At", "By", "For", "From", "With", "As", "After", "But", "And", "Some", "Both"}
 _END_RE = re.compile(r"[.!?…]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9\uAC00-\uD7A3▲△▴■●*-])")
 _WORD_BEFORE = re.compile(r"([\w.'’]+)$")
 
@@ -31,10 +49,25 @@ def split(text: str) -> list[tuple[int, int]]:
                 word = _word_before(line, m.start()).lower().rstrip(".")
                 if word in _ABBREV or (len(word) == 1 and word.isalpha()):
                     continue
+                if word in NAME_ABBREV and _continues_name(line, m.start() + 1):
+                    continue
             _add(spans, line, start_line, s, m.end())
             s = m.end()
         _add(spans, line, start_line, s, len(line))
     return spans
+
+
+def _continues_name(line: str, pos: int) -> bool:
+    """After an abbreviated name word: a head word or another abbreviation that is
+    itself followed by a capital ("Agri. Univ.", "Agri. Tech. Institute")."""
+    m = _NAME_GOES_ON_RE.match(line, pos)
+    if m is None:
+        # a capitalised word that the name goes on after ("Agri. Tech. Commercialization
+        # and Transfer"), not one that begins a sentence ("Tech. The firm ...", "Tech. Kim said")
+        m = _CAPITAL_THEN_NAME_RE.match(line, pos)
+        return m is not None and m.group(1) not in _SENTENCE_STARTS
+    w = m.group().strip()
+    return not w.endswith(".") or w[:-1].lower() in NAME_ABBREV or w[:-1].lower() in _ABBREV
 
 
 def _word_before(line: str, end: int) -> str:
