@@ -67,7 +67,7 @@ _PREP_BEFORE = re.compile(r"\b(?:with|by|from|of|at|to|in|for|into|within|betwee
 
 MOU_RE = re.compile(r"\b(?:sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|ink(?:s|ed)?|enter(?:s|ed|ing)?\s+into|"
                     r"exchang(?:e|es|ed|ing))\b[^.;]{0,80}?\b(?:MOU|MoU|memorandum|agreement|pact|accord|"
-                    r"partnership)\b|\b(?:MOU|MoU|memorandum of understanding|agreement)\b[^.;]{0,60}?\b"
+                    r"partnership)\b|\b(?:MOU|MoU|memorandum|agreement|pact|accord)\b[^.;]{0,60}?\b"
                     r"(?:was|were|has been|had been)?\s*(?:signed|concluded)\b")
 PARTNER_RE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:collaboration|cooperation|partnership|conjunction)\s+with|"
                         r"jointly\s+with|together\s+with|(?:collaborat|cooperat|partner)(?:e|es|ed|ing|s)?\s+with|"
@@ -576,6 +576,13 @@ class RelationExtractor:
             left = [m for m in self._subject([m for m in ms if m.start >= cs], cs, before=t.start()) if m.kind in ORGISH]
             if not left and cs > s:      # "X said that it has signed": the sentence's subject
                 left = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORGISH]
+            by = _SIGNED_BY_RE.search(self.text, t.start(), min(e, t.end() + 40)) if "by " in self._sent else None
+            if by:                       # "The agreement, signed by A and B, ...": the parties after "by"
+                left = [m for m in self._after(ms, by.end()) if m.kind in ORGISH]
+                if len(left) < 2:
+                    left = self._signers(s, by.end(), e)
+            elif not left:               # "A President X and B CEO Y signed the MOU": whom the signers lead
+                left = self._signers(s, cs, t.start())
             w = _WITH_RE.search(self.text[t.start():e])
             right = self._after(ms, t.start() + w.end()) if w else []
             if not w:
@@ -593,6 +600,28 @@ class RelationExtractor:
             if a != b and self.ents[a].kind != "Program" and self.ents[b].kind != "Program":
                 self._emit("MOU", a, b, s, e, 0.9)
                 self._last_mou = (a, b)
+
+    def _signers(self, s: int, a: int, b: int) -> list[M]:
+        """The organisations led by the persons named in text[a:b], as this sentence's
+        LEADS say ("signed by X, president of A, and Y, CEO of B": A and B)."""
+        ps = self._person_starts
+        i = bisect_left(ps, a)
+        if i >= len(ps) or ps[i] >= b:
+            return []
+        led = {}
+        for r in self.out:
+            if r.type == "LEADS" and r.evidence.start == s:
+                led.setdefault(r.source, r.target)
+        out: list[M] = []
+        seen = set()
+        for m in self._persons[i:]:
+            if m.start >= b:
+                break
+            k = led.get(m.key)
+            if k and k not in seen and self.ents[k].kind in ORG_LIKE:
+                seen.add(k)
+                out.append(M(m.start, m.end, k, self.ents[k].kind, True))
+        return out
 
     def _party_mentions(self, ms: list[M], s: int, e: int) -> list[M]:
         """The sentence's mentions as parties: none from a dateline ("SEOUL, March 4
@@ -622,6 +651,11 @@ class RelationExtractor:
         if "that " in text[start:pos]:
             for sm in _SAID_THAT_RE.finditer(text, start, pos):
                 start = sm.end()
+        # "A signed X with B, while C partnered with D": the contrasted clause's own subject
+        seg = text[start:pos]
+        if ";" in seg or "while " in seg or "whereas " in seg or "but " in seg:
+            for cm in _CONTRAST_RE.finditer(text, start, pos):
+                start = cm.end()
         return start
 
     def _partners(self, ms, s, e):
@@ -1983,6 +2017,10 @@ _DATELINE_RE = re.compile(r"[A-Z][A-Za-z.]{1,20}(?:\s[A-Z][A-Za-z.]{1,20})?,?\s(
 _FRONTED_BY_RE = re.compile(r"\s*(?:Led|Joined|Supported|Backed|Funded|Organi[sz]ed|Hosted|Headed|Run|Sponsored)\s"
                             r"(?:jointly\s)?by\s[^,;]{2,120},\s")
 _SAID_THAT_RE = re.compile(r"\b(?:said|says|announced|announces|reported|stated)\s(?:on\s)?(?:[A-Z][a-z]+\s)?that\s")
+# "The agreement, signed (on Monday) by A and B": the parties after "by"
+_SIGNED_BY_RE = re.compile(r"\b(?:signed|concluded|inked)\s(?:(?:on\s)?[A-Z][a-z]{2,8}\s|last\s[a-z]{3,9}\s|"
+                           r"earlier\s[a-z]{3,9}\s|jointly\s)?by\s(?:the\s)?")
+_CONTRAST_RE = re.compile(r";\s|,\s(?:while|whereas|but)\s")
 _MULTI_PARTY_RE = re.compile(r"\b(?:three-way|four-way|trilateral|tripartite|multilateral|three-party|four-party)\b", re.I)
 
 

@@ -1,0 +1,75 @@
+"""Paraphrases of the MOU, PARTNERS_WITH, LOCATED_IN, HOSTS, AFFILIATED_WITH and LEADS
+rules (invented names): the same fact in the other shapes news gives it, and near misses
+that state no such fact."""
+from __future__ import annotations
+
+from partnergraph.loaders.extract import extract
+from partnergraph.loaders.read import read_text_document
+
+
+def rels_of(text: str):
+    x = extract(read_text_document(text, name="t.txt"))
+    names = {e.id: e.name for e in x.entities}
+    return {(r.type, names[r.source], names[r.target]) for r in x.relations}
+
+
+def has(rels, typ, a, b):
+    return (typ, a, b) in rels or (typ in {"MOU", "PARTNERS_WITH"} and (typ, b, a) in rels)
+
+
+def of_type(rels, typ):
+    return {(a, b) for t, a, b in rels if t == typ}
+
+
+A = "Daegyeong National University"
+B = "Halvorsen Technical University"
+H = "Brightwater Medical Center"
+C = "Sanrio Electronics Co."
+
+
+# -- MOU: passive "signed by", signers for their organisations ---------------------
+
+def test_mou_agreement_signed_by_two_parties():
+    rels = rels_of(f"The agreement, signed by {A} and {B}, covers joint degrees.")
+    assert has(rels, "MOU", A, B)
+
+
+def test_mou_agreement_signed_on_a_day_by_two_parties():
+    rels = rels_of(f"Under the pact signed Tuesday by {A} and {B}, students will spend a year abroad.")
+    assert has(rels, "MOU", A, B)
+
+
+def test_mou_signed_by_the_heads_of_two_organisations():
+    rels = rels_of(f"The memorandum was signed by Park Ji-hoon, president of {A}, and Oliver Brandt, CEO of {C}, on Friday.")
+    assert has(rels, "MOU", A, C)
+
+
+def test_mou_signer_with_his_title_as_subject():
+    rels = rels_of(f"Park Ji-hoon, president of {A}, signed the memorandum with {B} on Friday.")
+    assert has(rels, "MOU", A, B)
+
+
+def test_no_mou_from_a_leader_who_only_comments():
+    rels = rels_of(f"Park Ji-hoon, president of {A}, said the agreement with the city was a milestone.")
+    assert not of_type(rels, "MOU")
+
+
+# -- clauses: each contrasted clause pairs its own subject ---------------------------
+
+def test_partner_of_a_while_clause_is_its_own_subject():
+    rels = rels_of(f"{A} signed an agreement with {B}, while {H} partnered with {C} on imaging.")
+    assert has(rels, "MOU", A, B)
+    assert has(rels, "PARTNERS_WITH", H, C)
+    assert not has(rels, "PARTNERS_WITH", A, C)
+
+
+def test_partner_after_a_semicolon_is_its_own_subject():
+    rels = rels_of(f"{A} will open a hydrogen lab next year; {H} will collaborate with {C} on imaging.")
+    assert has(rels, "PARTNERS_WITH", H, C)
+    assert not has(rels, "PARTNERS_WITH", A, C)
+
+
+def test_list_subject_with_and_still_partners():
+    rels = rels_of(f"{A}, {B}, and {H} will work with {C} on sensors.")
+    for x in (A, B, H):
+        assert has(rels, "PARTNERS_WITH", x, C)
