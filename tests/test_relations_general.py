@@ -73,3 +73,30 @@ def test_list_subject_with_and_still_partners():
     rels = rels_of(f"{A}, {B}, and {H} will work with {C} on sensors.")
     for x in (A, B, H):
         assert has(rels, "PARTNERS_WITH", x, C)
+
+
+# -- MOU: parties named in the sentences before ------------------------------------
+
+def test_mou_the_three_parties_of_the_sentence_before():
+    rels = rels_of(f"{A} has teamed up with {B} and {H} to build imaging models.\n\n"
+                   "The three parties signed a memorandum of understanding on Tuesday.")
+    for x, y in ((A, B), (A, H), (B, H)):
+        assert has(rels, "MOU", x, y)
+
+
+def test_mou_the_two_signed_after_a_sentence_with_one_back_reference():
+    rels = rels_of(f"{A} will train nurses at {H}. The hospital will provide the wards.\n\n"
+                   "The two signed a cooperation agreement in February.")
+    assert has(rels, "MOU", A, H)
+
+
+def test_mou_the_agreement_was_signed_names_the_pair_before():
+    rels = rels_of(f"{A} will launch a joint degree with {B} next year.\n\n"
+                   "The agreement was signed Thursday in Seoul.")
+    assert has(rels, "MOU", A, B)
+
+
+def test_no_mou_when_the_number_does_not_match():
+    rels = rels_of(f"{A} has teamed up with {B} and {H} to build imaging models.\n\n"
+                   "The two signed a memorandum of understanding on Tuesday.")
+    assert not of_type(rels, "MOU")

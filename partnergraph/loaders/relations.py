@@ -520,6 +520,8 @@ class RelationExtractor:
                 if self._may(_BACKREF_WORDS) else []
             ms = sorted(ms + refs, key=lambda m: (m.start, m.end))
             if not ms:
+                if self._sent[:1] in "TB":       # "The two signed an agreement": parties before
+                    self._mou(ms, s, e)
                 continue
             # one search per sentence with mentions (\d is a fast scan: re skips to the
             # first digit) costs less than listing every digit of the document
@@ -596,10 +598,37 @@ class RelationExtractor:
                     pairs += [(right[i].key, right[j].key) for i in range(len(right)) for j in range(i + 1, len(right))]
             elif len(left) >= 2:
                 pairs = [(left[i].key, left[j].key) for i in range(len(left)) for j in range(i + 1, len(left))]
+        if not pairs and self._sent[:1] in "TB":
+            # "The two signed ...", "The three parties signed ...", "The agreement was signed
+            # Thursday": the organisations of the sentence before, where they are as many
+            dm = _DEF_DEAL_RE.match(self.text, s, t.end())
+            if dm:
+                pairs = self._previous_parties(s, dm.group("n"))
         for a, b in pairs:
             if a != b and self.ents[a].kind != "Program" and self.ents[b].kind != "Program":
                 self._emit("MOU", a, b, s, e, 0.9)
                 self._last_mou = (a, b)
+
+    def _previous_parties(self, s: int, n: str | None) -> list[tuple[str, str]]:
+        """Every pair of the organisations named in the sentence before ``s`` (names and
+        back-references), where there are exactly ``n`` of them (two where unsaid)."""
+        i = bisect_left(self._sent_starts, s)
+        want = _NUMBER_WORDS.get(n or "two", 2)
+        keys: list[str] = []
+        # up to three sentences back, until as many are named ("... the university is
+        # providing classrooms. Students in the university's ... The two signed")
+        for j in range(i - 1, max(i - 4, -1), -1):
+            ps, pe = self.sentences[j]
+            cands = self.ms[bisect_left(self._starts, ps):bisect_left(self._starts, pe)]
+            for m in sorted(cands + [r for r in self._backrefs(ps, pe) if not self._in_quote(r.start)],
+                            key=lambda m: m.start):
+                if m.end <= pe and m.kind in ORG_LIKE and m.key not in keys and not self._in_quote(m.start):
+                    keys.append(m.key)
+            if len(keys) >= want:
+                break
+        if len(keys) != want:
+            return []
+        return [(keys[x], keys[y]) for x in range(want) for y in range(x + 1, want)]
 
     def _signers(self, s: int, a: int, b: int) -> list[M]:
         """The organisations led by the persons named in text[a:b], as this sentence's
@@ -2020,6 +2049,12 @@ _SAID_THAT_RE = re.compile(r"\b(?:said|says|announced|announces|reported|stated)
 # "The agreement, signed (on Monday) by A and B": the parties after "by"
 _SIGNED_BY_RE = re.compile(r"\b(?:signed|concluded|inked)\s(?:(?:on\s)?[A-Z][a-z]{2,8}\s|last\s[a-z]{3,9}\s|"
                            r"earlier\s[a-z]{3,9}\s|jointly\s)?by\s(?:the\s)?")
+# a deal's parties named in the sentence before: "The two signed", "Both sides signed",
+# "The three parties signed", "The agreement was signed Thursday at ..."
+_DEF_DEAL_RE = re.compile(r"(?:The|Both)\s(?:(?P<n>two|three|four|five)\s(?:(?:sides|parties|institutions|organi[sz]ations|"
+                          r"universities|partners|schools|hospitals)\s)?|(?:sides|parties)\s|(?:agreement|memorandum|"
+                          r"MOU|MoU|pact|accord|deal)\s(?:was|were|has\sbeen|had\sbeen)\s)")
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _CONTRAST_RE = re.compile(r";\s|,\s(?:while|whereas|but)\s")
 _MULTI_PARTY_RE = re.compile(r"\b(?:three-way|four-way|trilateral|tripartite|multilateral|three-party|four-party)\b", re.I)
 
