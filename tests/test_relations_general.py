@@ -100,3 +100,33 @@ def test_no_mou_when_the_number_does_not_match():
     rels = rels_of(f"{A} has teamed up with {B} and {H} to build imaging models.\n\n"
                    "The two signed a memorandum of understanding on Tuesday.")
     assert not of_type(rels, "MOU")
+
+
+# -- parties: a place after a name is where it is; a descriptor before a name ----------
+
+def test_country_after_a_party_is_no_party():
+    rels = rels_of(f"{A} said it has signed a memorandum of understanding with the Halvorsen Technical University "
+                   "of Bergen, Norway, to develop robots.")
+    assert any(t == "MOU" and "Halvorsen" in (x + y) for t, x, y in rels)
+    assert not any(t == "MOU" and "Norway" in (x + y) for t, x, y in rels)
+
+
+def test_a_place_in_a_list_of_parties_stays_a_party():
+    rels = rels_of(f"{A} signed an agreement with {B}, Norway and {H}.")
+    assert has(rels, "MOU", A, H)
+
+
+def test_descriptor_before_the_last_partner():
+    rels = rels_of(f"{H} has teamed up with {A} and medical AI company Lunos to build imaging models.")
+    assert has(rels, "PARTNERS_WITH", H, "Lunos")
+    assert has(rels, "PARTNERS_WITH", H, A)
+
+
+def test_co_host_with():
+    rels = rels_of(f"The Ulsan Metropolitan City government said it will co-host an annual job fair with {A}.")
+    assert any(t == "PARTNERS_WITH" and A in (x, y) and "Ulsan" in (x + y) for t, x, y in rels)
+
+
+def test_co_hosted_without_a_partner_is_none():
+    rels = rels_of(f"{A} co-hosted an annual job fair in Ulsan last year.")
+    assert not of_type(rels, "PARTNERS_WITH")

@@ -61,6 +61,8 @@ _BACKREF_RE = re.compile(
     r"school|college|consortium|project|program|programme|initiative|institutions|organizations|"
     r"organisations|company|foundation|council|center|centre|sides|parties)\b", re.I)
 _SEP_RE = re.compile(r"^(?:\s|,|\band\b|&|\bthe\b|\bas well as\b|\bboth\b|\bor\b|[’']s\b)*$", re.I)
+_DESC_SEP_RE = re.compile(r",?\s(?:and|as\swell\sas)\s(?:the\s)?(?:[A-Za-z][A-Za-z\s-]{0,30}\s)?(?:compan(?:y|ies)|firm|"
+                          r"startup|start-up|[a-z]{0,10}maker|developer|giant|operator|provider|manufacturer)\s")
 _PREP_BEFORE = re.compile(r"\b(?:with|by|from|of|at|to|in|for|into|within|between|including|and|as|under|"
                           r"on|via|through|than|among|like|such as|behind)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
                           r"(?:affiliated\s+)?$", re.I)
@@ -72,7 +74,8 @@ MOU_RE = re.compile(r"\b(?:sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|ink(?:s|ed)?
 PARTNER_RE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:collaboration|cooperation|partnership|conjunction)\s+with|"
                         r"jointly\s+with|together\s+with|(?:collaborat|cooperat|partner)(?:e|es|ed|ing|s)?\s+with|"
                         r"team(?:s|ed)?\s+up\s+with|join(?:s|ed)?\s+(?:hands|forces)\s+with|"
-                        r"work(?:s|ed|ing)?\s+(?:closely\s+)?with|joint\s[a-z\s-]{0,40}?\b(?:project|program|programme|"
+                        r"work(?:s|ed|ing)?\s+(?:closely\s+)?with|"
+                        r"co-?(?:host(?:s|ed|ing)?|organi[sz](?:e|es|ed|ing))\s+(?:an?\s|the\s)?[a-z\s-]{0,50}?\bwith|joint\s[a-z\s-]{0,40}?\b(?:project|program|programme|"
                         r"research|study|venture|laboratory|lab|course|trial)\s+with|"
                         r"(?:run|runs|ran|running|conduct|conducts|conducted|conducting|carry\s+out|carries\s+out|"
                         r"carried\s+out)\s+(?:a\s|an\s|the\s)?[a-z\s-]{0,40}?\b(?:trials?|study|studies|research|"
@@ -268,7 +271,7 @@ _PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "named", "tapp
 _PARTNER_WORDS = ("collaborat", "cooperat", "partner", "conjunction", "jointly", "together", "team", "hands",
                   "forces", "work with", "works with", "worked with", "working with", "closely with", "joint ",
                   "trial with", "trials with", "study with", "studies with", "research with", "project with",
-                  "projects with")
+                  "projects with", "co-host", "cohost", "co-organi", "coorgani")
 _FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankrolled", "subsidi", "underwritten",
                   "funding", "grant")
 _ORGANIZE_WORDS = ("organi", "hosted", "run", "managed", "operated", "administered", "overseen", "coordinated",
@@ -393,6 +396,12 @@ class RelationExtractor:
                 j += 1
                 continue
             if _SEP_RE.match(between) and ms[j].kind in kinds:
+                grp.append(ms[j])
+                j += 1
+                continue
+            # "KAIST and medical AI company Lunit", "A, B and chipmaker C"
+            if len(between) < 50 and ("and " in between or "as well" in between) and ms[j].kind in kinds \
+                    and _DESC_SEP_RE.fullmatch(between):
                 grp.append(ms[j])
                 j += 1
                 continue
@@ -666,6 +675,9 @@ class RelationExtractor:
                     and _POSS_GAP_RE.fullmatch(text, m.end, ms[i + 1].start) and (
                         text[m.end - 2:m.end] in ("'s", "’s") or text[m.end:m.end + 1] in ("'", "’")):
                 continue
+            if m.kind == "Region" and i and ms[i - 1].kind in ORG_LIKE and text.startswith(", ", ms[i - 1].end) \
+                    and ms[i - 1].end + 2 == m.start and not (i + 1 < len(ms) and _SEP_RE.match(text[m.end:ms[i + 1].start])):
+                continue         # "X of Aachen, Germany, to develop": where X is, not a party
             out.append(m)
         return out
 
