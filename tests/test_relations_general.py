@@ -130,3 +130,23 @@ def test_co_host_with():
 def test_co_hosted_without_a_partner_is_none():
     rels = rels_of(f"{A} co-hosted an annual job fair in Ulsan last year.")
     assert not of_type(rels, "PARTNERS_WITH")
+
+
+# -- LEADS: an organisation named in the title is not the article's subject -------------
+
+def test_leads_owner_named_in_a_possessive_title():
+    rels = rels_of(f"{H} will run the trial with Lunos, a medical AI company. {H} said the data were ready. "
+                   f"Kang Min-ho, Lunos's chief medical officer, said {H} would enrol patients.")
+    assert not has(rels, "LEADS", "Kang Min-ho", H)
+
+
+def test_leads_director_of_an_unknown_institute_is_not_the_article_subject():
+    rels = rels_of(f"{A} signed an agreement with the Halvorsen Institute for Production Technology IPT. "
+                   f"{A} will send engineers. Prof. Markus Lehner, director of Halvorsen IPT, welcomed the deal.")
+    assert not has(rels, "LEADS", "Markus Lehner", A)
+
+
+def test_leads_dean_of_an_office_is_the_article_subject():
+    rels = rels_of(f"{A} was selected for the program. {A} will host students. "
+                   "Cho Min-su, Dean of International Affairs, said the selection was an honour.")
+    assert has(rels, "LEADS", "Cho Min-su", A)

@@ -1595,6 +1595,7 @@ class RelationExtractor:
             if m.start >= e:
                 break
             orgs = []
+            unknown = False
             role = m.role
             self._person_unit(m, s, e)
             lead = None if m.org_span else self._lead_stated(m, s, e, prev_target)
@@ -1611,6 +1612,14 @@ class RelationExtractor:
                     while k + 1 < len(inside) and self.text[inside[k].end:inside[k + 1].start].strip() == "":
                         k += 1
                     orgs.append(inside[k].key)
+                else:
+                    # "X, Lunit's chief medical officer" where Lunit is not found there: an
+                    # organisation of that name, or one not known here (not the article's)
+                    k = self._org_named(self.text[os_:oe])
+                    if k:
+                        orgs.append(k)
+                    elif (role and ("'s" in role or "’s" in role)) or _ORG_NAME_WORD_RE.search(self.text, os_, oe):
+                        unknown = True       # ("Dean of International Affairs" names an office)
                 # "(Dean of the Department ... at GIST)": a second role in parentheses
                 pm = _SECOND_ROLE_RE.match(self.text[oe:e]) if oe < e else None
                 if pm:
@@ -1641,12 +1650,24 @@ class RelationExtractor:
                         orgs.append(named)
                     elif not _PUBLIC_ROLE_RE.search(role):
                         continue           # an organisation named but not known: not the article's
-            if not orgs:     # "President X said": the organisation the article is about
+            if not orgs and not unknown:     # "President X said": the organisation the article is about
                 fallback = self._org_for_role(role or "", m.start)
                 if fallback:
                     orgs.append(fallback)
             for o in orgs[:1]:
                 self._emit("LEADS", m.key, o, s, e, 0.8, role=role)
+
+    def _org_named(self, name: str) -> str | None:
+        """The one organisation of the document whose name or alias is ``name``."""
+        idx = getattr(self, "_org_names", None)
+        if idx is None:
+            idx = self._org_names = {}
+            for k, ent in self.ents.items():
+                if ent.kind in ORG_LIKE:
+                    for n in [ent.name] + ent.aliases:
+                        idx.setdefault(n.lower(), set()).add(k)
+        hit = idx.get(name.strip().lower())
+        return next(iter(hit)) if hit and len(hit) == 1 else None
 
     def _person_unit(self, m, s: int, e: int) -> None:
         """AFFILIATED_WITH person -> unit: "Professor X of (UNIST's) Department of Y",
@@ -1964,6 +1985,12 @@ _NOT_LEAD_ROLE_RE = re.compile(r"(?:^|\s)(?:professor|prof\.|researcher|scientis
 _LEAD_WORDS = ("dean", "president", "director", "head", "chief", "officer", "ceo", "chair", "rector", "provost",
                "chancellor", "principal", "superintendent", "administrator", "commissioner", "governor", "mayor",
                "minister", "leader", "investigator", "secretary")
+
+
+# a name that is an organisation's, not an office's: a kind word or an acronym ("Fraunhofer IPT")
+_ORG_NAME_WORD_RE = re.compile(r"\b(?:University|Institute|Cent(?:er|re)|Hospital|Foundation|Agency|Ministry|Lab|"
+                               r"Laboratory|Council|Corporation|Corp|Inc|Co|Ltd|Group|Society|Association)\b|"
+                               r"\b[A-Z]{2,6}\b")
 
 
 def _has_lead_word(low: str) -> bool:
