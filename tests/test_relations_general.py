@@ -150,3 +150,25 @@ def test_leads_dean_of_an_office_is_the_article_subject():
     rels = rels_of(f"{A} was selected for the program. {A} will host students. "
                    "Cho Min-su, Dean of International Affairs, said the selection was an honour.")
     assert has(rels, "LEADS", "Cho Min-su", A)
+
+
+# -- LEADS: a centre referred to by its owner ----------------------------------------
+
+def test_leads_owner_center_is_directed_by():
+    rels = rels_of(f"{A}'s Center for Coastal Robotics and {B}'s Center for Ice Physics won the grant. "
+                   f"The {B} center is directed by Professor Lee Su-bin.")
+    assert any(t == "LEADS" and x == "Lee Su-bin" and "Ice Physics" in y for t, x, y in rels)
+    assert not any(t == "LEADS" and x == "Lee Su-bin" and "Coastal" in y for t, x, y in rels)
+
+
+def test_leads_possessive_owner_center_headed_by():
+    rels = rels_of(f"{A}'s Center for Coastal Robotics and {B}'s Center for Ice Physics won the grant. "
+                   f"{A}'s center, headed by Professor Min Jae-won, will build drones.")
+    assert any(t == "LEADS" and x == "Min Jae-won" and "Coastal" in y for t, x, y in rels)
+
+
+def test_leads_coordinated_and_is_led_by():
+    rels = rels_of(f"{H} has opened the Brightwater Rare Disease Care Center. The center is based at {H} "
+                   "in Seocho District and is led by Professor Yang Hye-won, a geneticist.")
+    assert has(rels, "LEADS", "Yang Hye-won", "Brightwater Rare Disease Care Center")
+    assert not has(rels, "LEADS", "Yang Hye-won", H)

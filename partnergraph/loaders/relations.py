@@ -1787,6 +1787,18 @@ class RelationExtractor:
         x = next((x for x in reversed(ms) if x.end <= pos), None)
         if x and _BE_GAP_RE.fullmatch(text[x.end:pos]) and x.kind in ORG_LIKE | {"Program"}:
             return x.key
+        # "Hanyang's center, headed by", "The UNIST center is directed by": the unit of that owner
+        um = _OWNED_UNIT_BEFORE_RE.search(text, max(s, pos - 40), pos)
+        if um and x and x.end <= um.start() and text[x.end:um.start()] in ("'s ", "’s ", " ", "' ") \
+                and x.kind in ORG_LIKE:
+            k = self._unit_of(x.key, um.group("noun").lower())
+            if k:
+                return k
+        # "The center is based at H and is led by X": the sentence's subject
+        if _AND_BE_RE.search(text, max(s, pos - 30), pos):
+            subj = self._subject(ms, s, before=pos)
+            if subj and subj[0].kind in ORG_LIKE | {"Program"} and subj[0].start - s <= 4:
+                return subj[0].key
         if _IT_BE_RE.match(text, s, pos) and _IT_BE_RE.match(text, s, pos).end() == pos:
             k = bisect_right([a for a, _ in self.sentences], s - 1) - 1
             if k >= 0:
@@ -1797,6 +1809,22 @@ class RelationExtractor:
                     if subj and subj[0].kind in ORG_LIKE | {"Program"}:
                         return subj[0].key
         return None
+
+    def _unit_of(self, owner: str, noun: str) -> str | None:
+        """The one centre (institute, lab) of ``owner`` that the document names: its
+        parent, or the unit the relations so far make part of or hosted by it."""
+        heads = _UNIT_NOUN_HEADS.get(noun, (noun,))
+        cands = set()
+        for k, ent in self.ents.items():
+            if ent.kind == "Institute" and ent.parent == owner:
+                cands.add(k)
+        for r in self.out:
+            if r.type == "AFFILIATED_WITH" and r.target == owner and self.ents[r.source].kind == "Institute":
+                cands.add(r.source)
+            elif r.type == "HOSTS" and r.source == owner and self.ents[r.target].kind == "Institute":
+                cands.add(r.target)
+        hits = [k for k in cands if any(h in self.ents[k].name.lower() for h in heads)]
+        return hits[0] if len(hits) == 1 else None
 
     def _named_before_title(self, role: str, pos: int, s: int) -> str | None:
         """"Foundation Chairman X": a capitalised word right before the title that is no
@@ -2024,6 +2052,12 @@ _IT_BE_RE = re.compile(r"\s*It\s(?:(?:is|was|will\sbe|would\sbe|has\sbeen|is\sto
 # "The consortium's principal investigator is (Professor) X", "The center's director, X,"
 _POSS_LEAD_BEFORE_RE = re.compile(r"['’]s\s(?:new\s)?(?P<role>(?:[a-z][a-z\s-]{0,40}?\s)?" + _LEAD_TITLE +
                                   r")(?:\s(?:is|was|will\sbe))?,?\s(?:(?:Professor|Prof\.|Dr\.?)\s)?$")
+# "Hanyang's center, headed by", "The UNIST center is directed by"
+_OWNED_UNIT_BEFORE_RE = re.compile(r"\b(?P<noun>center|centre|institute|lab|laboratory)" + r",?\s(?:(?:is|was|will\sbe|"
+                                   r"would\sbe|has\sbeen|had\sbeen)\s)?(?:jointly\s|currently\s|now\s)?$")
+_UNIT_NOUN_HEADS = {"center": ("center", "centre"), "centre": ("center", "centre"), "lab": ("lab",),
+                    "laboratory": ("lab",), "institute": ("institute",)}
+_AND_BE_RE = re.compile(r"\sand\s(?:is|was|are|were|will\sbe|has\sbeen)\s(?:jointly\s|currently\s|now\s)?$")
 _OF_THE_GAP_RE = re.compile(r"\sof\s(?:the\s)?")
 # "of the Graduate School of Business": a unit's name, capitalised words with "of/and/for"
 _OF_UNIT_RE = re.compile(r"\sof\s(?:the\s)?(?P<name>(?:Graduate\s|Law\s|Medical\s|Business\s)?"
