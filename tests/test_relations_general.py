@@ -172,3 +172,28 @@ def test_leads_coordinated_and_is_led_by():
                    "in Seocho District and is led by Professor Yang Hye-won, a geneticist.")
     assert has(rels, "LEADS", "Yang Hye-won", "Brightwater Rare Disease Care Center")
     assert not has(rels, "LEADS", "Yang Hye-won", H)
+
+
+# -- HOSTS: a university's centre; a centre referred back to; whose clause ----------------
+
+def test_hosts_university_possessive_center():
+    rels = rels_of(f"The winners are {A}'s Coastal Robotics Research Center and {B}'s Center for Ice Physics.")
+    assert any(t == "HOSTS" and x == A and "Coastal Robotics" in y for t, x, y in rels)
+    assert any(t == "HOSTS" and x == B and "Ice Physics" in y for t, x, y in rels)
+    assert not any(t == "HOSTS" and x == A and "Ice Physics" in y for t, x, y in rels)
+
+
+def test_hosts_the_center_is_based_at():
+    rels = rels_of("Eight hospitals opened the Harbor Rare Disease Care Center on Monday. "
+                   f"The center is based at {H} in Seocho District.")
+    assert has(rels, "HOSTS", H, "Harbor Rare Disease Care Center")
+
+
+def test_hosts_none_from_a_reported_clause_with_its_own_subject():
+    rels = rels_of(f"{A} said Wednesday that its eight affiliated hospitals have opened the Harbor Care Center.")
+    assert not any(t == "HOSTS" and x == A for t, x, y in rels)
+
+
+def test_hosts_reported_it_is_the_speaker():
+    rels = rels_of(f"{A} said Wednesday that it has opened the Harbor Care Center.")
+    assert any(t == "HOSTS" and x == A and "Harbor Care Center" in y for t, x, y in rels)

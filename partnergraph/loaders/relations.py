@@ -557,6 +557,8 @@ class RelationExtractor:
                 self._funds(ms, s, e)
             if inst_named:
                 self._hosts(ms, s, e)
+            elif ms[0].ref and ms[0].kind == "Institute" and self._may(("based", "housed", "located")):
+                self._ref_housed(ms, s, e)
             self._affiliated(ms, s, e)
             if len(ms) > 1 or ms[0].kind in _PLACES:      # "the Ulsan-based university": one name
                 self._located(ms, s, e)
@@ -1433,7 +1435,8 @@ class RelationExtractor:
                 cs = self._clause_start(s, t.start())
                 host = [m for m in self._subject([m for m in ms if m.start >= cs], cs, before=t.start())
                         if m.kind in ORG_LIKE]
-                if not host and cs > s:
+                if not host and cs > s and _IT_THEY_RE.match(self.text, cs):
+                    # "X said that it has opened": X ("X said that its hospitals have opened": none)
                     host = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORG_LIKE]
             for h in host[:1]:
                 self._emit("HOSTS", h.key, obj.key, s, e, 0.75)
@@ -1457,6 +1460,14 @@ class RelationExtractor:
             if _AT_OF_IN_GAP_RE.fullmatch(self.text[m.end:nxt.start]) and nxt.kind in ORG_LIKE \
                     and nxt.kind != "LocalGovernment":
                 self._emit("HOSTS", nxt.key, m.key, s, e, 0.8)
+
+    def _ref_housed(self, ms, s, e):
+        """"The center is based at H (in R)", "The institute will be housed in H's unit":
+        H hosts the centre the sentence opens with."""
+        m = ms[0]
+        if not m.ref or m.kind != "Institute" or not _ARTICLE_GAP_RE.fullmatch(self.text, s, m.start):
+            return
+        self._hosts_after_name(ms, [m], s, e)
 
     def _hosts_after_name(self, ms, insts, s, e):
         """What follows a centre's name says where it is: "X, which the hospital opened",
@@ -1556,11 +1567,14 @@ class RelationExtractor:
             if not (text[a.end - 2:a.end] in ("'s", "’s") and u.start - a.end <= 1
                     or text[a.end:a.end + 3] in ("'s ", "’s ") and u.start == a.end + 3):
                 continue
-            if not _UNIT_HEAD_RE.match(text, u.start, u.end):
-                continue
+            if not _UNIT_HEAD_RE.match(text, u.start, u.end) and not (
+                    u.kind == "Institute" and _UNIT_TAIL_RE.search(text, u.start, u.end)):
+                continue         # ("UNIST's Carbon-Neutral Process Research Center": a centre too)
             parent = self.ents[u.key].parent
             if parent in (None, a.key) and u.key != a.key:
                 self._emit("AFFILIATED_WITH", u.key, a.key, s, e, 0.75)
+                if u.kind == "Institute":    # "Hanyang University's Center for X": its host too
+                    self._emit("HOSTS", a.key, u.key, s, e, 0.7)
 
     def _structural(self):
         """Units and their parents (AFFILIATED_WITH), with the sentence that names both."""
@@ -2139,6 +2153,8 @@ _WHICH_OPENED_RE = re.compile(r"(?P<pre>,\s(?:which|that)\s)")
 _OPENED_VERB_RE = re.compile(r"\s(?:has\s|had\s|also\s)?(?:opened|set\sup|established|launched|founded|built|"
                              r"created|inaugurated)\b")
 # "X will be housed in H", "X opened within H"
+_UNIT_TAIL_RE = re.compile(r"\s(?:Center|Centre|Institute|Lab|Laboratory)$")
+_IT_THEY_RE = re.compile(r"(?:it|they|It|They)\s")
 _HOME_TO_RE = re.compile(r"\s(?:is|was|has\sbeen|will\sbe|remains)\s(?:also\s|now\s)?home\sto\s(?:the\s|a\s|an\s)?"
                          r"(?:new\s)?$")
 _HOUSED_IN_RE = re.compile(r",?\s(?:which\s|that\s)?(?:will\sbe\s|would\sbe\s|is\s|was\s|are\s|to\sbe\s|has\sbeen\s|had\sbeen\s)?"
