@@ -197,3 +197,24 @@ def test_hosts_none_from_a_reported_clause_with_its_own_subject():
 def test_hosts_reported_it_is_the_speaker():
     rels = rels_of(f"{A} said Wednesday that it has opened the Harbor Care Center.")
     assert any(t == "HOSTS" and x == A and "Harbor Care Center" in y for t, x, y in rels)
+
+
+# -- back-references by their noun; a second "and with" partner ------------------------
+
+def test_the_center_is_the_latest_centre_not_the_latest_institute():
+    rels = rels_of(f"{A} has opened the Coastal Agri-Bio Convergence Center. "
+                   "Field trials will take place at the Halvorsen Academy of Crop Science, a state research body. "
+                   f"The center will also work with {H} on clinical studies.")
+    assert has(rels, "PARTNERS_WITH", "Coastal Agri-Bio Convergence Center", H)
+    assert not has(rels, "PARTNERS_WITH", "Halvorsen Academy of Crop Science", H)
+
+
+def test_partners_and_with_a_second_partner():
+    rels = rels_of(f"{A} will work with {H} on clinical studies, and with {B} on drought-tolerant rice.")
+    assert has(rels, "PARTNERS_WITH", A, H)
+    assert has(rels, "PARTNERS_WITH", A, B)
+
+
+def test_and_with_outside_a_partnership_adds_nothing():
+    rels = rels_of(f"{A} opened a lab in Busan last year, and with {B} nearby the city hopes for more.")
+    assert not of_type(rels, "PARTNERS_WITH")

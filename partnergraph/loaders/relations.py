@@ -351,7 +351,16 @@ class RelationExtractor:
             elif w in {"agency", "foundation", "council"}:
                 key = self._latest(b.start(), {"Agency"})
             elif w in {"institute", "center", "centre"}:
-                key = self._latest(b.start(), {"Institute"})
+                # the latest whose name has the word ("the center": not the academy named
+                # since), "the institute": the article's institute where it is one
+                heads = ("center", "centre") if w != "institute" else ("institute",)
+                mo = self.main_org
+                if w == "institute" and mo and self.ents[mo].kind == "Institute" and "institute" in mo:
+                    key = mo
+                else:
+                    key = self._latest(b.start(), {"Institute"},
+                                       pred=lambda m: any(h in self.ents[m.key].name.lower() for h in heads)) \
+                        or self._latest(b.start(), {"Institute"})
             elif w in {"company"}:
                 key = self._latest(b.start(), {"Company"})
             elif w in {"project", "program", "programme", "initiative"}:
@@ -717,6 +726,10 @@ class RelationExtractor:
             if not subj and cs > s:      # "X said that it ...": the sentence's subject
                 subj = [m for m in self._subject(ms_p, s, before=t.start()) if m.kind in ORGISH]
             right = self._after(ms_p, t.end() + 1)
+            if right and "and with " in self._sent:
+                # "work with A on X, and with B on Y": B too
+                for am in _AND_WITH_RE.finditer(self.text, right[-1].end, e):
+                    right = right + self._after(ms_p, am.end())
             if t.group().lower().startswith("joint"):
                 right = [m for m in right if not m.ref]     # "a joint project with the institute": which one?
             for a in subj:
@@ -1612,7 +1625,7 @@ class RelationExtractor:
             unknown = False
             role = m.role
             self._person_unit(m, s, e)
-            lead = None if m.org_span else self._lead_stated(m, s, e, prev_target)
+            lead = self._led_by(m, s, e) if m.org_span else self._lead_stated(m, s, e, prev_target)
             prev_target = lead
             if lead:
                 role, o = lead
@@ -1761,13 +1774,9 @@ class RelationExtractor:
                         return _VERB_ROLE[rm.group("v").lower()], x.key
         before = text[max(s, m.start - 90):m.start]
         low_before = before.lower()
-        if "by " in low_before:
-            pm = _LED_BY_RE.search(before)
-            if pm:
-                role = ("co-" if pm.group("co") else "") + _VERB_ROLE[pm.group("v").lower()]
-                tgt = self._led_subject(s, e, m.start - len(before) + pm.start())
-                if tgt:
-                    return role, tgt
+        lead = self._led_by(m, s, e)
+        if lead:
+            return lead
         if prev and _AND_TITLE_RE.search(before):
             return prev
         if "'s " in low_before or "’s " in low_before:
@@ -1791,6 +1800,20 @@ class RelationExtractor:
                         and any(n.lower().endswith(tail) for n in [ent.name] + ent.aliases)]
                 if len(hits) == 1:
                     return m.role, hits[0]
+        return None
+
+    def _led_by(self, m, s: int, e: int) -> tuple[str, str] | None:
+        """"Y is headed by (Professor) X" (also where X's own unit follows: "... by X of
+        the Department of Radiology" leads Y, not the department)."""
+        before = self.text[max(s, m.start - 90):m.start]
+        if "by " not in before:
+            return None
+        pm = _LED_BY_RE.search(before)
+        if pm:
+            role = ("co-" if pm.group("co") else "") + _VERB_ROLE[pm.group("v").lower()]
+            tgt = self._led_subject(s, e, m.start - len(before) + pm.start())
+            if tgt:
+                return role, tgt
         return None
 
     def _led_subject(self, s: int, e: int, pos: int) -> str | None:
@@ -2154,6 +2177,7 @@ _OPENED_VERB_RE = re.compile(r"\s(?:has\s|had\s|also\s)?(?:opened|set\sup|establ
                              r"created|inaugurated)\b")
 # "X will be housed in H", "X opened within H"
 _UNIT_TAIL_RE = re.compile(r"\s(?:Center|Centre|Institute|Lab|Laboratory)$")
+_AND_WITH_RE = re.compile(r",?\sand\s(?:also\s)?with\s(?:the\s)?")
 _IT_THEY_RE = re.compile(r"(?:it|they|It|They)\s")
 _HOME_TO_RE = re.compile(r"\s(?:is|was|has\sbeen|will\sbe|remains)\s(?:also\s|now\s)?home\sto\s(?:the\s|a\s|an\s)?"
                          r"(?:new\s)?$")
