@@ -203,10 +203,10 @@ def test_hosts_reported_it_is_the_speaker():
 
 def test_the_center_is_the_latest_centre_not_the_latest_institute():
     rels = rels_of(f"{A} has opened the Coastal Agri-Bio Convergence Center. "
-                   "Field trials will take place at the Halvorsen Academy of Crop Science, a state research body. "
+                   "Field trials will take place at the Halvorsen Institute of Crop Science, a state research body. "
                    f"The center will also work with {H} on clinical studies.")
     assert has(rels, "PARTNERS_WITH", "Coastal Agri-Bio Convergence Center", H)
-    assert not has(rels, "PARTNERS_WITH", "Halvorsen Academy of Crop Science", H)
+    assert not has(rels, "PARTNERS_WITH", "Halvorsen Institute of Crop Science", H)
 
 
 def test_partners_and_with_a_second_partner():
