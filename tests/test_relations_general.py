@@ -218,3 +218,22 @@ def test_partners_and_with_a_second_partner():
 def test_and_with_outside_a_partnership_adds_nothing():
     rels = rels_of(f"{A} opened a lab in Busan last year, and with {B} nearby the city hopes for more.")
     assert not of_type(rels, "PARTNERS_WITH")
+
+
+# -- AFFILIATED_WITH: set up by, a unit under ------------------------------------------
+
+def test_affiliated_foundation_set_up_by_a_described_company():
+    rels = rels_of("The Haneul Cultural Foundation, set up by Busan shipping firm Haneul Marine Co., "
+                   f"has donated 1 billion won to {A}.")
+    assert has(rels, "AFFILIATED_WITH", "Haneul Cultural Foundation", "Haneul Marine Co.")
+
+
+def test_affiliated_institute_under_a_council():
+    rels = rels_of("The Korea Institute of Glass Engineering, a government-funded research institute under the "
+                   "National Council of Applied Science, said it will open a lab.")
+    assert has(rels, "AFFILIATED_WITH", "Korea Institute of Glass Engineering", "National Council of Applied Science")
+
+
+def test_founded_by_alumni_is_no_affiliation():
+    rels = rels_of(f"Haneul Marine Co., founded by {A} alumni, will hire graduates.")
+    assert not of_type(rels, "AFFILIATED_WITH")

@@ -1510,6 +1510,8 @@ class RelationExtractor:
                         self._emit("HOSTS", h.key, m.key, s, e, 0.75)
 
     def _affiliated(self, ms, s, e):
+        if self._has((" by ", " under ", " of ")) and self._has((", ",)):
+            self._set_up_by(ms, s, e)
         if not self._has(_AFFIL_GATE) and not self._may(("affiliat",)):
             return               # no rule below can fire (one test for the usual sentence)
         if self._has(("'s ", "’s ")):
@@ -1568,6 +1570,27 @@ class RelationExtractor:
                 for u in self._after(ms, wm.end(), ORG_LIKE, max_gap=2):
                     if u.kind in {"Hospital", "Institute"} and u.key != m.key:
                         self._emit("AFFILIATED_WITH", u.key, m.key, s, e, 0.75)
+
+    def _set_up_by(self, ms, s, e):
+        """"X, set up by (Busan shipping firm) Y": X is Y's; "X, a government-funded research
+        institute under the Y": X is part of Y."""
+        text = self.text
+        for i, m in enumerate(ms):
+            if m.ref or m.kind not in {"Agency", "Institute", "Company"} or not text.startswith(", ", m.end):
+                continue
+            bm = _SET_UP_BY_RE.match(text, m.end, e) or _UNIT_UNDER_RE.match(text, m.end, e)
+            if not bm:
+                continue
+            for y in ms[i + 1:]:
+                if y.start < bm.end():
+                    continue
+                if y.start - bm.end() > 40 or not _DESC_GAP_RE.fullmatch(text, bm.end(), y.start):
+                    break
+                if y.kind in _PLACES:
+                    continue     # "by Busan shipping firm Y": the place describes Y
+                if y.kind in ORG_LIKE and y.key != m.key and not y.ref and not _PEOPLE_AFTER_RE.match(text, y.end, e):
+                    self._emit("AFFILIATED_WITH", m.key, y.key, s, e, 0.7)
+                break            # ("founded by KAIST alumni": people, not KAIST)
 
     def _unit_of_possessor(self, ms, s, e):
         """"Kyung Hee University's College of Pharmacy": a unit after its university's
@@ -2178,6 +2201,14 @@ _OPENED_VERB_RE = re.compile(r"\s(?:has\s|had\s|also\s)?(?:opened|set\sup|establ
 # "X will be housed in H", "X opened within H"
 _UNIT_TAIL_RE = re.compile(r"\s(?:Center|Centre|Institute|Lab|Laboratory)$")
 _AND_WITH_RE = re.compile(r",?\sand\s(?:also\s)?with\s(?:the\s)?")
+_SET_UP_BY_RE = re.compile(r",\s(?:which\swas\s|which\s(?:is|was)\s)?(?:set\sup|founded|established|created|launched)\s"
+                           r"(?:in\s\d{4}\s)?by\s(?:the\s)?")
+_UNIT_UNDER_RE = re.compile(r",\s(?:an?\s|the\s)[a-z\s-]{0,40}?\b(?:institute|agency|body|organi[sz]ation|foundation|"
+                            r"center|centre|unit|affiliate|subsidiary)\s(?:under|of)\s(?:the\s)?")
+_PEOPLE_AFTER_RE = re.compile(r"['’]?s?\s(?:[a-z-]{2,20}\s)?(?:alumni|alumnus|graduates?|researchers?|professors?|students?|"
+                              r"officials?|doctors?|engineers?|scientists?|staff|employees?|members?|executives?|"
+                              r"founders?|veterans?)\b")
+_DESC_GAP_RE = re.compile(r"[A-Za-z\s-]{0,40}")
 _IT_THEY_RE = re.compile(r"(?:it|they|It|They)\s")
 _HOME_TO_RE = re.compile(r"\s(?:is|was|has\sbeen|will\sbe|remains)\s(?:also\s|now\s)?home\sto\s(?:the\s|a\s|an\s)?"
                          r"(?:new\s)?$")
