@@ -237,3 +237,18 @@ def test_affiliated_institute_under_a_council():
 def test_founded_by_alumni_is_no_affiliation():
     rels = rels_of(f"Haneul Marine Co., founded by {A} alumni, will hire graduates.")
     assert not of_type(rels, "AFFILIATED_WITH")
+
+
+# -- LEADS: a governor heads a province, a district mayor a district --------------------
+
+def test_governor_heads_the_province_not_the_most_named_city():
+    rels = rels_of("Pohang city will host the cluster. Pohang will provide land, and Pohang officials said the "
+                   "site is ready. North Gyeongsang Province will fund the project. "
+                   "\"This is a milestone,\" Governor Park Jin-ho said.")
+    assert has(rels, "LEADS", "Park Jin-ho", "North Gyeongsang Province")
+
+
+def test_district_mayor_heads_the_district_not_the_city():
+    rels = rels_of("Seoul will expand the digital classes. Seoul officials said Guro-gu will run the first one. "
+                   "Seoul plans ten more. \"Residents asked for this,\" District Mayor Jang In-su said.")
+    assert any(t == "LEADS" and x == "Jang In-su" and "Guro" in y for t, x, y in rels)

@@ -1913,10 +1913,31 @@ class RelationExtractor:
             c = Counter(m.key for m in self.ms if m.kind in {"LocalGovernment", "Region"}
                         and not self.ents[m.key].id.startswith("region:") or m.kind == "LocalGovernment"
                         or (m.kind == "Region" and self._region_level(m.key) not in {"country", "group"}))
+            # a governor heads a province, a mayor a city: of those, the most named
+            want = _GOVERNOR_LEVELS if "governor" in r else \
+                frozenset({"district"}) if "district" in r else frozenset({"county"}) if "county" in r else _MAYOR_LEVELS
+            fit = Counter({k: n for k, n in c.items() if self._gov_level(k) in want})
+            c = fit or c
             return c.most_common(1)[0][0] if c else None
         if "minister" in r:
             return self._latest(pos, {"Ministry"}) or self._latest(10**9, {"Ministry"})
         return self.main_org
+
+    def _gov_level(self, key: str) -> str | None:
+        """A place's level from the gazetteer, else from its name ("X Province", "X City")."""
+        lv = self._region_level(key)
+        if lv:
+            return lv
+        name = self.ents[key].name.lower()
+        if "district" in name or name.endswith("-gu"):
+            return "district"
+        if "county" in name or name.endswith("-gun"):
+            return "county"
+        if "province" in name or name.endswith("-do"):
+            return "province"
+        if "city" in name or name.endswith("-si"):
+            return "city"
+        return None
 
     def _region_level(self, key: str) -> str | None:
         from .gazetteer import default
@@ -2130,6 +2151,8 @@ _APPOS_POST_RE = re.compile(r",\s(?:an?\s|the\s)?[a-z\s-]{0,30}?\b(?:professor|r
 _OWNER_WORDS_GAP_RE = re.compile(r"[A-Z][A-Za-z.&\s-]{0,50}['’]s\s")
 _CAP_WORD_BEFORE_RE = re.compile(r"\b([A-Z][\w&.-]+)\s$")
 # titles whose organisation _org_for_role finds by kind ("Jeonbuk Governor X": the province)
+_GOVERNOR_LEVELS = frozenset({"province"})
+_MAYOR_LEVELS = frozenset({"city", "metropolitan_city", "special_city", "county"})
 _PUBLIC_ROLE_RE = re.compile(r"mayor|governor|minister", re.I)
 _SENTENCE_OPENERS = {"meanwhile", "also", "however", "then", "and", "but", "former", "acting", "new", "the",
                      "vice", "deputy", "senior", "executive", "general", "honorary", "interim"}
