@@ -252,3 +252,17 @@ def test_district_mayor_heads_the_district_not_the_city():
     rels = rels_of("Seoul will expand the digital classes. Seoul officials said Guro-gu will run the first one. "
                    "Seoul plans ten more. \"Residents asked for this,\" District Mayor Jang In-su said.")
     assert any(t == "LEADS" and x == "Jang In-su" and "Guro" in y for t, x, y in rels)
+
+
+# -- LEADS for names found without a title next to them ---------------------------------
+
+def test_leads_the_centers_director_comma_name():
+    rels = rels_of("The program is run by the Haenam Innovation Center, which Haenam County set up last year. "
+                   "The center's director, Yang Sung-chul, spent a decade in the county office.")
+    assert has(rels, "LEADS", "Yang Sung-chul", "Haenam Innovation Center")
+
+
+def test_leads_headed_by_a_name_with_his_department():
+    rels = rels_of(f"{H} opened the Thoracic Imaging Research Center. The center is headed by Kim Min-jun of the "
+                   "Department of Radiology at Halvorsen College of Medicine.")
+    assert has(rels, "LEADS", "Kim Min-jun", "Thoracic Imaging Research Center")

@@ -360,6 +360,8 @@ class RelationExtractor:
                 else:
                     key = self._latest(b.start(), {"Institute"},
                                        pred=lambda m: any(h in self.ents[m.key].name.lower() for h in heads)) \
+                        or self._latest(b.start(), {"Agency"},      # "the Daejeon RISE Center", an agency
+                                        pred=lambda m: any(h in self.ents[m.key].name.lower() for h in heads)) \
                         or self._latest(b.start(), {"Institute"})
             elif w in {"company"}:
                 key = self._latest(b.start(), {"Company"})
@@ -520,7 +522,9 @@ class RelationExtractor:
         ms_all = self.ms
         n_ms = len(ms_all)
         self._sent_starts = [a for a, _ in self.sentences]
-        self._persons = [m for m in self.raw_mentions if m.how == "person"]
+        # a person's full name, whether found by its shape or known by name ("name")
+        self._persons = [m for m in self.raw_mentions if m.how == "person" or
+                         m.how == "name" and m.key in self.ents and self.ents[m.key].kind == "Person"]
         self._person_starts = [m.start for m in self._persons]
         for s, e in self.sentences:
             ms = []
@@ -1647,6 +1651,8 @@ class RelationExtractor:
             orgs = []
             unknown = False
             role = m.role
+            if not role and self.text.startswith("Gov. ", m.start - 5):
+                role = "Governor"            # "Gov. Park Jin-ho said"
             self._person_unit(m, s, e)
             lead = self._led_by(m, s, e) if m.org_span else self._lead_stated(m, s, e, prev_target)
             prev_target = lead
@@ -1700,7 +1706,9 @@ class RelationExtractor:
                         orgs.append(named)
                     elif not _PUBLIC_ROLE_RE.search(role):
                         continue           # an organisation named but not known: not the article's
-            if not orgs and not unknown:     # "President X said": the organisation the article is about
+            if not orgs and not unknown and (role or m.how == "person"):
+                # "President X said": the organisation the article is about (a name known
+                # from elsewhere, with no title here, leads nothing)
                 fallback = self._org_for_role(role or "", m.start)
                 if fallback:
                     orgs.append(fallback)
