@@ -266,3 +266,25 @@ def test_leads_headed_by_a_name_with_his_department():
     rels = rels_of(f"{H} opened the Thoracic Imaging Research Center. The center is headed by Kim Min-jun of the "
                    "Department of Radiology at Halvorsen College of Medicine.")
     assert has(rels, "LEADS", "Kim Min-jun", "Thoracic Imaging Research Center")
+
+
+# -- PARTNERS_WITH: more shapes of the same fact ---------------------------------------
+
+def test_partners_agreed_to_jointly_develop():
+    rels = rels_of(f"{A} and {H} have agreed to jointly develop imaging software.")
+    assert has(rels, "PARTNERS_WITH", A, H)
+
+
+def test_partners_plan_to_work_together():
+    rels = rels_of(f"{A} and {H} plan to work together on imaging software.")
+    assert has(rels, "PARTNERS_WITH", A, H)
+
+
+def test_partners_the_partnership_between():
+    rels = rels_of(f"The partnership between {A} and {H} began in 2020.")
+    assert has(rels, "PARTNERS_WITH", A, H)
+
+
+def test_no_partners_from_a_contest_or_a_meeting():
+    rels = rels_of(f"{A} beat {H} in the final round of the contest. {A} officials met {B} staff on Monday.")
+    assert not of_type(rels, "PARTNERS_WITH")

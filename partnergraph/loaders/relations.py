@@ -80,9 +80,10 @@ PARTNER_RE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:collaboration|cooperation|pa
                         r"(?:run|runs|ran|running|conduct|conducts|conducted|conducting|carry\s+out|carries\s+out|"
                         r"carried\s+out)\s+(?:a\s|an\s|the\s)?[a-z\s-]{0,40}?\b(?:trials?|study|studies|research|"
                         r"projects?)\s+with)\b", re.I)
-CO_VERB_RE = re.compile(r"^\s*(?:will\s+|to\s+|have\s+|has\s+|are\s+|were\s+|jointly\s+|officially\s+)*"
-                        r"(?:launch(?:es|ed)?|co-?host(?:s|ed)?|co-?organi[sz]e[sd]?|jointly|join\s+hands|"
-                        r"team\s+up|partner(?:s|ed)?|collaborate[sd]?|cooperate[sd]?)\b", re.I)
+CO_VERB_RE = re.compile(r"^\s*(?:will\s+|to\s+|have\s+|has\s+|are\s+|were\s+|jointly\s+|officially\s+|also\s+|"
+                        r"agreed\s+|plan\s+|plans\s+|planned\s+|decided\s+)*"
+                        r"(?:launch(?:es|ed)?|co-?host(?:s|ed)?|co-?organi[sz]e[sd]?|jointly|join\s+hands|join(?:ed)?\s+forces|"
+                        r"team\s+up|teamed\s+up|partner(?:s|ed)?|collaborate[sd]?|cooperate[sd]?|work(?:ed)?\s+together)\b", re.I)
 PARTICIPATE_RE = re.compile(
     r"\b(?:selected|chosen|picked|designated|named|tapped)\b[^.;]{0,120}?\b(?:for|to\s+(?:perform|carry\s+out|run|lead|"
     r"operate|conduct|implement|host|join)|as)\b|\bdesignation\s+as\b|\bparticipat(?:e|es|ed|ing)\s+in\b|"
@@ -276,7 +277,8 @@ _FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankrol
                   "funding", "grant")
 _ORGANIZE_WORDS = ("organi", "hosted", "run", "managed", "operated", "administered", "overseen", "coordinated",
                    "led", "spearheaded", "implemented", "launched", "created", "established")
-_CO_VERB_WORDS = ("launch", "host", "organi", "jointly", "join", "team", "partner", "collaborat", "cooperat")
+_CO_VERB_WORDS = ("launch", "host", "organi", "jointly", "join", "team", "partner", "collaborat", "cooperat",
+                  "together")
 _JOIN_WORDS = ("participat", "part in", "join", "member")
 _JOIN_TRIGGER_RE = re.compile(r"participat|tak|took|join|(?:is|are|was|were|bec|has)\b", re.I)
 _LIST_GATE_WORDS = (" are ", " were ", "includ", "joined by", "formed", "in which", "applied", "competed")
@@ -740,6 +742,15 @@ class RelationExtractor:
                 for b in right:
                     if b.kind in ORG_LIKE:
                         self._emit("PARTNERS_WITH", a.key, b.key, s, e, 0.8)
+        # "the partnership (collaboration) between A and B": each pair
+        if "between " in self._sent and self._may(("partnership", "collaboration", "cooperation")):
+            for bm in _PARTNERSHIP_BETWEEN_RE.finditer(self.text, s, e):
+                if self._in_quote(bm.start()):
+                    continue
+                grp = [m for m in self._after(self._party_mentions(ms, s, e), bm.end()) if m.kind in ORG_LIKE]
+                for i in range(len(grp)):
+                    for j in range(i + 1, len(grp)):
+                        self._emit("PARTNERS_WITH", grp[i].key, grp[j].key, s, e, 0.7)
         # "A and B launch ...": needs two organisations and one of the verbs
         if not self._may(_CO_VERB_WORDS) or sum(1 for m in ms if m.kind in ORG_LIKE) < 2:
             return
@@ -2231,6 +2242,8 @@ _OPENED_VERB_RE = re.compile(r"\s(?:has\s|had\s|also\s)?(?:opened|set\sup|establ
                              r"created|inaugurated)\b")
 # "X will be housed in H", "X opened within H"
 _UNIT_TAIL_RE = re.compile(r"\s(?:Center|Centre|Institute|Lab|Laboratory)$")
+_PARTNERSHIP_BETWEEN_RE = re.compile(r"\b(?:[Pp]artnership|[Cc]ollaboration|[Cc]ooperation)\s(?:deal\s|programs?\s)?"
+                                     r"between\s(?:the\s)?")
 _AND_WITH_RE = re.compile(r",?\sand\s(?:also\s)?with\s(?:the\s)?")
 _SET_UP_BY_RE = re.compile(r",\s(?:which\swas\s|which\s(?:is|was)\s)?(?:set\sup|founded|established|created|launched)\s"
                            r"(?:in\s\d{4}\s)?by\s(?:the\s)?")
