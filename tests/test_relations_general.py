@@ -288,3 +288,14 @@ def test_partners_the_partnership_between():
 def test_no_partners_from_a_contest_or_a_meeting():
     rels = rels_of(f"{A} beat {H} in the final round of the contest. {A} officials met {B} staff on Monday.")
     assert not of_type(rels, "PARTNERS_WITH")
+
+
+def test_hosts_each_centre_of_a_list():
+    rels = rels_of(f"{A} will establish the Coastal Robotics Center and the Ice Physics Center.")
+    assert has(rels, "HOSTS", A, "Coastal Robotics Center")
+    assert has(rels, "HOSTS", A, "Ice Physics Center")
+
+
+def test_hosts_not_the_centre_of_another_clause():
+    rels = rels_of(f"{A} will establish the Coastal Robotics Center, while {B} runs the Ice Physics Center.")
+    assert not has(rels, "HOSTS", A, "Ice Physics Center")

@@ -1466,8 +1466,12 @@ class RelationExtractor:
                 if not host and cs > s and _IT_THEY_RE.match(self.text, cs):
                     # "X said that it has opened": X ("X said that its hospitals have opened": none)
                     host = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORG_LIKE]
+            # "establish the A Center and the B Institute": each centre of the list
+            objs = self._group_from(ms, ms.index(obj), {"Institute"}) if obj in ms else [obj]
             for h in host[:1]:
-                self._emit("HOSTS", h.key, obj.key, s, e, 0.75)
+                for o in objs or [obj]:
+                    if not o.ref:
+                        self._emit("HOSTS", h.key, o.key, s, e, 0.75)
         self._hosts_after_name(ms, insts, s, e)
         if self._has(("home to",)):      # "H is home to the X Center"; a place: where X is
             for m in insts:
