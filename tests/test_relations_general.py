@@ -299,3 +299,26 @@ def test_hosts_each_centre_of_a_list():
 def test_hosts_not_the_centre_of_another_clause():
     rels = rels_of(f"{A} will establish the Coastal Robotics Center, while {B} runs the Ice Physics Center.")
     assert not has(rels, "HOSTS", A, "Ice Physics Center")
+
+
+# -- MOU: agreements with "five universities" named later; short forms in brackets ----------
+
+def test_mou_signatories_listed_after_the_signing():
+    rels = rels_of(f"North Gyeongsang Province on Tuesday signed agreements with three universities to run the scheme. "
+                   "The province will spend 10 billion won this year.\n\n"
+                   f"Signatories were {A}, {B} and Halvorsen Catholic University.")
+    for x in (A, B, "Halvorsen Catholic University"):
+        assert any(t == "MOU" and "Gyeongsang" in y1 and x == y2 or "Gyeongsang" in y2 and x == y1
+                   for t, y1, y2 in rels if t == "MOU"), x
+
+
+def test_no_mou_from_a_later_unrelated_list():
+    rels = rels_of(f"North Gyeongsang Province signed an agreement with {A} on Tuesday.\n\n"
+                   f"Signatories were {B} and Halvorsen Catholic University.")
+    assert not any(t == "MOU" and B in (x, y) for t, x, y in rels)
+
+
+def test_group_continues_past_a_short_form_in_brackets():
+    rels = rels_of(f"{H} signed a memorandum of understanding with {A} (DNU) and {B} (HTU) on Monday.")
+    assert has(rels, "MOU", H, A)
+    assert has(rels, "MOU", H, B)

@@ -68,8 +68,8 @@ _PREP_BEFORE = re.compile(r"\b(?:with|by|from|of|at|to|in|for|into|within|betwee
                           r"(?:affiliated\s+)?$", re.I)
 
 MOU_RE = re.compile(r"\b(?:sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|ink(?:s|ed)?|enter(?:s|ed|ing)?\s+into|"
-                    r"exchang(?:e|es|ed|ing))\b[^.;]{0,80}?\b(?:MOU|MoU|memorandum|agreement|pact|accord|"
-                    r"partnership)\b|\b(?:MOU|MoU|memorandum|agreement|pact|accord)\b[^.;]{0,60}?\b"
+                    r"exchang(?:e|es|ed|ing))\b[^.;]{0,80}?\b(?:MOU|MoU|memorand(?:um|a)|agreement|pact|accord|"
+                    r"partnership)s?\b|\b(?:MOU|MoU|memorandum|agreement|pact|accord)\b[^.;]{0,60}?\b"
                     r"(?:was|were|has been|had been)?\s*(?:signed|concluded)\b")
 PARTNER_RE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:collaboration|cooperation|partnership|conjunction)\s+with|"
                         r"jointly\s+with|together\s+with|(?:collaborat|cooperat|partner)(?:e|es|ed|ing|s)?\s+with|"
@@ -310,6 +310,7 @@ class RelationExtractor:
         self._digit = True
         self.out: list[Relation] = []
         self._last_mou: tuple[str, str] | None = None
+        self._pending_list: tuple[list[str], int] | None = None    # who signed with "five universities", where
         self._last_money: tuple[str, int, dict] | None = None     # the latest funded target, its sentence, period
         self.main_org = self._main_org()
 
@@ -402,10 +403,16 @@ class RelationExtractor:
         """The coordination starting at ms[i]: 'A, B, and C'."""
         grp = [ms[i]]
         j = i + 1
+        skip_to = -1                                  # past "(AA)" after the last one
+        text = self.text
         while j < len(ms):
-            between = self.text[grp[-1].end:ms[j].start]
+            between = text[max(grp[-1].end, skip_to):ms[j].start]
             if ms[j].start == grp[-1].start:          # two back-references for one phrase
                 grp.append(ms[j])
+                j += 1
+                continue
+            if ms[j].key == grp[-1].key and between in (" (", "(") and text.startswith(")", ms[j].end):
+                skip_to = ms[j].end + 1               # "A (AA) and B": the short form in brackets
                 j += 1
                 continue
             if _SEP_RE.match(between) and ms[j].kind in kinds:
@@ -562,6 +569,8 @@ class RelationExtractor:
             if p < len(self._person_starts) and self._person_starts[p] < e:
                 self._leads(s, e)
             self._mou(ms, s, e)
+            if self._pending_list:
+                self._signatories(ms, s, e)
             self._partners(ms, s, e)
             if prog_named or self._may(_MEMBERS_WORDS) or self._may(_LIST_GATE_WORDS) or \
                     (prog and self._may(_JOIN_WORDS)):
@@ -613,6 +622,11 @@ class RelationExtractor:
                 left = self._signers(s, cs, t.start())
             w = _WITH_RE.search(self.text[t.start():e])
             right = self._after(ms, t.start() + w.end()) if w else []
+            if w and not right and left:
+                # "signed agreements with five universities": named in a list that follows
+                nm = _WITH_N_RE.match(self.text, t.start() + w.end(), e)
+                if nm:
+                    self._pending_list = ([m.key for m in left], bisect_left(self._sent_starts, s))
             if not w:
                 w2 = _WITH_RE.search(self.text[cs:t.start()])
                 if w2:
@@ -634,6 +648,25 @@ class RelationExtractor:
             if a != b and self.ents[a].kind != "Program" and self.ents[b].kind != "Program":
                 self._emit("MOU", a, b, s, e, 0.9)
                 self._last_mou = (a, b)
+
+    def _signatories(self, ms, s, e):
+        """"Signatories were A, B and C." (or "They are", "The five are") within four
+        sentences after "X signed agreements with five universities": X and each."""
+        left, at = self._pending_list
+        here = bisect_left(self._sent_starts, s)
+        if here - at > 4:
+            self._pending_list = None
+            return
+        if here == at:
+            return
+        lm = _SIGNATORIES_RE.match(self.text, s, e)
+        if not lm:
+            return
+        self._pending_list = None
+        for b in self._after(ms, lm.end(), ORG_LIKE):
+            for a in left:
+                if a != b.key:
+                    self._emit("MOU", a, b.key, s, e, 0.8)
 
     def _previous_parties(self, s: int, n: str | None) -> list[tuple[str, str]]:
         """Every pair of the organisations named in the sentence before ``s`` (names and
@@ -2233,6 +2266,12 @@ _SIGNED_BY_RE = re.compile(r"\b(?:signed|concluded|inked)\s(?:(?:on\s)?[A-Z][a-z
 _DEF_DEAL_RE = re.compile(r"(?:The|Both)\s(?:(?P<n>two|three|four|five)\s(?:(?:sides|parties|institutions|organi[sz]ations|"
                           r"universities|partners|schools|hospitals)\s)?|(?:sides|parties)\s|(?:agreement|memorandum|"
                           r"MOU|MoU|pact|accord|deal)\s(?:was|were|has\sbeen|had\sbeen)\s)")
+_WITH_N_RE = re.compile(r"(?:the\s)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:[a-z-]+\s)?"
+                        r"(?:universities|schools|colleges|institutions|hospitals|companies|firms|partners|"
+                        r"organi[sz]ations|institutes)\b")
+_SIGNATORIES_RE = re.compile(r"\s*(?:(?:The\s)?(?:[Ss]ignatories|[Ss]igners|[Pp]artners|[Pp]articipants)\s|They\s|These\s|"
+                             r"The\s(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:[a-z]+\s)?)"
+                             r"(?:were|are|include|included)\s(?:the\s)?")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _CONTRAST_RE = re.compile(r";\s|,\s(?:while|whereas|but)\s")
 _MULTI_PARTY_RE = re.compile(r"\b(?:three-way|four-way|trilateral|tripartite|multilateral|three-party|four-party)\b", re.I)
