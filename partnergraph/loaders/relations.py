@@ -1745,7 +1745,7 @@ class RelationExtractor:
                         orgs.append(inner[0].key)
                 else:      # "GIST President X": the organisation right before the title
                     prev = [x for x in self.ms if s <= x.start and x.end <= m.start and x.kind in ORG_LIKE]
-                    if prev and _role_gap_re(role).fullmatch(self.text[prev[-1].end:m.start]):
+                    if prev and role and _role_gap_re(role).fullmatch(self.text[prev[-1].end:m.start]):
                         orgs.append(prev[-1].key)
             if not orgs and role:
                 named = self._named_before_title(role, m.start, s)
