@@ -322,3 +322,25 @@ def test_group_continues_past_a_short_form_in_brackets():
     rels = rels_of(f"{H} signed a memorandum of understanding with {A} (DNU) and {B} (HTU) on Monday.")
     assert has(rels, "MOU", H, A)
     assert has(rels, "MOU", H, B)
+
+
+# -- AFFILIATED_WITH: "its three affiliated hospitals" named in a later list ---------------
+
+def test_affiliated_units_counted_then_listed():
+    rels = rels_of("The Halvorsen College of Medicine said Wednesday that its three affiliated hospitals have "
+                   "opened the Harbor Care Center.\nBrightwater Medical Center, Seaside General Hospital in Suwon "
+                   "and Daegyeong University Hospital will each designate a coordinator.")
+    for h in (H, "Seaside General Hospital", "Daegyeong University Hospital"):
+        assert has(rels, "AFFILIATED_WITH", h, "Halvorsen College of Medicine"), h
+
+
+def test_affiliated_units_not_when_the_count_differs():
+    rels = rels_of("The Halvorsen College of Medicine said Wednesday that its four affiliated hospitals have "
+                   "opened the Harbor Care Center.\nBrightwater Medical Center and Seaside General Hospital "
+                   "will each designate a coordinator.")
+    assert not any(t == "AFFILIATED_WITH" and y == "Halvorsen College of Medicine" for t, x, y in rels)
+
+
+def test_list_goes_on_past_a_place():
+    rels = rels_of(f"{A} signed an agreement with Seaside General Hospital in Suwon and {H} on Monday.")
+    assert has(rels, "MOU", A, H)

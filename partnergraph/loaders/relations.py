@@ -311,6 +311,7 @@ class RelationExtractor:
         self.out: list[Relation] = []
         self._last_mou: tuple[str, str] | None = None
         self._pending_list: tuple[list[str], int] | None = None    # who signed with "five universities", where
+        self._pending_units: tuple[str, int, str, int] | None = None  # "its eight affiliated hospitals": owner, n, noun, where
         self._last_money: tuple[str, int, dict] | None = None     # the latest funded target, its sentence, period
         self.main_org = self._main_org()
 
@@ -411,12 +412,22 @@ class RelationExtractor:
                 grp.append(ms[j])
                 j += 1
                 continue
+            if ms[j].kind not in kinds and j + 1 < len(ms) and ms[j + 1].start == ms[j].start:
+                j += 1                                # "Daegyeong University" inside "... University Hospital"
+                continue
             if ms[j].key == grp[-1].key and between in (" (", "(") and text.startswith(")", ms[j].end):
                 skip_to = ms[j].end + 1               # "A (AA) and B": the short form in brackets
                 j += 1
                 continue
             if _SEP_RE.match(between) and ms[j].kind in kinds:
                 grp.append(ms[j])
+                j += 1
+                continue
+            # "A in Suwon and B": where A is, and the list goes on
+            if between == " in " and ms[j].kind in _PLACES and j + 1 < len(ms) and grp[-1].kind not in _PLACES \
+                    and any(x.kind in kinds for x in ms[j + 1:j + 3] if x.start == ms[j + 1].start) \
+                    and _SEP_RE.match(text[ms[j].end:ms[j + 1].start]) and text[ms[j].end:ms[j + 1].start].strip():
+                skip_to = ms[j].end
                 j += 1
                 continue
             # "KAIST and medical AI company Lunit", "A, B and chipmaker C"
@@ -1564,6 +1575,16 @@ class RelationExtractor:
     def _affiliated(self, ms, s, e):
         if self._has((" by ", " under ", " of ")) and self._has((", ",)):
             self._set_up_by(ms, s, e)
+        if self._pending_units:
+            self._listed_units(ms, s, e)
+        if self._has((" affiliated ",)):
+            # "X said that its eight affiliated hospitals ...": the eight named later
+            nm = _ITS_N_UNITS_RE.search(self.text, s, e)
+            if nm:
+                owner = [m for m in self._subject(ms, s, before=nm.start()) if m.kind in ORG_LIKE]
+                n = _NUMBER_WORDS.get(nm.group("n"), int(nm.group("n")) if nm.group("n").isdigit() else 0)
+                if owner and n >= 2:
+                    self._pending_units = (owner[0].key, n, nm.group("w"), bisect_left(self._sent_starts, s))
         if not self._has(_AFFIL_GATE) and not self._may(("affiliat",)):
             return               # no rule below can fire (one test for the usual sentence)
         if self._has(("'s ", "’s ")):
@@ -1622,6 +1643,27 @@ class RelationExtractor:
                 for u in self._after(ms, wm.end(), ORG_LIKE, max_gap=2):
                     if u.kind in {"Hospital", "Institute"} and u.key != m.key:
                         self._emit("AFFILIATED_WITH", u.key, m.key, s, e, 0.75)
+
+    def _listed_units(self, ms, s, e):
+        """A sentence within three after "its eight affiliated hospitals" that opens with
+        a list of exactly eight hospitals: each is the owner's."""
+        owner, n, w, at = self._pending_units
+        here = bisect_left(self._sent_starts, s)
+        if here == at:
+            return
+        if here - at > 3:
+            self._pending_units = None
+            return
+        kind = _UNIT_WORD_KIND.get(w)
+        if not ms or ms[0].kind != kind or not _ARTICLE_GAP_RE.fullmatch(self.text, s, ms[0].start):
+            return
+        grp = self._group_from(ms, 0, {kind})
+        if len({m.key for m in grp}) != n:
+            return
+        self._pending_units = None
+        for m in grp:
+            if m.key != owner and not m.ref:
+                self._emit("AFFILIATED_WITH", m.key, owner, s, e, 0.7)
 
     def _set_up_by(self, ms, s, e):
         """"X, set up by (Busan shipping firm) Y": X is Y's; "X, a government-funded research
@@ -2272,7 +2314,10 @@ _WITH_N_RE = re.compile(r"(?:the\s)?(?:two|three|four|five|six|seven|eight|nine|
 _SIGNATORIES_RE = re.compile(r"\s*(?:(?:The\s)?(?:[Ss]ignatories|[Ss]igners|[Pp]artners|[Pp]articipants)\s|They\s|These\s|"
                              r"The\s(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:[a-z]+\s)?)"
                              r"(?:were|are|include|included)\s(?:the\s)?")
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_ITS_N_UNITS_RE = re.compile(r"\b(?:its|their)\s(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s"
+                             r"affiliated\s(?P<w>hospitals|institutes|companies)\b")
+_UNIT_WORD_KIND = {"hospitals": "Hospital", "institutes": "Institute", "companies": "Company"}
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _CONTRAST_RE = re.compile(r";\s|,\s(?:while|whereas|but)\s")
 _MULTI_PARTY_RE = re.compile(r"\b(?:three-way|four-way|trilateral|tripartite|multilateral|three-party|four-party)\b", re.I)
 
