@@ -344,3 +344,18 @@ def test_affiliated_units_not_when_the_count_differs():
 def test_list_goes_on_past_a_place():
     rels = rels_of(f"{A} signed an agreement with Seaside General Hospital in Suwon and {H} on Monday.")
     assert has(rels, "MOU", A, H)
+
+
+def test_located_in_the_citys_district():
+    rels = rels_of(f"{A}, a state-run school based in the city's Uichang-gu, will run the robotics modules.")
+    assert has(rels, "LOCATED_IN", A, "Uichang-gu")
+
+
+def test_partners_running_a_track_with():
+    rels = rels_of(f"{A} is running a defense electronics track with {C} this year.")
+    assert has(rels, "PARTNERS_WITH", A, C)
+
+
+def test_no_partners_running_a_program_with_funding():
+    rels = rels_of(f"{A} is running a summer program with funding from the city.")
+    assert not of_type(rels, "PARTNERS_WITH")

@@ -79,7 +79,7 @@ PARTNER_RE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:collaboration|cooperation|pa
                         r"research|study|venture|laboratory|lab|course|trial)\s+with|"
                         r"(?:run|runs|ran|running|conduct|conducts|conducted|conducting|carry\s+out|carries\s+out|"
                         r"carried\s+out)\s+(?:a\s|an\s|the\s)?[a-z\s-]{0,40}?\b(?:trials?|study|studies|research|"
-                        r"projects?)\s+with)\b", re.I)
+                        r"projects?|tracks?|courses?|programs?|programmes?)\s+with)\b", re.I)
 CO_VERB_RE = re.compile(r"^\s*(?:will\s+|to\s+|have\s+|has\s+|are\s+|were\s+|jointly\s+|officially\s+|also\s+|"
                         r"agreed\s+|plan\s+|plans\s+|planned\s+|decided\s+)*"
                         r"(?:launch(?:es|ed)?|co-?host(?:s|ed)?|co-?organi[sz]e[sd]?|jointly|join\s+hands|join(?:ed)?\s+forces|"
@@ -272,7 +272,8 @@ _PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "named", "tapp
 _PARTNER_WORDS = ("collaborat", "cooperat", "partner", "conjunction", "jointly", "together", "team", "hands",
                   "forces", "work with", "works with", "worked with", "working with", "closely with", "joint ",
                   "trial with", "trials with", "study with", "studies with", "research with", "project with",
-                  "projects with", "co-host", "cohost", "co-organi", "coorgani")
+                  "projects with", "track with", "tracks with", "course with", "courses with", "program with",
+                  "programs with", "programme with", "programmes with", "co-host", "cohost", "co-organi", "coorgani")
 _FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankrolled", "subsidi", "underwritten",
                   "funding", "grant")
 _ORGANIZE_WORDS = ("organi", "hosted", "run", "managed", "operated", "administered", "overseen", "coordinated",
@@ -2077,7 +2078,7 @@ class RelationExtractor:
                 continue
             if not may_in:
                 continue
-            im = _IN_BEFORE_RE.search(text, max(s, b.start - 12), b.start)
+            im = _IN_BEFORE_RE.search(text, max(s, b.start - 24), b.start)
             if not im or (im.group().endswith("the ") and self._region_level(b.key) != "country"):
                 continue         # "in the Ulsan industrial complex": the place names something else
             if _EVENT_AFTER_RE.match(text, b.end if key_b == b.key else nxt.end, e):
@@ -2261,7 +2262,7 @@ _KIND_WORDS = {"foundation", "university", "hospital", "institute", "center", "c
 
 # -- patterns of the LOCATED_IN rules ------------------------------------------------
 _PLACES = frozenset({"Region", "LocalGovernment"})
-_IN_BEFORE_RE = re.compile(r"\bin\s(?:the\s)?$")
+_IN_BEFORE_RE = re.compile(r"\bin\s(?:the\s)?(?:(?:city|province|county|country)['’]s\s)?$")   # "in the city's Uichang-gu"
 # what a place's possessive locates ("Busan's Pusan National University"): not a ministry or agency
 _SITED = frozenset({"University", "Hospital", "Institute", "Company"})
 _POSS_GAP_RE = re.compile(r"(?:['’]s)?\s")
