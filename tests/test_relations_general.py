@@ -359,3 +359,15 @@ def test_partners_running_a_track_with():
 def test_no_partners_running_a_program_with_funding():
     rels = rels_of(f"{A} is running a summer program with funding from the city.")
     assert not of_type(rels, "PARTNERS_WITH")
+
+
+def test_mou_renewed_by_the_two_universities_of_the_sentence():
+    rels = rels_of(f"{A} will send doctoral students to {B} under an exchange agreement the two universities "
+                   "renewed in 2024.")
+    assert has(rels, "MOU", A, B)
+
+
+def test_no_mou_the_two_universities_with_three_named():
+    rels = rels_of(f"{A} will send students to {B} and {H} under an exchange agreement the two universities "
+                   "renewed in 2024.")
+    assert not of_type(rels, "MOU")

@@ -67,10 +67,10 @@ _PREP_BEFORE = re.compile(r"\b(?:with|by|from|of|at|to|in|for|into|within|betwee
                           r"on|via|through|than|among|like|such as|behind)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
                           r"(?:affiliated\s+)?$", re.I)
 
-MOU_RE = re.compile(r"\b(?:sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|ink(?:s|ed)?|enter(?:s|ed|ing)?\s+into|"
+MOU_RE = re.compile(r"\b(?:sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|ink(?:s|ed)?|enter(?:s|ed|ing)?\s+into|renew(?:s|ed|ing)?|"
                     r"exchang(?:e|es|ed|ing))\b[^.;]{0,80}?\b(?:MOU|MoU|memorand(?:um|a)|agreement|pact|accord|"
                     r"partnership)s?\b|\b(?:MOU|MoU|memorandum|agreement|pact|accord)\b[^.;]{0,60}?\b"
-                    r"(?:was|were|has been|had been)?\s*(?:signed|concluded)\b")
+                    r"(?:was|were|has been|had been)?\s*(?:signed|concluded|renewed)\b")
 PARTNER_RE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:collaboration|cooperation|partnership|conjunction)\s+with|"
                         r"jointly\s+with|together\s+with|(?:collaborat|cooperat|partner)(?:e|es|ed|ing|s)?\s+with|"
                         r"team(?:s|ed)?\s+up\s+with|join(?:s|ed)?\s+(?:hands|forces)\s+with|"
@@ -650,6 +650,15 @@ class RelationExtractor:
                     pairs += [(right[i].key, right[j].key) for i in range(len(right)) for j in range(i + 1, len(right))]
             elif len(left) >= 2:
                 pairs = [(left[i].key, left[j].key) for i in range(len(left)) for j in range(i + 1, len(left))]
+        if not pairs and ms and ("two " in self._sent or "oth " in self._sent):
+            # "under an exchange agreement the two universities renewed": the sentence's two
+            if _TWO_OF_RE.search(self.text, s, e):
+                keys = []
+                for m in ms:
+                    if m.kind in ORG_LIKE and not m.ref and m.key not in keys:
+                        keys.append(m.key)
+                if len(keys) == 2:
+                    pairs = [(keys[0], keys[1])]
         if not pairs and self._sent[:1] in "TB":
             # "The two signed ...", "The three parties signed ...", "The agreement was signed
             # Thursday": the organisations of the sentence before, where they are as many
@@ -2318,6 +2327,8 @@ _SIGNATORIES_RE = re.compile(r"\s*(?:(?:The\s)?(?:[Ss]ignatories|[Ss]igners|[Pp]
 _ITS_N_UNITS_RE = re.compile(r"\b(?:its|their)\s(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s"
                              r"affiliated\s(?P<w>hospitals|institutes|companies)\b")
 _UNIT_WORD_KIND = {"hospitals": "Hospital", "institutes": "Institute", "companies": "Company"}
+_TWO_OF_RE = re.compile(r"\b(?:the\stwo|[Bb]oth)\s(?:universities|institutions|sides|parties|schools|hospitals|"
+                        r"organi[sz]ations|institutes|partners)\b")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _CONTRAST_RE = re.compile(r";\s|,\s(?:while|whereas|but)\s")
 _MULTI_PARTY_RE = re.compile(r"\b(?:three-way|four-way|trilateral|tripartite|multilateral|three-party|four-party)\b", re.I)
