@@ -371,3 +371,23 @@ def test_no_mou_the_two_universities_with_three_named():
     rels = rels_of(f"{A} will send students to {B} and {H} under an exchange agreement the two universities "
                    "renewed in 2024.")
     assert not of_type(rels, "MOU")
+
+
+# -- headlines: the parent named for the unit the article is about ------------------------
+
+def test_headline_parent_pair_gives_way_to_the_unit_pair():
+    rels = rels_of(f"{H} and {B} team up on digital health\n\n"
+                   f"{H} has partnered with {B} School of Medicine to develop digital health tools.")
+    assert any(t == "PARTNERS_WITH" and "School of Medicine" in (x + y) for t, x, y in rels)
+    assert not has(rels, "PARTNERS_WITH", H, B)
+
+
+def test_body_parent_pair_stays():
+    rels = rels_of(f"{H} has partnered with {B} School of Medicine to develop digital health tools. "
+                   f"{H} will also collaborate with {B} on nursing.")
+    assert has(rels, "PARTNERS_WITH", H, B)
+
+
+def test_unit_name_does_not_pair_its_parent_inside_it():
+    rels = rels_of(f"{H} has partnered with {B} School of Medicine to develop digital health tools.")
+    assert not has(rels, "PARTNERS_WITH", H, B)

@@ -410,7 +410,10 @@ class RelationExtractor:
         while j < len(ms):
             between = text[max(grp[-1].end, skip_to):ms[j].start]
             if ms[j].start == grp[-1].start:          # two back-references for one phrase
-                grp.append(ms[j])
+                if ms[j].ref or grp[-1].ref:
+                    grp.append(ms[j])
+                elif ms[j].end > grp[-1].end and ms[j].kind in kinds:
+                    grp[-1] = ms[j]                   # "B University School of Medicine": the unit, not B
                 j += 1
                 continue
             if ms[j].kind not in kinds and j + 1 < len(ms) and ms[j + 1].start == ms[j].start:
@@ -600,7 +603,34 @@ class RelationExtractor:
                 self._located(ms, s, e)
         self._structural()
         self._government_funders()
+        self._drop_parent_echoes()
         return self.out
+
+    def _drop_parent_echoes(self):
+        """A headline "SKK GSB and TUM to launch ..." where the article has SKK GSB's deal
+        with TUM's School of Management: the pair with the parent is the same partnership
+        named coarsely (a headline's short names), not another one."""
+        ents = self.ents
+        pairs = {(r.source, r.target) for r in self.out if r.type in ("MOU", "PARTNERS_WITH")}
+        if len(pairs) < 2:
+            return
+        parent = {k: {e.parent} for k, e in ents.items() if e.parent}
+        for r in self.out:
+            if r.type == "AFFILIATED_WITH" and ents[r.source].kind != "Person":
+                parent.setdefault(r.source, set()).add(r.target)
+        unit_pairs = set()
+        for a, b in pairs:
+            for x, y in ((a, b), (b, a)):
+                for py in parent.get(y, ()):
+                    unit_pairs.add((x, py))
+                for px in parent.get(x, ()):
+                    unit_pairs.add((px, y))
+        if not unit_pairs:
+            return
+        # only a headline's (no closing stop): a sentence of the body says what it says
+        self.out = [r for r in self.out if not (
+            r.type == "PARTNERS_WITH" and ((r.source, r.target) in unit_pairs or (r.target, r.source) in unit_pairs)
+            and not r.evidence.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’")))]
 
     def _sentence_of(self, pos: int) -> tuple[int, int]:
         for s, e in self.sentences:
