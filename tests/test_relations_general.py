@@ -391,3 +391,21 @@ def test_body_parent_pair_stays():
 def test_unit_name_does_not_pair_its_parent_inside_it():
     rels = rels_of(f"{H} has partnered with {B} School of Medicine to develop digital health tools.")
     assert not has(rels, "PARTNERS_WITH", H, B)
+
+
+# -- LEADS: appointed, the unit a possessive names, and former titles --------------------
+
+def test_leads_was_named_director_of_the_center():
+    rels = rels_of(f"{A} opened the Coastal Robotics Center. Professor Park Ji-hoon was named director of the center.")
+    assert has(rels, "LEADS", "Park Ji-hoon", "Coastal Robotics Center")
+
+
+def test_leads_who_heads_the_universitys_center():
+    rels = rels_of(f"Park Ji-hoon, who heads {A}'s Coastal Robotics Center, said it will hire 20 researchers.")
+    assert any(t == "LEADS" and x == "Park Ji-hoon" and "Coastal Robotics Center" in y for t, x, y in rels)
+    assert not has(rels, "LEADS", "Park Ji-hoon", A)
+
+
+def test_former_president_leads_nothing():
+    rels = rels_of(f"Park Ji-hoon, former president of {A}, said the plan was sound.")
+    assert not of_type(rels, "LEADS")

@@ -1788,7 +1788,8 @@ class RelationExtractor:
             prev_target = lead
             if lead:
                 role, o = lead
-                self._emit("LEADS", m.key, o, s, e, 0.8, role=role)
+                if not role.lower().startswith(_PAST_ROLE):     # "X, former president of Y"
+                    self._emit("LEADS", m.key, o, s, e, 0.8, role=role)
                 continue
             if m.org_span:
                 os_, oe = m.org_span
@@ -1842,6 +1843,8 @@ class RelationExtractor:
                 fallback = self._org_for_role(role or "", m.start)
                 if fallback:
                     orgs.append(fallback)
+            if role and role.lower().startswith(_PAST_ROLE):
+                continue         # "X, former president of Y": no longer
             for o in orgs[:1]:
                 self._emit("LEADS", m.key, o, s, e, 0.8, role=role)
 
@@ -1930,9 +1933,24 @@ class RelationExtractor:
                 if rm:
                     ms = ms if ms is not None else self._sentence_ms(s, e)
                     pos = m.end + rm.end()
-                    x = next((x for x in ms if x.start >= pos), None)
+                    k = next((k for k, x in enumerate(ms) if x.start >= pos), None)
+                    x = ms[k] if k is not None else None
                     if x and x.start - pos <= 4 and x.kind in ORG_LIKE | {"Program"}:
+                        # "who heads U's Coastal Robotics Center": the unit U has
+                        nx = ms[k + 1] if k + 1 < len(ms) else None
+                        if nx and nx.kind in ORG_LIKE | {"Program"} and nx.start in (x.end + 1, x.end + 3) and \
+                                (text.startswith("'s ", x.end) or text.startswith("’s ", x.end)
+                                 or text[x.end - 2:x.end] in ("'s", "’s")):
+                            x = nx
                         return _VERB_ROLE[rm.group("v").lower()], x.key
+        if "named " in low_after or "appointed " in low_after or "elected " in low_after:
+            # "X was named (the new) director of Y"
+            am = _NAMED_TITLE_RE.match(text, m.end, e)
+            if am:
+                ms = self._sentence_ms(s, e)
+                x = next((x for x in ms if x.start >= am.end()), None)
+                if x and _ARTICLE_GAP_RE.fullmatch(text, am.end(), x.start) and x.kind in ORG_LIKE | {"Program"}:
+                    return am.group("role").strip(), x.key
         before = text[max(s, m.start - 90):m.start]
         low_before = before.lower()
         lead = self._led_by(m, s, e)
@@ -2257,6 +2275,10 @@ _APPOS_LEAD_RE = re.compile(r",\s(?:the\s|an?\s)?(?P<role>(?:[a-z][a-z\s-]{0,50}
 # "X, Lunit's chief medical officer": the owner right after the comma
 _APPOS_OWNER_GAP_RE = re.compile(r",\s(?:the\s)?")
 _POSS_ROLE_RE = re.compile(r"(?:['’]s)?\s(?P<role>(?:[a-z][a-z\s-]{0,50}?\s)?" + _LEAD_TITLE + r")\b", re.I)
+# "X was named (the new) director of Y", "X has been appointed president of Y"
+_NAMED_TITLE_RE = re.compile(r",?\s(?:was|were|has\sbeen|have\sbeen|is|will\sbe)\s(?:named|appointed|elected)\s(?:as\s)?"
+                             r"(?:the\s)?(?:new\s|first\s|acting\s|interim\s)?(?P<role>" + _LEAD_TITLE +
+                             r")\s(?:of|at)\s", re.I)
 # "X, a physics professor who directs the institute"
 _WHO_LEADS_RE = re.compile(r",\s[^,;()]{0,60}?\bwho\s(?:now\s|also\s|currently\s)?(?P<v>directs|heads|leads|chairs)"
                            r"\s", re.I)
@@ -2291,6 +2313,7 @@ _CAP_WORD_BEFORE_RE = re.compile(r"\b([A-Z][\w&.-]+)\s$")
 # titles whose organisation _org_for_role finds by kind ("Jeonbuk Governor X": the province)
 _GOVERNOR_LEVELS = frozenset({"province"})
 _MAYOR_LEVELS = frozenset({"city", "metropolitan_city", "special_city", "county"})
+_PAST_ROLE = ("former ", "ex-", "late ", "then-", "outgoing ")
 _PUBLIC_ROLE_RE = re.compile(r"mayor|governor|minister", re.I)
 _SENTENCE_OPENERS = {"meanwhile", "also", "however", "then", "and", "but", "former", "acting", "new", "the",
                      "vice", "deputy", "senior", "executive", "general", "honorary", "interim"}
