@@ -1613,7 +1613,7 @@ class RelationExtractor:
                         self._emit("HOSTS", h.key, m.key, s, e, 0.75)
 
     def _affiliated(self, ms, s, e):
-        if self._has((" by ", " under ", " of ")) and self._has((", ",)):
+        if self._has(_UNDER_GATE) or (self._has(_SET_UP_GATE) and self._has((" by ",))):
             self._set_up_by(ms, s, e)
         if self._pending_units:
             self._listed_units(ms, s, e)
@@ -2398,6 +2398,10 @@ _UNIT_TAIL_RE = re.compile(r"\s(?:Center|Centre|Institute|Lab|Laboratory)$")
 _PARTNERSHIP_BETWEEN_RE = re.compile(r"\b(?:[Pp]artnership|[Cc]ollaboration|[Cc]ooperation)\s(?:deal\s|programs?\s)?"
                                      r"between\s(?:the\s)?")
 _AND_WITH_RE = re.compile(r",?\sand\s(?:also\s)?with\s(?:the\s)?")
+# what _SET_UP_BY_RE or _UNIT_UNDER_RE needs (the noun and "under/of" in lower case)
+_SET_UP_GATE = ("set up ", "founded ", "established ", "created ", "launched ")
+_UNDER_GATE = tuple(n + w for n in ("institute", "agency", "body", "ization", "isation", "foundation", "center",
+                                    "centre", "unit", "affiliate", "subsidiary") for w in (" under ", " of "))
 _SET_UP_BY_RE = re.compile(r",\s(?:which\swas\s|which\s(?:is|was)\s)?(?:set\sup|founded|established|created|launched)\s"
                            r"(?:in\s\d{4}\s)?by\s(?:the\s)?")
 _UNIT_UNDER_RE = re.compile(r",\s(?:an?\s|the\s)[a-z\s-]{0,40}?\b(?:institute|agency|body|organi[sz]ation|foundation|"
