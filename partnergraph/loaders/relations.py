@@ -1613,11 +1613,15 @@ class RelationExtractor:
                         self._emit("HOSTS", h.key, m.key, s, e, 0.75)
 
     def _affiliated(self, ms, s, e):
-        if self._has(_UNDER_GATE) or (self._has(_SET_UP_GATE) and self._has((" by ",))):
+        sent = self._sent
+        if (" by " in sent and self._has(_SET_UP_GATE)) or \
+                ((", a" in sent or ", the " in sent) and self._has(_UNDER_GATE)):
             self._set_up_by(ms, s, e)
         if self._pending_units:
             self._listed_units(ms, s, e)
-        if self._has((" affiliated ",)):
+        if not self._has(_AFFIL_GATE) and not self._may(("affiliat",)):
+            return               # no rule below can fire (one test for the usual sentence)
+        if " affiliated " in self._sent:
             # "X said that its eight affiliated hospitals ...": the eight named later
             nm = _ITS_N_UNITS_RE.search(self.text, s, e)
             if nm:
@@ -1625,8 +1629,6 @@ class RelationExtractor:
                 n = _NUMBER_WORDS.get(nm.group("n"), int(nm.group("n")) if nm.group("n").isdigit() else 0)
                 if owner and n >= 2:
                     self._pending_units = (owner[0].key, n, nm.group("w"), bisect_left(self._sent_starts, s))
-        if not self._has(_AFFIL_GATE) and not self._may(("affiliat",)):
-            return               # no rule below can fire (one test for the usual sentence)
         if self._has(("'s ", "’s ")):
             self._unit_of_possessor(ms, s, e)
         old = self._may(("affiliat",)) or self._has(("affiliate", "unit", "subsidiary", "branch", "campus",
