@@ -1615,7 +1615,7 @@ class RelationExtractor:
     def _affiliated(self, ms, s, e):
         sent = self._sent
         if (" by " in sent and self._has(_SET_UP_GATE)) or \
-                ((", a" in sent or ", the " in sent) and self._has(_UNDER_GATE)):
+                ((", a " in sent or ", an " in sent or ", the " in sent) and self._has(_UNDER_GATE)):
             self._set_up_by(ms, s, e)
         if self._pending_units:
             self._listed_units(ms, s, e)
