@@ -61,25 +61,29 @@ _BACKREF_RE = re.compile(
     r"school|college|consortium|project|program|programme|initiative|institutions|organizations|"
     r"organisations|company|foundation|council|center|centre|sides|parties)\b", re.I)
 _SEP_RE = re.compile(r"^(?:\s|,|\band\b|&|\bthe\b|\bas well as\b|\bboth\b|\bor\b|[’']s\b)*$", re.I)
+_DESC_SEP_RE = re.compile(r",?\s(?:and|as\swell\sas)\s(?:the\s)?(?:[A-Za-z][A-Za-z\s-]{0,30}\s)?(?:compan(?:y|ies)|firm|"
+                          r"startup|start-up|[a-z]{0,10}maker|developer|giant|operator|provider|manufacturer)\s")
 _PREP_BEFORE = re.compile(r"\b(?:with|by|from|of|at|to|in|for|into|within|between|including|and|as|under|"
                           r"on|via|through|than|among|like|such as|behind)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
                           r"(?:affiliated\s+)?$", re.I)
 
-MOU_RE = re.compile(r"\b(?:sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|ink(?:s|ed)?|enter(?:s|ed|ing)?\s+into|"
-                    r"exchang(?:e|es|ed|ing))\b[^.;]{0,80}?\b(?:MOU|MoU|memorandum|agreement|pact|accord|"
-                    r"partnership)\b|\b(?:MOU|MoU|memorandum of understanding|agreement)\b[^.;]{0,60}?\b"
-                    r"(?:was|were|has been|had been)?\s*(?:signed|concluded)\b")
+MOU_RE = re.compile(r"\b(?:sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|ink(?:s|ed)?|enter(?:s|ed|ing)?\s+into|renew(?:s|ed|ing)?|"
+                    r"exchang(?:e|es|ed|ing))\b[^.;]{0,80}?\b(?:MOU|MoU|memorand(?:um|a)|agreement|pact|accord|"
+                    r"partnership)s?\b|\b(?:MOU|MoU|memorandum|agreement|pact|accord)\b[^.;]{0,60}?\b"
+                    r"(?:was|were|has been|had been)?\s*(?:signed|concluded|renewed)\b")
 PARTNER_RE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:collaboration|cooperation|partnership|conjunction)\s+with|"
                         r"jointly\s+with|together\s+with|(?:collaborat|cooperat|partner)(?:e|es|ed|ing|s)?\s+with|"
                         r"team(?:s|ed)?\s+up\s+with|join(?:s|ed)?\s+(?:hands|forces)\s+with|"
-                        r"work(?:s|ed|ing)?\s+(?:closely\s+)?with|joint\s[a-z\s-]{0,40}?\b(?:project|program|programme|"
+                        r"work(?:s|ed|ing)?\s+(?:closely\s+)?with|"
+                        r"co-?(?:host(?:s|ed|ing)?|organi[sz](?:e|es|ed|ing))\s+(?:an?\s|the\s)?[a-z\s-]{0,50}?\bwith|joint\s[a-z\s-]{0,40}?\b(?:project|program|programme|"
                         r"research|study|venture|laboratory|lab|course|trial)\s+with|"
                         r"(?:run|runs|ran|running|conduct|conducts|conducted|conducting|carry\s+out|carries\s+out|"
                         r"carried\s+out)\s+(?:a\s|an\s|the\s)?[a-z\s-]{0,40}?\b(?:trials?|study|studies|research|"
-                        r"projects?)\s+with)\b", re.I)
-CO_VERB_RE = re.compile(r"^\s*(?:will\s+|to\s+|have\s+|has\s+|are\s+|were\s+|jointly\s+|officially\s+)*"
-                        r"(?:launch(?:es|ed)?|co-?host(?:s|ed)?|co-?organi[sz]e[sd]?|jointly|join\s+hands|"
-                        r"team\s+up|partner(?:s|ed)?|collaborate[sd]?|cooperate[sd]?)\b", re.I)
+                        r"projects?|tracks?|courses?|programs?|programmes?)\s+with)\b", re.I)
+CO_VERB_RE = re.compile(r"^\s*(?:will\s+|to\s+|have\s+|has\s+|are\s+|were\s+|jointly\s+|officially\s+|also\s+|"
+                        r"agreed\s+|plan\s+|plans\s+|planned\s+|decided\s+)*"
+                        r"(?:launch(?:es|ed)?|co-?host(?:s|ed)?|co-?organi[sz]e[sd]?|jointly|join\s+hands|join(?:ed)?\s+forces|"
+                        r"team\s+up|teamed\s+up|partner(?:s|ed)?|collaborate[sd]?|cooperate[sd]?|work(?:ed)?\s+together)\b", re.I)
 PARTICIPATE_RE = re.compile(
     r"\b(?:selected|chosen|picked|designated|named|tapped)\b[^.;]{0,120}?\b(?:for|to\s+(?:perform|carry\s+out|run|lead|"
     r"operate|conduct|implement|host|join)|as)\b|\bdesignation\s+as\b|\bparticipat(?:e|es|ed|ing)\s+in\b|"
@@ -268,12 +272,14 @@ _PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "named", "tapp
 _PARTNER_WORDS = ("collaborat", "cooperat", "partner", "conjunction", "jointly", "together", "team", "hands",
                   "forces", "work with", "works with", "worked with", "working with", "closely with", "joint ",
                   "trial with", "trials with", "study with", "studies with", "research with", "project with",
-                  "projects with")
+                  "projects with", "track with", "tracks with", "course with", "courses with", "program with",
+                  "programs with", "programme with", "programmes with", "co-host", "cohost", "co-organi", "coorgani")
 _FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankrolled", "subsidi", "underwritten",
                   "funding", "grant")
 _ORGANIZE_WORDS = ("organi", "hosted", "run", "managed", "operated", "administered", "overseen", "coordinated",
                    "led", "spearheaded", "implemented", "launched", "created", "established")
-_CO_VERB_WORDS = ("launch", "host", "organi", "jointly", "join", "team", "partner", "collaborat", "cooperat")
+_CO_VERB_WORDS = ("launch", "host", "organi", "jointly", "join", "team", "partner", "collaborat", "cooperat",
+                  "together")
 _JOIN_WORDS = ("participat", "part in", "join", "member")
 _JOIN_TRIGGER_RE = re.compile(r"participat|tak|took|join|(?:is|are|was|were|bec|has)\b", re.I)
 # what the rules of _participates need where no program is named (besides _MEMBERS_WORDS)
@@ -307,6 +313,8 @@ class RelationExtractor:
         self._digit = True
         self.out: list[Relation] = []
         self._last_mou: tuple[str, str] | None = None
+        self._pending_list: tuple[list[str], int] | None = None    # who signed with "five universities", where
+        self._pending_units: tuple[str, int, str, int] | None = None  # "its eight affiliated hospitals": owner, n, noun, where
         self._last_money: tuple[str, int, dict] | None = None     # the latest funded target, its sentence, period
         self.main_org = self._main_org()
 
@@ -350,7 +358,18 @@ class RelationExtractor:
             elif w in {"agency", "foundation", "council"}:
                 key = self._latest(b.start(), {"Agency"})
             elif w in {"institute", "center", "centre"}:
-                key = self._latest(b.start(), {"Institute"})
+                # the latest whose name has the word ("the center": not the academy named
+                # since), "the institute": the article's institute where it is one
+                heads = ("center", "centre") if w != "institute" else ("institute",)
+                mo = self.main_org
+                if w == "institute" and mo and self.ents[mo].kind == "Institute" and "institute" in mo:
+                    key = mo
+                else:
+                    key = self._latest(b.start(), {"Institute"},
+                                       pred=lambda m: any(h in self.ents[m.key].name.lower() for h in heads)) \
+                        or self._latest(b.start(), {"Agency"},      # "the Daejeon RISE Center", an agency
+                                        pred=lambda m: any(h in self.ents[m.key].name.lower() for h in heads)) \
+                        or self._latest(b.start(), {"Institute"})
             elif w in {"company"}:
                 key = self._latest(b.start(), {"Company"})
             elif w in {"project", "program", "programme", "initiative"}:
@@ -388,13 +407,38 @@ class RelationExtractor:
         """The coordination starting at ms[i]: 'A, B, and C'."""
         grp = [ms[i]]
         j = i + 1
+        skip_to = -1                                  # past "(AA)" after the last one
+        text = self.text
         while j < len(ms):
-            between = self.text[grp[-1].end:ms[j].start]
+            between = text[max(grp[-1].end, skip_to):ms[j].start]
             if ms[j].start == grp[-1].start:          # two back-references for one phrase
-                grp.append(ms[j])
+                if ms[j].ref or grp[-1].ref:
+                    grp.append(ms[j])
+                elif ms[j].end > grp[-1].end and ms[j].kind in kinds:
+                    grp[-1] = ms[j]                   # "B University School of Medicine": the unit, not B
+                j += 1
+                continue
+            if ms[j].kind not in kinds and j + 1 < len(ms) and ms[j + 1].start == ms[j].start:
+                j += 1                                # "Daegyeong University" inside "... University Hospital"
+                continue
+            if ms[j].key == grp[-1].key and between in (" (", "(") and text.startswith(")", ms[j].end):
+                skip_to = ms[j].end + 1               # "A (AA) and B": the short form in brackets
                 j += 1
                 continue
             if _SEP_RE.match(between) and ms[j].kind in kinds:
+                grp.append(ms[j])
+                j += 1
+                continue
+            # "A in Suwon and B": where A is, and the list goes on
+            if between == " in " and ms[j].kind in _PLACES and j + 1 < len(ms) and grp[-1].kind not in _PLACES \
+                    and any(x.kind in kinds for x in ms[j + 1:j + 3] if x.start == ms[j + 1].start) \
+                    and _SEP_RE.match(text[ms[j].end:ms[j + 1].start]) and text[ms[j].end:ms[j + 1].start].strip():
+                skip_to = ms[j].end
+                j += 1
+                continue
+            # "KAIST and medical AI company Lunit", "A, B and chipmaker C"
+            if len(between) < 50 and ("and " in between or "as well" in between) and ms[j].kind in kinds \
+                    and _DESC_SEP_RE.fullmatch(between):
                 grp.append(ms[j])
                 j += 1
                 continue
@@ -504,7 +548,9 @@ class RelationExtractor:
         ms_all = self.ms
         n_ms = len(ms_all)
         self._sent_starts = [a for a, _ in self.sentences]
-        self._persons = [m for m in self.raw_mentions if m.how == "person"]
+        # a person's full name, whether found by its shape or known by name ("name")
+        self._persons = [m for m in self.raw_mentions if m.how == "person" or
+                         m.how == "name" and m.key in self.ents and self.ents[m.key].kind == "Person"]
         self._person_starts = [m.start for m in self._persons]
         for s, e in self.sentences:
             ms = []
@@ -522,6 +568,8 @@ class RelationExtractor:
                 if self._may(_BACKREF_WORDS) else []
             ms = sorted(ms + refs, key=lambda m: (m.start, m.end))
             if not ms:
+                if self._sent[:1] in "TB":       # "The two signed an agreement": parties before
+                    self._mou(ms, s, e)
                 continue
             # one search per sentence with mentions (\d is a fast scan: re skips to the
             # first digit) costs less than listing every digit of the document
@@ -538,6 +586,8 @@ class RelationExtractor:
             if p < len(self._person_starts) and self._person_starts[p] < e:
                 self._leads(s, e)
             self._mou(ms, s, e)
+            if self._pending_list:
+                self._signatories(ms, s, e)
             self._partners(ms, s, e)
             if prog_named or self._may(_MEMBERS_WORDS) or self._may(_LIST_GATE_WORDS) or \
                     (prog and self._may(_JOIN_WORDS)) or _LIST_START_RE.match(text, s, e):
@@ -548,12 +598,41 @@ class RelationExtractor:
                 self._funds(ms, s, e)
             if inst_named:
                 self._hosts(ms, s, e)
+            elif ms[0].ref and ms[0].kind == "Institute" and self._may(("based", "housed", "located")):
+                self._ref_housed(ms, s, e)
             self._affiliated(ms, s, e)
             if len(ms) > 1 or ms[0].kind in _PLACES:      # "the Ulsan-based university": one name
                 self._located(ms, s, e)
         self._structural()
         self._government_funders()
+        self._drop_parent_echoes()
         return self.out
+
+    def _drop_parent_echoes(self):
+        """A headline "SKK GSB and TUM to launch ..." where the article has SKK GSB's deal
+        with TUM's School of Management: the pair with the parent is the same partnership
+        named coarsely (a headline's short names), not another one."""
+        ents = self.ents
+        pairs = {(r.source, r.target) for r in self.out if r.type in ("MOU", "PARTNERS_WITH")}
+        if len(pairs) < 2:
+            return
+        parent = {k: {e.parent} for k, e in ents.items() if e.parent}
+        for r in self.out:
+            if r.type == "AFFILIATED_WITH" and ents[r.source].kind != "Person":
+                parent.setdefault(r.source, set()).add(r.target)
+        unit_pairs = set()
+        for a, b in pairs:
+            for x, y in ((a, b), (b, a)):
+                for py in parent.get(y, ()):
+                    unit_pairs.add((x, py))
+                for px in parent.get(x, ()):
+                    unit_pairs.add((px, y))
+        if not unit_pairs:
+            return
+        # only a headline's (no closing stop): a sentence of the body says what it says
+        self.out = [r for r in self.out if not (
+            r.type == "PARTNERS_WITH" and ((r.source, r.target) in unit_pairs or (r.target, r.source) in unit_pairs)
+            and not r.evidence.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’")))]
 
     def _sentence_of(self, pos: int) -> tuple[int, int]:
         for s, e in self.sentences:
@@ -578,8 +657,20 @@ class RelationExtractor:
             left = [m for m in self._subject([m for m in ms if m.start >= cs], cs, before=t.start()) if m.kind in ORGISH]
             if not left and cs > s:      # "X said that it has signed": the sentence's subject
                 left = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORGISH]
+            by = _SIGNED_BY_RE.search(self.text, t.start(), min(e, t.end() + 40)) if "by " in self._sent else None
+            if by:                       # "The agreement, signed by A and B, ...": the parties after "by"
+                left = [m for m in self._after(ms, by.end()) if m.kind in ORGISH]
+                if len(left) < 2:
+                    left = self._signers(s, by.end(), e)
+            elif not left:               # "A President X and B CEO Y signed the MOU": whom the signers lead
+                left = self._signers(s, cs, t.start())
             w = _WITH_RE.search(self.text[t.start():e])
             right = self._after(ms, t.start() + w.end()) if w else []
+            if w and not right and left:
+                # "signed agreements with five universities": named in a list that follows
+                nm = _WITH_N_RE.match(self.text, t.start() + w.end(), e)
+                if nm:
+                    self._pending_list = ([m.key for m in left], bisect_left(self._sent_starts, s))
             if not w:
                 w2 = _WITH_RE.search(self.text[cs:t.start()])
                 if w2:
@@ -591,10 +682,87 @@ class RelationExtractor:
                     pairs += [(right[i].key, right[j].key) for i in range(len(right)) for j in range(i + 1, len(right))]
             elif len(left) >= 2:
                 pairs = [(left[i].key, left[j].key) for i in range(len(left)) for j in range(i + 1, len(left))]
+        if not pairs and ms and ("two " in self._sent or "oth " in self._sent):
+            # "under an exchange agreement the two universities renewed": the sentence's two
+            if _TWO_OF_RE.search(self.text, s, e):
+                keys = []
+                for m in ms:
+                    if m.kind in ORG_LIKE and not m.ref and m.key not in keys:
+                        keys.append(m.key)
+                if len(keys) == 2:
+                    pairs = [(keys[0], keys[1])]
+        if not pairs and self._sent[:1] in "TB":
+            # "The two signed ...", "The three parties signed ...", "The agreement was signed
+            # Thursday": the organisations of the sentence before, where they are as many
+            dm = _DEF_DEAL_RE.match(self.text, s, t.end())
+            if dm:
+                pairs = self._previous_parties(s, dm.group("n"))
         for a, b in pairs:
             if a != b and self.ents[a].kind != "Program" and self.ents[b].kind != "Program":
                 self._emit("MOU", a, b, s, e, 0.9)
                 self._last_mou = (a, b)
+
+    def _signatories(self, ms, s, e):
+        """"Signatories were A, B and C." (or "They are", "The five are") within four
+        sentences after "X signed agreements with five universities": X and each."""
+        left, at = self._pending_list
+        here = bisect_left(self._sent_starts, s)
+        if here - at > 4:
+            self._pending_list = None
+            return
+        if here == at:
+            return
+        lm = _SIGNATORIES_RE.match(self.text, s, e)
+        if not lm:
+            return
+        self._pending_list = None
+        for b in self._after(ms, lm.end(), ORG_LIKE):
+            for a in left:
+                if a != b.key:
+                    self._emit("MOU", a, b.key, s, e, 0.8)
+
+    def _previous_parties(self, s: int, n: str | None) -> list[tuple[str, str]]:
+        """Every pair of the organisations named in the sentence before ``s`` (names and
+        back-references), where there are exactly ``n`` of them (two where unsaid)."""
+        i = bisect_left(self._sent_starts, s)
+        want = _NUMBER_WORDS.get(n or "two", 2)
+        keys: list[str] = []
+        # up to three sentences back, until as many are named ("... the university is
+        # providing classrooms. Students in the university's ... The two signed")
+        for j in range(i - 1, max(i - 4, -1), -1):
+            ps, pe = self.sentences[j]
+            cands = self.ms[bisect_left(self._starts, ps):bisect_left(self._starts, pe)]
+            for m in sorted(cands + [r for r in self._backrefs(ps, pe) if not self._in_quote(r.start)],
+                            key=lambda m: m.start):
+                if m.end <= pe and m.kind in ORG_LIKE and m.key not in keys and not self._in_quote(m.start):
+                    keys.append(m.key)
+            if len(keys) >= want:
+                break
+        if len(keys) != want:
+            return []
+        return [(keys[x], keys[y]) for x in range(want) for y in range(x + 1, want)]
+
+    def _signers(self, s: int, a: int, b: int) -> list[M]:
+        """The organisations led by the persons named in text[a:b], as this sentence's
+        LEADS say ("signed by X, president of A, and Y, CEO of B": A and B)."""
+        ps = self._person_starts
+        i = bisect_left(ps, a)
+        if i >= len(ps) or ps[i] >= b:
+            return []
+        led = {}
+        for r in self.out:
+            if r.type == "LEADS" and r.evidence.start == s:
+                led.setdefault(r.source, r.target)
+        out: list[M] = []
+        seen = set()
+        for m in self._persons[i:]:
+            if m.start >= b:
+                break
+            k = led.get(m.key)
+            if k and k not in seen and self.ents[k].kind in ORG_LIKE:
+                seen.add(k)
+                out.append(M(m.start, m.end, k, self.ents[k].kind, True))
+        return out
 
     def _party_mentions(self, ms: list[M], s: int, e: int) -> list[M]:
         """The sentence's mentions as parties: none from a dateline ("SEOUL, March 4
@@ -610,6 +778,9 @@ class RelationExtractor:
                     and _POSS_GAP_RE.fullmatch(text, m.end, ms[i + 1].start) and (
                         text[m.end - 2:m.end] in ("'s", "’s") or text[m.end:m.end + 1] in ("'", "’")):
                 continue
+            if m.kind == "Region" and i and ms[i - 1].kind in ORG_LIKE and text.startswith(", ", ms[i - 1].end) \
+                    and ms[i - 1].end + 2 == m.start and not (i + 1 < len(ms) and _SEP_RE.match(text[m.end:ms[i + 1].start])):
+                continue         # "X of Aachen, Germany, to develop": where X is, not a party
             out.append(m)
         return out
 
@@ -624,6 +795,11 @@ class RelationExtractor:
         if "that " in text[start:pos]:
             for sm in _SAID_THAT_RE.finditer(text, start, pos):
                 start = sm.end()
+        # "A signed X with B, while C partnered with D": the contrasted clause's own subject
+        seg = text[start:pos]
+        if ";" in seg or "while " in seg or "whereas " in seg or "but " in seg:
+            for cm in _CONTRAST_RE.finditer(text, start, pos):
+                start = cm.end()
         return start
 
     def _partners(self, ms, s, e):
@@ -642,12 +818,25 @@ class RelationExtractor:
             if not subj and cs > s:      # "X said that it ...": the sentence's subject
                 subj = [m for m in self._subject(ms_p, s, before=t.start()) if m.kind in ORGISH]
             right = self._after(ms_p, t.end() + 1)
+            if right and "and with " in self._sent:
+                # "work with A on X, and with B on Y": B too
+                for am in _AND_WITH_RE.finditer(self.text, right[-1].end, e):
+                    right = right + self._after(ms_p, am.end())
             if t.group().lower().startswith("joint"):
                 right = [m for m in right if not m.ref]     # "a joint project with the institute": which one?
             for a in subj:
                 for b in right:
                     if b.kind in ORG_LIKE:
                         self._emit("PARTNERS_WITH", a.key, b.key, s, e, 0.8)
+        # "the partnership (collaboration) between A and B": each pair
+        if "between " in self._sent and self._may(("partnership", "collaboration", "cooperation")):
+            for bm in _PARTNERSHIP_BETWEEN_RE.finditer(self.text, s, e):
+                if self._in_quote(bm.start()):
+                    continue
+                grp = [m for m in self._after(self._party_mentions(ms, s, e), bm.end()) if m.kind in ORG_LIKE]
+                for i in range(len(grp)):
+                    for j in range(i + 1, len(grp)):
+                        self._emit("PARTNERS_WITH", grp[i].key, grp[j].key, s, e, 0.7)
         # "A and B launch ...": needs two organisations and one of the verbs
         if not self._may(_CO_VERB_WORDS) or sum(1 for m in ms if m.kind in ORG_LIKE) < 2:
             return
@@ -1361,10 +1550,15 @@ class RelationExtractor:
                 cs = self._clause_start(s, t.start())
                 host = [m for m in self._subject([m for m in ms if m.start >= cs], cs, before=t.start())
                         if m.kind in ORG_LIKE]
-                if not host and cs > s:
+                if not host and cs > s and _IT_THEY_RE.match(self.text, cs):
+                    # "X said that it has opened": X ("X said that its hospitals have opened": none)
                     host = [m for m in self._subject(ms, s, before=t.start()) if m.kind in ORG_LIKE]
+            # "establish the A Center and the B Institute": each centre of the list
+            objs = self._group_from(ms, ms.index(obj), {"Institute"}) if obj in ms else [obj]
             for h in host[:1]:
-                self._emit("HOSTS", h.key, obj.key, s, e, 0.75)
+                for o in objs or [obj]:
+                    if not o.ref:
+                        self._emit("HOSTS", h.key, o.key, s, e, 0.75)
         self._hosts_after_name(ms, insts, s, e)
         if self._has(("home to",)):      # "H is home to the X Center"; a place: where X is
             for m in insts:
@@ -1385,6 +1579,14 @@ class RelationExtractor:
             if _AT_OF_IN_GAP_RE.fullmatch(self.text[m.end:nxt.start]) and nxt.kind in ORG_LIKE \
                     and nxt.kind != "LocalGovernment":
                 self._emit("HOSTS", nxt.key, m.key, s, e, 0.8)
+
+    def _ref_housed(self, ms, s, e):
+        """"The center is based at H (in R)", "The institute will be housed in H's unit":
+        H hosts the centre the sentence opens with."""
+        m = ms[0]
+        if not m.ref or m.kind != "Institute" or not _ARTICLE_GAP_RE.fullmatch(self.text, s, m.start):
+            return
+        self._hosts_after_name(ms, [m], s, e)
 
     def _hosts_after_name(self, ms, insts, s, e):
         """What follows a centre's name says where it is: "X, which the hospital opened",
@@ -1414,8 +1616,22 @@ class RelationExtractor:
                         self._emit("HOSTS", h.key, m.key, s, e, 0.75)
 
     def _affiliated(self, ms, s, e):
+        sent = self._sent
+        if (" by " in sent and self._has(_SET_UP_GATE)) or \
+                ((", a " in sent or ", an " in sent or ", the " in sent) and self._has(_UNDER_GATE)):
+            self._set_up_by(ms, s, e)
+        if self._pending_units:
+            self._listed_units(ms, s, e)
         if not self._has(_AFFIL_GATE) and not self._may(("affiliat",)):
             return               # no rule below can fire (one test for the usual sentence)
+        if " affiliated " in self._sent:
+            # "X said that its eight affiliated hospitals ...": the eight named later
+            nm = _ITS_N_UNITS_RE.search(self.text, s, e)
+            if nm:
+                owner = [m for m in self._subject(ms, s, before=nm.start()) if m.kind in ORG_LIKE]
+                n = _NUMBER_WORDS.get(nm.group("n"), int(nm.group("n")) if nm.group("n").isdigit() else 0)
+                if owner and n >= 2:
+                    self._pending_units = (owner[0].key, n, nm.group("w"), bisect_left(self._sent_starts, s))
         if self._has(("'s ", "’s ")):
             self._unit_of_possessor(ms, s, e)
         old = self._may(("affiliat",)) or self._has(("affiliate", "unit", "subsidiary", "branch", "campus",
@@ -1473,6 +1689,48 @@ class RelationExtractor:
                     if u.kind in {"Hospital", "Institute"} and u.key != m.key:
                         self._emit("AFFILIATED_WITH", u.key, m.key, s, e, 0.75)
 
+    def _listed_units(self, ms, s, e):
+        """A sentence within three after "its eight affiliated hospitals" that opens with
+        a list of exactly eight hospitals: each is the owner's."""
+        owner, n, w, at = self._pending_units
+        here = bisect_left(self._sent_starts, s)
+        if here == at:
+            return
+        if here - at > 3:
+            self._pending_units = None
+            return
+        kind = _UNIT_WORD_KIND.get(w)
+        if not ms or ms[0].kind != kind or not _ARTICLE_GAP_RE.fullmatch(self.text, s, ms[0].start):
+            return
+        grp = self._group_from(ms, 0, {kind})
+        if len({m.key for m in grp}) != n:
+            return
+        self._pending_units = None
+        for m in grp:
+            if m.key != owner and not m.ref:
+                self._emit("AFFILIATED_WITH", m.key, owner, s, e, 0.7)
+
+    def _set_up_by(self, ms, s, e):
+        """"X, set up by (Busan shipping firm) Y": X is Y's; "X, a government-funded research
+        institute under the Y": X is part of Y."""
+        text = self.text
+        for i, m in enumerate(ms):
+            if m.ref or m.kind not in {"Agency", "Institute", "Company"} or not text.startswith(", ", m.end):
+                continue
+            bm = _SET_UP_BY_RE.match(text, m.end, e) or _UNIT_UNDER_RE.match(text, m.end, e)
+            if not bm:
+                continue
+            for y in ms[i + 1:]:
+                if y.start < bm.end():
+                    continue
+                if y.start - bm.end() > 40 or not _DESC_GAP_RE.fullmatch(text, bm.end(), y.start):
+                    break
+                if y.kind in _PLACES:
+                    continue     # "by Busan shipping firm Y": the place describes Y
+                if y.kind in ORG_LIKE and y.key != m.key and not y.ref and not _PEOPLE_AFTER_RE.match(text, y.end, e):
+                    self._emit("AFFILIATED_WITH", m.key, y.key, s, e, 0.7)
+                break            # ("founded by KAIST alumni": people, not KAIST)
+
     def _unit_of_possessor(self, ms, s, e):
         """"Kyung Hee University's College of Pharmacy": a unit after its university's
         possessive."""
@@ -1484,11 +1742,14 @@ class RelationExtractor:
             if not (text[a.end - 2:a.end] in ("'s", "’s") and u.start - a.end <= 1
                     or text[a.end:a.end + 3] in ("'s ", "’s ") and u.start == a.end + 3):
                 continue
-            if not _UNIT_HEAD_RE.match(text, u.start, u.end):
-                continue
+            if not _UNIT_HEAD_RE.match(text, u.start, u.end) and not (
+                    u.kind == "Institute" and _UNIT_TAIL_RE.search(text, u.start, u.end)):
+                continue         # ("UNIST's Carbon-Neutral Process Research Center": a centre too)
             parent = self.ents[u.key].parent
             if parent in (None, a.key) and u.key != a.key:
                 self._emit("AFFILIATED_WITH", u.key, a.key, s, e, 0.75)
+                if u.kind == "Institute":    # "Hanyang University's Center for X": its host too
+                    self._emit("HOSTS", a.key, u.key, s, e, 0.7)
 
     def _structural(self):
         """Units and their parents (AFFILIATED_WITH), with the sentence that names both."""
@@ -1523,13 +1784,17 @@ class RelationExtractor:
             if m.start >= e:
                 break
             orgs = []
+            unknown = False
             role = m.role
+            if not role and self.text.startswith("Gov. ", m.start - 5):
+                role = "Governor"            # "Gov. Park Jin-ho said"
             self._person_unit(m, s, e)
-            lead = None if m.org_span else self._lead_stated(m, s, e, prev_target)
+            lead = self._led_by(m, s, e) if m.org_span else self._lead_stated(m, s, e, prev_target)
             prev_target = lead
             if lead:
                 role, o = lead
-                self._emit("LEADS", m.key, o, s, e, 0.8, role=role)
+                if not role.lower().startswith(_PAST_ROLE):     # "X, former president of Y"
+                    self._emit("LEADS", m.key, o, s, e, 0.8, role=role)
                 continue
             if m.org_span:
                 os_, oe = m.org_span
@@ -1539,6 +1804,14 @@ class RelationExtractor:
                     while k + 1 < len(inside) and self.text[inside[k].end:inside[k + 1].start].strip() == "":
                         k += 1
                     orgs.append(inside[k].key)
+                else:
+                    # "X, Lunit's chief medical officer" where Lunit is not found there: an
+                    # organisation of that name, or one not known here (not the article's)
+                    k = self._org_named(self.text[os_:oe])
+                    if k:
+                        orgs.append(k)
+                    elif (role and ("'s" in role or "’s" in role)) or _ORG_NAME_WORD_RE.search(self.text, os_, oe):
+                        unknown = True       # ("Dean of International Affairs" names an office)
                 # "(Dean of the Department ... at GIST)": a second role in parentheses
                 pm = _SECOND_ROLE_RE.match(self.text[oe:e]) if oe < e else None
                 if pm:
@@ -1560,7 +1833,7 @@ class RelationExtractor:
                         orgs.append(inner[0].key)
                 else:      # "GIST President X": the organisation right before the title
                     prev = [x for x in self.ms if s <= x.start and x.end <= m.start and x.kind in ORG_LIKE]
-                    if prev and _role_gap_re(role).fullmatch(self.text[prev[-1].end:m.start]):
+                    if prev and role and _role_gap_re(role).fullmatch(self.text[prev[-1].end:m.start]):
                         orgs.append(prev[-1].key)
             if not orgs and role:
                 named = self._named_before_title(role, m.start, s)
@@ -1569,12 +1842,28 @@ class RelationExtractor:
                         orgs.append(named)
                     elif not _PUBLIC_ROLE_RE.search(role):
                         continue           # an organisation named but not known: not the article's
-            if not orgs:     # "President X said": the organisation the article is about
+            if not orgs and not unknown and (role or m.how == "person"):
+                # "President X said": the organisation the article is about (a name known
+                # from elsewhere, with no title here, leads nothing)
                 fallback = self._org_for_role(role or "", m.start)
                 if fallback:
                     orgs.append(fallback)
+            if role and role.lower().startswith(_PAST_ROLE):
+                continue         # "X, former president of Y": no longer
             for o in orgs[:1]:
                 self._emit("LEADS", m.key, o, s, e, 0.8, role=role)
+
+    def _org_named(self, name: str) -> str | None:
+        """The one organisation of the document whose name or alias is ``name``."""
+        idx = getattr(self, "_org_names", None)
+        if idx is None:
+            idx = self._org_names = {}
+            for k, ent in self.ents.items():
+                if ent.kind in ORG_LIKE:
+                    for n in [ent.name] + ent.aliases:
+                        idx.setdefault(n.lower(), set()).add(k)
+        hit = idx.get(name.strip().lower())
+        return next(iter(hit)) if hit and len(hit) == 1 else None
 
     def _person_unit(self, m, s: int, e: int) -> None:
         """AFFILIATED_WITH person -> unit: "Professor X of (UNIST's) Department of Y",
@@ -1649,18 +1938,29 @@ class RelationExtractor:
                 if rm:
                     ms = ms if ms is not None else self._sentence_ms(s, e)
                     pos = m.end + rm.end()
-                    x = next((x for x in ms if x.start >= pos), None)
+                    k = next((k for k, x in enumerate(ms) if x.start >= pos), None)
+                    x = ms[k] if k is not None else None
                     if x and x.start - pos <= 4 and x.kind in ORG_LIKE | {"Program"}:
+                        # "who heads U's Coastal Robotics Center": the unit U has
+                        nx = ms[k + 1] if k + 1 < len(ms) else None
+                        if nx and nx.kind in ORG_LIKE | {"Program"} and nx.start in (x.end + 1, x.end + 3) and \
+                                (text.startswith("'s ", x.end) or text.startswith("’s ", x.end)
+                                 or text[x.end - 2:x.end] in ("'s", "’s")):
+                            x = nx
                         return _VERB_ROLE[rm.group("v").lower()], x.key
+        if "named " in low_after or "appointed " in low_after or "elected " in low_after:
+            # "X was named (the new) director of Y"
+            am = _NAMED_TITLE_RE.match(text, m.end, e)
+            if am:
+                ms = self._sentence_ms(s, e)
+                x = next((x for x in ms if x.start >= am.end()), None)
+                if x and _ARTICLE_GAP_RE.fullmatch(text, am.end(), x.start) and x.kind in ORG_LIKE | {"Program"}:
+                    return am.group("role").strip(), x.key
         before = text[max(s, m.start - 90):m.start]
         low_before = before.lower()
-        if "by " in low_before:
-            pm = _LED_BY_RE.search(before)
-            if pm:
-                role = ("co-" if pm.group("co") else "") + _VERB_ROLE[pm.group("v").lower()]
-                tgt = self._led_subject(s, e, m.start - len(before) + pm.start())
-                if tgt:
-                    return role, tgt
+        lead = self._led_by(m, s, e)
+        if lead:
+            return lead
         if prev and _AND_TITLE_RE.search(before):
             return prev
         if "'s " in low_before or "’s " in low_before:
@@ -1686,6 +1986,20 @@ class RelationExtractor:
                     return m.role, hits[0]
         return None
 
+    def _led_by(self, m, s: int, e: int) -> tuple[str, str] | None:
+        """"Y is headed by (Professor) X" (also where X's own unit follows: "... by X of
+        the Department of Radiology" leads Y, not the department)."""
+        before = self.text[max(s, m.start - 90):m.start]
+        if "by " not in before:
+            return None
+        pm = _LED_BY_RE.search(before)
+        if pm:
+            role = ("co-" if pm.group("co") else "") + _VERB_ROLE[pm.group("v").lower()]
+            tgt = self._led_subject(s, e, m.start - len(before) + pm.start())
+            if tgt:
+                return role, tgt
+        return None
+
     def _led_subject(self, s: int, e: int, pos: int) -> str | None:
         """Who "is headed by": the name or back-reference right before the verb, or for a
         sentence that opens with "It", the subject of the sentence before."""
@@ -1694,6 +2008,18 @@ class RelationExtractor:
         x = next((x for x in reversed(ms) if x.end <= pos), None)
         if x and _BE_GAP_RE.fullmatch(text[x.end:pos]) and x.kind in ORG_LIKE | {"Program"}:
             return x.key
+        # "Hanyang's center, headed by", "The UNIST center is directed by": the unit of that owner
+        um = _OWNED_UNIT_BEFORE_RE.search(text, max(s, pos - 40), pos)
+        if um and x and x.end <= um.start() and text[x.end:um.start()] in ("'s ", "’s ", " ", "' ") \
+                and x.kind in ORG_LIKE:
+            k = self._unit_of(x.key, um.group("noun").lower())
+            if k:
+                return k
+        # "The center is based at H and is led by X": the sentence's subject
+        if _AND_BE_RE.search(text, max(s, pos - 30), pos):
+            subj = self._subject(ms, s, before=pos)
+            if subj and subj[0].kind in ORG_LIKE | {"Program"} and subj[0].start - s <= 4:
+                return subj[0].key
         if _IT_BE_RE.match(text, s, pos) and _IT_BE_RE.match(text, s, pos).end() == pos:
             k = bisect_right([a for a, _ in self.sentences], s - 1) - 1
             if k >= 0:
@@ -1704,6 +2030,22 @@ class RelationExtractor:
                     if subj and subj[0].kind in ORG_LIKE | {"Program"}:
                         return subj[0].key
         return None
+
+    def _unit_of(self, owner: str, noun: str) -> str | None:
+        """The one centre (institute, lab) of ``owner`` that the document names: its
+        parent, or the unit the relations so far make part of or hosted by it."""
+        heads = _UNIT_NOUN_HEADS.get(noun, (noun,))
+        cands = set()
+        for k, ent in self.ents.items():
+            if ent.kind == "Institute" and ent.parent == owner:
+                cands.add(k)
+        for r in self.out:
+            if r.type == "AFFILIATED_WITH" and r.target == owner and self.ents[r.source].kind == "Institute":
+                cands.add(r.source)
+            elif r.type == "HOSTS" and r.source == owner and self.ents[r.target].kind == "Institute":
+                cands.add(r.target)
+        hits = [k for k in cands if any(h in self.ents[k].name.lower() for h in heads)]
+        return hits[0] if len(hits) == 1 else None
 
     def _named_before_title(self, role: str, pos: int, s: int) -> str | None:
         """"Foundation Chairman X": a capitalised word right before the title that is no
@@ -1732,10 +2074,31 @@ class RelationExtractor:
             c = Counter(m.key for m in self.ms if m.kind in {"LocalGovernment", "Region"}
                         and not self.ents[m.key].id.startswith("region:") or m.kind == "LocalGovernment"
                         or (m.kind == "Region" and self._region_level(m.key) not in {"country", "group"}))
+            # a governor heads a province, a mayor a city: of those, the most named
+            want = _GOVERNOR_LEVELS if "governor" in r else \
+                frozenset({"district"}) if "district" in r else frozenset({"county"}) if "county" in r else _MAYOR_LEVELS
+            fit = Counter({k: n for k, n in c.items() if self._gov_level(k) in want})
+            c = fit or c
             return c.most_common(1)[0][0] if c else None
         if "minister" in r:
             return self._latest(pos, {"Ministry"}) or self._latest(10**9, {"Ministry"})
         return self.main_org
+
+    def _gov_level(self, key: str) -> str | None:
+        """A place's level from the gazetteer, else from its name ("X Province", "X City")."""
+        lv = self._region_level(key)
+        if lv:
+            return lv
+        name = self.ents[key].name.lower()
+        if "district" in name or name.endswith("-gu"):
+            return "district"
+        if "county" in name or name.endswith("-gun"):
+            return "county"
+        if "province" in name or name.endswith("-do"):
+            return "province"
+        if "city" in name or name.endswith("-si"):
+            return "city"
+        return None
 
     def _region_level(self, key: str) -> str | None:
         from .gazetteer import default
@@ -1777,7 +2140,7 @@ class RelationExtractor:
                 continue
             if not may_in:
                 continue
-            im = _IN_BEFORE_RE.search(text, max(s, b.start - 12), b.start)
+            im = _IN_BEFORE_RE.search(text, max(s, b.start - 24), b.start)
             if not im or (im.group().endswith("the ") and self._region_level(b.key) != "country"):
                 continue         # "in the Ulsan industrial complex": the place names something else
             if _EVENT_AFTER_RE.match(text, b.end if key_b == b.key else nxt.end, e):
@@ -1894,6 +2257,12 @@ _LEAD_WORDS = ("dean", "president", "director", "head", "chief", "officer", "ceo
                "minister", "leader", "investigator", "secretary")
 
 
+# a name that is an organisation's, not an office's: a kind word or an acronym ("Fraunhofer IPT")
+_ORG_NAME_WORD_RE = re.compile(r"\b(?:University|Institute|Cent(?:er|re)|Hospital|Foundation|Agency|Ministry|Lab|"
+                               r"Laboratory|Council|Corporation|Corp|Inc|Co|Ltd|Group|Society|Association)\b|"
+                               r"\b[A-Z]{2,6}\b")
+
+
 def _has_lead_word(low: str) -> bool:
     for w in _LEAD_WORDS:
         if w in low:
@@ -1911,6 +2280,10 @@ _APPOS_LEAD_RE = re.compile(r",\s(?:the\s|an?\s)?(?P<role>(?:[a-z][a-z\s-]{0,50}
 # "X, Lunit's chief medical officer": the owner right after the comma
 _APPOS_OWNER_GAP_RE = re.compile(r",\s(?:the\s)?")
 _POSS_ROLE_RE = re.compile(r"(?:['’]s)?\s(?P<role>(?:[a-z][a-z\s-]{0,50}?\s)?" + _LEAD_TITLE + r")\b", re.I)
+# "X was named (the new) director of Y", "X has been appointed president of Y"
+_NAMED_TITLE_RE = re.compile(r",?\s(?:was|were|has\sbeen|have\sbeen|is|will\sbe)\s(?:named|appointed|elected)\s(?:as\s)?"
+                             r"(?:the\s)?(?:new\s|first\s|acting\s|interim\s)?(?P<role>" + _LEAD_TITLE +
+                             r")\s(?:of|at)\s", re.I)
 # "X, a physics professor who directs the institute"
 _WHO_LEADS_RE = re.compile(r",\s[^,;()]{0,60}?\bwho\s(?:now\s|also\s|currently\s)?(?P<v>directs|heads|leads|chairs)"
                            r"\s", re.I)
@@ -1925,6 +2298,12 @@ _IT_BE_RE = re.compile(r"\s*It\s(?:(?:is|was|will\sbe|would\sbe|has\sbeen|is\sto
 # "The consortium's principal investigator is (Professor) X", "The center's director, X,"
 _POSS_LEAD_BEFORE_RE = re.compile(r"['’]s\s(?:new\s)?(?P<role>(?:[a-z][a-z\s-]{0,40}?\s)?" + _LEAD_TITLE +
                                   r")(?:\s(?:is|was|will\sbe))?,?\s(?:(?:Professor|Prof\.|Dr\.?)\s)?$")
+# "Hanyang's center, headed by", "The UNIST center is directed by"
+_OWNED_UNIT_BEFORE_RE = re.compile(r"\b(?P<noun>center|centre|institute|lab|laboratory)" + r",?\s(?:(?:is|was|will\sbe|"
+                                   r"would\sbe|has\sbeen|had\sbeen)\s)?(?:jointly\s|currently\s|now\s)?$")
+_UNIT_NOUN_HEADS = {"center": ("center", "centre"), "centre": ("center", "centre"), "lab": ("lab",),
+                    "laboratory": ("lab",), "institute": ("institute",)}
+_AND_BE_RE = re.compile(r"\sand\s(?:is|was|are|were|will\sbe|has\sbeen)\s(?:jointly\s|currently\s|now\s)?$")
 _OF_THE_GAP_RE = re.compile(r"\sof\s(?:the\s)?")
 # "of the Graduate School of Business": a unit's name, capitalised words with "of/and/for"
 _OF_UNIT_RE = re.compile(r"\sof\s(?:the\s)?(?P<name>(?:Graduate\s|Law\s|Medical\s|Business\s)?"
@@ -1937,6 +2316,9 @@ _APPOS_POST_RE = re.compile(r",\s(?:an?\s|the\s)?[a-z\s-]{0,30}?\b(?:professor|r
 _OWNER_WORDS_GAP_RE = re.compile(r"[A-Z][A-Za-z.&\s-]{0,50}['’]s\s")
 _CAP_WORD_BEFORE_RE = re.compile(r"\b([A-Z][\w&.-]+)\s$")
 # titles whose organisation _org_for_role finds by kind ("Jeonbuk Governor X": the province)
+_GOVERNOR_LEVELS = frozenset({"province"})
+_MAYOR_LEVELS = frozenset({"city", "metropolitan_city", "special_city", "county"})
+_PAST_ROLE = ("former ", "ex-", "late ", "then-", "outgoing ")
 _PUBLIC_ROLE_RE = re.compile(r"mayor|governor|minister", re.I)
 _SENTENCE_OPENERS = {"meanwhile", "also", "however", "then", "and", "but", "former", "acting", "new", "the",
                      "vice", "deputy", "senior", "executive", "general", "honorary", "interim"}
@@ -1947,7 +2329,7 @@ _KIND_WORDS = {"foundation", "university", "hospital", "institute", "center", "c
 
 # -- patterns of the LOCATED_IN rules ------------------------------------------------
 _PLACES = frozenset({"Region", "LocalGovernment"})
-_IN_BEFORE_RE = re.compile(r"\bin\s(?:the\s)?$")
+_IN_BEFORE_RE = re.compile(r"\bin\s(?:the\s)?(?:(?:city|province|county|country)['’]s\s)?$")   # "in the city's Uichang-gu"
 # what a place's possessive locates ("Busan's Pusan National University"): not a ministry or agency
 _SITED = frozenset({"University", "Hospital", "Institute", "Company"})
 _POSS_GAP_RE = re.compile(r"(?:['’]s)?\s")
@@ -1986,6 +2368,27 @@ _DATELINE_RE = re.compile(r"[A-Z][A-Za-z.]{1,20}(?:\s[A-Z][A-Za-z.]{1,20})?,?\s(
 _FRONTED_BY_RE = re.compile(r"\s*(?:Led|Joined|Supported|Backed|Funded|Organi[sz]ed|Hosted|Headed|Run|Sponsored)\s"
                             r"(?:jointly\s)?by\s[^,;]{2,120},\s")
 _SAID_THAT_RE = re.compile(r"\b(?:said|says|announced|announces|reported|stated)\s(?:on\s)?(?:[A-Z][a-z]+\s)?that\s")
+# "The agreement, signed (on Monday) by A and B": the parties after "by"
+_SIGNED_BY_RE = re.compile(r"\b(?:signed|concluded|inked)\s(?:(?:on\s)?[A-Z][a-z]{2,8}\s|last\s[a-z]{3,9}\s|"
+                           r"earlier\s[a-z]{3,9}\s|jointly\s)?by\s(?:the\s)?")
+# a deal's parties named in the sentence before: "The two signed", "Both sides signed",
+# "The three parties signed", "The agreement was signed Thursday at ..."
+_DEF_DEAL_RE = re.compile(r"(?:The|Both)\s(?:(?P<n>two|three|four|five)\s(?:(?:sides|parties|institutions|organi[sz]ations|"
+                          r"universities|partners|schools|hospitals)\s)?|(?:sides|parties)\s|(?:agreement|memorandum|"
+                          r"MOU|MoU|pact|accord|deal)\s(?:was|were|has\sbeen|had\sbeen)\s)")
+_WITH_N_RE = re.compile(r"(?:the\s)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:[a-z-]+\s)?"
+                        r"(?:universities|schools|colleges|institutions|hospitals|companies|firms|partners|"
+                        r"organi[sz]ations|institutes)\b")
+_SIGNATORIES_RE = re.compile(r"\s*(?:(?:The\s)?(?:[Ss]ignatories|[Ss]igners|[Pp]artners|[Pp]articipants)\s|They\s|These\s|"
+                             r"The\s(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:[a-z]+\s)?)"
+                             r"(?:were|are|include|included)\s(?:the\s)?")
+_ITS_N_UNITS_RE = re.compile(r"\b(?:its|their)\s(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s"
+                             r"affiliated\s(?P<w>hospitals|institutes|companies)\b")
+_UNIT_WORD_KIND = {"hospitals": "Hospital", "institutes": "Institute", "companies": "Company"}
+_TWO_OF_RE = re.compile(r"\b(?:the\stwo|[Bb]oth)\s(?:universities|institutions|sides|parties|schools|hospitals|"
+                        r"organi[sz]ations|institutes|partners)\b")
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_CONTRAST_RE = re.compile(r";\s|,\s(?:while|whereas|but)\s")
 _MULTI_PARTY_RE = re.compile(r"\b(?:three-way|four-way|trilateral|tripartite|multilateral|three-party|four-party)\b", re.I)
 
 
@@ -1996,6 +2399,23 @@ _WHICH_OPENED_RE = re.compile(r"(?P<pre>,\s(?:which|that)\s)")
 _OPENED_VERB_RE = re.compile(r"\s(?:has\s|had\s|also\s)?(?:opened|set\sup|established|launched|founded|built|"
                              r"created|inaugurated)\b")
 # "X will be housed in H", "X opened within H"
+_UNIT_TAIL_RE = re.compile(r"\s(?:Center|Centre|Institute|Lab|Laboratory)$")
+_PARTNERSHIP_BETWEEN_RE = re.compile(r"\b(?:[Pp]artnership|[Cc]ollaboration|[Cc]ooperation)\s(?:deal\s|programs?\s)?"
+                                     r"between\s(?:the\s)?")
+_AND_WITH_RE = re.compile(r",?\sand\s(?:also\s)?with\s(?:the\s)?")
+# what _SET_UP_BY_RE or _UNIT_UNDER_RE needs (the noun and "under/of" in lower case)
+_SET_UP_GATE = ("set up ", "founded ", "established ", "created ", "launched ")
+_UNDER_GATE = tuple(n + w for n in ("institute", "agency", "body", "ization", "isation", "foundation", "center",
+                                    "centre", "unit", "affiliate", "subsidiary") for w in (" under ", " of "))
+_SET_UP_BY_RE = re.compile(r",\s(?:which\swas\s|which\s(?:is|was)\s)?(?:set\sup|founded|established|created|launched)\s"
+                           r"(?:in\s\d{4}\s)?by\s(?:the\s)?")
+_UNIT_UNDER_RE = re.compile(r",\s(?:an?\s|the\s)[a-z\s-]{0,40}?\b(?:institute|agency|body|organi[sz]ation|foundation|"
+                            r"center|centre|unit|affiliate|subsidiary)\s(?:under|of)\s(?:the\s)?")
+_PEOPLE_AFTER_RE = re.compile(r"['’]?s?\s(?:[a-z-]{2,20}\s)?(?:alumni|alumnus|graduates?|researchers?|professors?|students?|"
+                              r"officials?|doctors?|engineers?|scientists?|staff|employees?|members?|executives?|"
+                              r"founders?|veterans?)\b")
+_DESC_GAP_RE = re.compile(r"[A-Za-z\s-]{0,40}")
+_IT_THEY_RE = re.compile(r"(?:it|they|It|They)\s")
 _HOME_TO_RE = re.compile(r"\s(?:is|was|has\sbeen|will\sbe|remains)\s(?:also\s|now\s)?home\sto\s(?:the\s|a\s|an\s)?"
                          r"(?:new\s)?$")
 _HOUSED_IN_RE = re.compile(r",?\s(?:which\s|that\s)?(?:will\sbe\s|would\sbe\s|is\s|was\s|are\s|to\sbe\s|has\sbeen\s|had\sbeen\s)?"
