@@ -174,6 +174,30 @@ def test_dev_set_floors(seeds_dir, gold_path, score_script, tmp_path):
     assert not score["documents_missing_from_output"]
 
 
+DEVSET2 = Path(__file__).parent / "data" / "devset2"
+ENT_FLOOR_2, REL_FLOOR_2 = 0.97, 0.80      # scored 0.983 and 0.831 when these floors were set
+
+
+def test_second_dev_set_floors(score_script, tmp_path):
+    """Our own twenty articles (tests/data/devset2, written after the rules by annotators
+    who had not seen the extractor): floors just under what the rules score there, so a
+    change that loses facts on text other than the five seeds fails here."""
+    out = tmp_path / "out.jsonl"
+    docs = sorted(str(p) for p in DEVSET2.glob("*.txt"))
+    assert len(docs) == 20
+    subprocess.run([sys.executable, "-m", "partnergraph", "extract", *docs, "--out", str(out)], check=True, cwd=REPO)
+    res = subprocess.run([sys.executable, str(score_script), str(DEVSET2 / "gold.jsonl"), str(out),
+                          "--docs", str(DEVSET2), "--json"], check=True, capture_output=True, text=True)
+    score = json.loads(res.stdout)
+    print("entity F1", score["entities"]["ALL"]["f1"], "relation F1", score["relations"]["ALL"]["f1"],
+          json.dumps(score["funding_amounts"]))
+    assert score["entities"]["ALL"]["f1"] >= ENT_FLOOR_2
+    assert score["relations"]["ALL"]["f1"] >= REL_FLOOR_2
+    assert score["funding_amounts"].get("wrong", 0) <= 1
+    assert score["unsupported_evidence"] == 0
+    assert not score["documents_missing_from_output"]
+
+
 def test_cli_reports_bad_files_and_goes_on(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text((ARTICLES / "mou_foreign.txt").read_text(encoding="utf-8"), encoding="utf-8")
