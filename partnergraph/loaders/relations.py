@@ -4,22 +4,35 @@ Each rule reads one way a news sentence states a fact, independent of who is nam
 
 =================  ============================================================
 MOU                "A and B signed an MOU", "A ... sign(s) an agreement with B",
-                   "an agreement between A and B"
+                   "an agreement between A and B", "the agreement, signed by X,
+                   president of A, and ...", "The two / three parties signed ..."
 PARTNERS_WITH      "A ... in collaboration/cooperation/partnership with B, C and D",
-                   "A and B launch/jointly ..."
+                   "A and B launch/jointly ...", "work (together) with", "run a trial /
+                   course / track with B", "the partnership between A and B"
 PARTICIPATES_IN    "A was selected for / to perform P", "designation as a P",
-                   "A participates in / operates / launches P",
-                   "the P consortium comprising A, B and C", a consortium in a program
-ORGANIZES          "P, organized/run/hosted by A and B"
+                   "A participates in / operates / launches P", selection lists ("The
+                   six are A, B and C"), "the agency chose A as one of N recipients
+                   under its P", consortium members ("formed in collaboration with",
+                   "Joined by A, ..."), "the P consortium comprising A, B and C"
+ORGANIZES          "P, organized/run/hosted by A and B", "the Ministry's P", "P, which
+                   the province launched", "the agency oversees / runs P"
 FUNDS              "P ... supported/funded by A and B", "N won from A" (split
                    contributions, "the national government" -> the ministry that
-                   funds P), "A will receive N" (from the program), "A invests N in B"
+                   funds P), "A will receive N from X", "A was awarded N by X",
+                   "funded by a N grant (over Y years) from X", "A invests / sets aside /
+                   puts N in B", shares of an amount ("Of that, A will provide N1 and B
+                   the remaining N2")
 HOSTS              "A (plans to) establish(es) an X Center", "At H, ... establish X",
-                   "the X Center at H"
+                   "the X Center at H", "the Center, which H opened", "X will be housed
+                   in U's unit", "X opened within H", "U's ... Research Center"
 AFFILIATED_WITH    units and their parent ("its affiliated H", "Department of X at A",
-                   "A's Department", "A University College of ...")
-LEADS              "President X", "X, dean of Y", "Y (District Mayor X)"
-LOCATED_IN         "A, located/based/headquartered in R"
+                   "A's Department", "A University College of ...", "X, the teaching
+                   hospital of Y", "X, set up by Y", "KUMC, which operates A, B and C")
+LEADS              "President X", "X, dean of Y", "Y (District Mayor X)", "X, Y's chief
+                   officer", "Y is headed / directed by X", "Dean X of the <unit>"; a
+                   professor's or researcher's title leads nothing
+LOCATED_IN         "A, located/based/headquartered in R", "A (ACR) in R", "a Seoul-based
+                   X", "its campus in R", "R1, R2" where the gazetteer puts R1 in R2
 =================  ============================================================
 
 Back-references ("the university", "the district", "the two institutions", "this
