@@ -370,3 +370,37 @@ def test_tapped_to_run():
     rels = rels_of("Ports\n\nThe Blue Port Talent Project opened in 2024.\n\n"
                    "Mokpo National University has been tapped to run the Blue Port Talent Project.\n")
     assert ("PARTICIPATES_IN", "Mokpo National University", "Blue Port Talent Project") in rels
+
+
+WIND_CLUSTER = """Jeonnam sets up offshore wind cluster
+
+South Jeolla Province signed an agreement on Monday with Mokpo National University and turbine maker Haesol Wind to set up the Jeonnam Offshore Wind Industry Cluster, a joint training and research base.
+
+Under the agreement, the provincial government will put 3.1 billion won into the cluster over four years.
+"""
+
+
+def test_partner_with_a_trade_noun_before_its_name_takes_part():
+    rels = rels_of(WIND_CLUSTER)
+    prog = "Jeonnam Offshore Wind Industry Cluster"
+    assert ("PARTICIPATES_IN", "Mokpo National University", prog) in rels
+    assert ("PARTICIPATES_IN", "Haesol Wind", prog) in rels
+
+
+def test_unnamed_provincial_government_puts_money_into_the_unit():
+    rels = rels_of(WIND_CLUSTER)
+    attrs = rels[("FUNDS", "South Jeolla Province", "Jeonnam Offshore Wind Industry Cluster")]
+    assert attrs["amount_krw"] == 3_100_000_000 and attrs["years"] == 4
+
+
+def test_trade_noun_coordination_needs_a_trade_noun():
+    rels = rels_of("Busan signed an agreement with Pukyong National University and later hired Dongbang Marine "
+                   "to set up the Busan Port Logistics Academy.\n")
+    assert ("PARTICIPATES_IN", "Dongbang Marine", "Busan Port Logistics Academy") not in rels
+
+
+def test_unnamed_government_spending_on_no_unit_is_no_funding():
+    rels = rels_of("Jeonnam sets up offshore wind cluster\n\nSouth Jeolla Province launched the Jeonnam Offshore "
+                   "Wind Industry Cluster on Monday.\n\nThe provincial government has spent 3.1 billion won on "
+                   "roads since 2020.\n")
+    assert not any(k[0] == "FUNDS" for k in rels)

@@ -139,6 +139,9 @@ _NAMED_APPOSITION_RE = re.compile(r"(?:a|an)\s+[\w\s-]{0,50}?\b(?:program|progra
 _APPLIED_WITH_RE = re.compile(r",\s+which\s+(?:had\s+|has\s+)?(?:applied|bid|competed)\s+(?:jointly\s+|together\s+)?with\s+"
                               r"(?:the\s+)?")
 _MEMBER_SEP_RE = re.compile(r"(?:\s|,|\band\b|&|\bthe\b|\bas well as\b)*")
+# "with A and cathode maker B": the last member with a trade noun before its name
+_MEMBER_DESCR_SEP_RE = re.compile(r",?\s+and\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}(?:maker|makers|firm|developer|"
+                                  r"company|startup|start-up|manufacturer|supplier|producer|operator|provider)\s+")
 _PAREN_OPEN_RE = re.compile(r"\s*\(")
 _JOINED_BY_RE = re.compile(r"\s*Joined\s+by\s+(?:the\s+)?")
 _THE_GROUP_RE = re.compile(r",\s+(?:the|our|this)\s+" + _GROUP_NOUNS + r"\b")
@@ -583,6 +586,10 @@ class RelationExtractor:
             if not ms:
                 if self._sent[:1] in "TB":       # "The two signed an agreement": parties before
                     self._mou(ms, s, e)
+                # "the provincial government will put N into the cluster": no name, a giver still
+                if self._may(("government",)) and _DIGIT_RE.search(text, s, e):
+                    self._digit = True
+                    self._funds(ms, s, e)
                 continue
             # one search per sentence with mentions (\d is a fast scan: re skips to the
             # first digit) costs less than listing every digit of the document
@@ -942,7 +949,8 @@ class RelationExtractor:
             if m.start < end:
                 continue
             gap = self.text[end:m.start]
-            if not (_ARTICLE_GAP_RE.fullmatch(gap) if not out else _MEMBER_SEP_RE.fullmatch(gap)):
+            if not (_ARTICLE_GAP_RE.fullmatch(gap) if not out else _MEMBER_SEP_RE.fullmatch(gap) or
+                    (" and " in gap and _MEMBER_DESCR_SEP_RE.fullmatch(gap))):
                 if out and _PAREN_OPEN_RE.fullmatch(gap) and self.text.startswith(")", m.end):
                     end = m.end + 1           # the short form of the name before
                     continue
