@@ -404,3 +404,35 @@ def test_unnamed_government_spending_on_no_unit_is_no_funding():
                    "Wind Industry Cluster on Monday.\n\nThe provincial government has spent 3.1 billion won on "
                    "roads since 2020.\n")
     assert not any(k[0] == "FUNDS" for k in rels)
+
+
+TALENT = """Jeonnam launches offshore wind talent program
+
+South Jeolla Province launched the Jeonnam Offshore Wind Talent Program on Monday.
+
+{}
+"""
+
+
+def test_participating_universities_of_a_program_include():
+    rels = rels_of(TALENT.format("The Jeonnam Offshore Wind Talent Program's participating universities include "
+                                 "Mokpo National University, Chosun University and Sunchon National University."))
+    for u in ("Mokpo National University", "Chosun University", "Sunchon National University"):
+        assert ("PARTICIPATES_IN", u, "Jeonnam Offshore Wind Talent Program") in rels
+
+
+def test_participating_schools_in_a_program_are():
+    rels = rels_of(TALENT.format("Participating schools in the Jeonnam Offshore Wind Talent Program are "
+                                 "Mokpo National University and Chosun University."))
+    assert ("PARTICIPATES_IN", "Chosun University", "Jeonnam Offshore Wind Talent Program") in rels
+
+
+def test_the_programs_members_are():
+    rels = rels_of(TALENT.format("The program's members are Mokpo National University and Chosun University."))
+    assert ("PARTICIPATES_IN", "Mokpo National University", "Jeonnam Offshore Wind Talent Program") in rels
+
+
+def test_program_partners_doing_something_else_is_no_membership():
+    rels = rels_of(TALENT.format("The Jeonnam Offshore Wind Talent Program's partners are looking for "
+                                 "Mokpo National University graduates."))
+    assert ("PARTICIPATES_IN", "Mokpo National University", "Jeonnam Offshore Wind Talent Program") not in rels

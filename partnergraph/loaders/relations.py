@@ -138,6 +138,13 @@ _NAMED_APPOSITION_RE = re.compile(r"(?:a|an)\s+[\w\s-]{0,50}?\b(?:program|progra
                                   r"named\s+(?:the\s+)?|dubbed\s+(?:the\s+)?)?[\"“‘']?")
 _APPLIED_WITH_RE = re.compile(r",\s+which\s+(?:had\s+|has\s+)?(?:applied|bid|competed)\s+(?:jointly\s+|together\s+)?with\s+"
                               r"(?:the\s+)?")
+# "P's participating universities include A, B and C" / "Member schools of P are A and B"
+_MEMBER_NOUNS = r"(?:universities|schools|institutions|hospitals|companies|firms|colleges|organizations|members|partners)"
+_PART_INCLUDE_RE = re.compile(r"(?:['’]s\s+(?:(?:participating|member)\s+" + _MEMBER_NOUNS + r"|members|participants|"
+                              r"partners)|\s+(?:participating|member)\s+" + _MEMBER_NOUNS + r")\s+(?:include|included|"
+                              r"includes|are|were)\s+(?:the\s+)?")
+_PART_OF_INCLUDE_RE = re.compile(r"\b(?:[Pp]articipating|[Mm]ember)\s+" + _MEMBER_NOUNS + r"\s+(?:of|in)\s+(?:the\s+)?")
+_INCLUDE_AFTER_RE = re.compile(r"\s+(?:include|included|includes|are|were)\s+(?:the\s+)?")
 _MEMBER_SEP_RE = re.compile(r"(?:\s|,|\band\b|&|\bthe\b|\bas well as\b)*")
 # "with A and cathode maker B": the last member with a trade noun before its name
 _MEMBER_DESCR_SEP_RE = re.compile(r",?\s+and\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}(?:maker|makers|firm|developer|"
@@ -918,6 +925,8 @@ class RelationExtractor:
             members = self._after(ms, mm.end(), ORG_LIKE, max_gap=4)
             for a in members:
                 self._emit("PARTICIPATES_IN", a.key, cons, s, e, 0.85)
+        if self._may(("participating", "member")):
+            self._members_include(ms, s, e)
         self._listed(ms, s, e)
         if self._may(_MEMBERS_WORDS):        # every pattern of _formed_with names the group
             self._formed_with(ms, s, e)
@@ -939,6 +948,23 @@ class RelationExtractor:
                                             if AMONG_RE.match(self.text[s:e]) else None)
             if host:
                 self._emit("PARTICIPATES_IN", c.key, host, s, e, 0.7)
+
+    def _members_include(self, ms, s, e):
+        """"P's participating universities include A, B and C", "the program's members are A and B",
+        "Participating schools in P include A and B": each one named takes part in P."""
+        for p in ms:
+            if p.kind != "Program" or self._in_quote(p.start):
+                continue
+            im = _PART_INCLUDE_RE.match(self.text, p.end, e)
+            if im is None:
+                om = _PART_OF_INCLUDE_RE.search(self.text, max(s, p.start - 60), p.start)
+                im = _INCLUDE_AFTER_RE.match(self.text, p.end, e) if om and om.end() == p.start else None
+            if im is None:
+                continue
+            key = self._program_ref(p) if p.ref else p.key
+            for a in self._members_at(ms, im.end()):
+                if a.key != key:
+                    self._emit("PARTICIPATES_IN", a.key, key, s, e, 0.75)
 
     def _members_at(self, ms, pos: int, kinds=ORG_LIKE) -> list[M]:
         """The coordination of names starting at ``pos`` (after an article at most), where
