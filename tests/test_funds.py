@@ -436,3 +436,29 @@ def test_program_partners_doing_something_else_is_no_membership():
     rels = rels_of(TALENT.format("The Jeonnam Offshore Wind Talent Program's partners are looking for "
                                  "Mokpo National University graduates."))
     assert ("PARTICIPATES_IN", "Mokpo National University", "Jeonnam Offshore Wind Talent Program") not in rels
+
+
+def test_program_in_apposition_to_an_owners_scheme_is_organized_by_it():
+    rels = rels_of("Ministry expands talent scheme\n\nJeonnam received 30 billion won under the Glocal Talent "
+                   "Initiative, the Ministry of Education's scheme that funds regional universities.\n")
+    assert ("ORGANIZES", "Ministry of Education", "Glocal Talent Initiative") in rels
+
+
+def test_program_followed_by_a_ministry_that_speaks_is_not_owned():
+    rels = rels_of("Ministry expands talent scheme\n\nMokpo National University joined the Glocal Talent "
+                   "Initiative, the Ministry of Education said on Monday.\n")
+    assert ("ORGANIZES", "Ministry of Education", "Glocal Talent Initiative") not in rels
+    assert ("PARTICIPATES_IN", "Mokpo National University", "Glocal Talent Initiative") in rels
+
+
+def test_program_launched_with_partners():
+    rels = rels_of("Schools launch farm program\n\nKongju National University will run the Chungnam Smart Farm "
+                   "Program with Hoseo University and Sunmoon University.\n")
+    for u in ("Kongju National University", "Hoseo University", "Sunmoon University"):
+        assert ("PARTICIPATES_IN", u, "Chungnam Smart Farm Program") in rels
+
+
+def test_program_launched_with_money_or_a_ministry_has_no_partner():
+    rels = rels_of("Ministry launches talent scheme\n\nKongju National University launched the Chungnam Smart "
+                   "Farm Program with the Ministry of Education.\n")
+    assert ("PARTICIPATES_IN", "Ministry of Education", "Chungnam Smart Farm Program") not in rels

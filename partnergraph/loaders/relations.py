@@ -145,6 +145,11 @@ _PART_INCLUDE_RE = re.compile(r"(?:['’]s\s+(?:(?:participating|member)\s+" + _
                               r"includes|are|were)\s+(?:the\s+)?")
 _PART_OF_INCLUDE_RE = re.compile(r"\b(?:[Pp]articipating|[Mm]ember)\s+" + _MEMBER_NOUNS + r"\s+(?:of|in)\s+(?:the\s+)?")
 _INCLUDE_AFTER_RE = re.compile(r"\s+(?:include|included|includes|are|were)\s+(?:the\s+)?")
+# "A will launch / run / offer P with B (and C)": B runs P with A, so both take part in it
+_RUN_WITH_VERB_RE = re.compile(r"\b(?:launch(?:es|ed|ing)?|run(?:s|ning)?|ran|operat(?:e|es|ed|ing)|offer(?:s|ed|ing)?|"
+                               r"implement(?:s|ed|ing)?|co-host(?:s|ed|ing)?|set(?:s|ting)?\s+up|start(?:s|ed|ing)?)\s+"
+                               r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:new\s+|joint\s+)?")
+_WITH_PARTNER_RE = re.compile(r"\s+with\s+(?:the\s+)?")
 _MEMBER_SEP_RE = re.compile(r"(?:\s|,|\band\b|&|\bthe\b|\bas well as\b)*")
 # "with A and cathode maker B": the last member with a trade noun before its name
 _MEMBER_DESCR_SEP_RE = re.compile(r",?\s+and\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}(?:maker|makers|firm|developer|"
@@ -232,6 +237,9 @@ _RUNS_WORDS = ("organi", "run", "oversee", "manage", "administer", "coordinate",
 # a program's owner: "the Ministry of Education's P"; "P, which the province launched / runs"
 _OWNER_KINDS = frozenset({"Ministry", "Agency", "LocalGovernment"})
 _POSSESSIVE_GAP_RE = re.compile(r"(?:['’]s)?\s+(?:new\s+|flagship\s+|own\s+)?(?:the\s+)?")
+# "P, the Ministry of Education's scheme that ...": an owner's program named in apposition
+_APPOS_OWNER_GAP_RE = re.compile(r",\s+(?:the\s+)?")
+_APPOS_OWNED_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:scheme|program|programme|initiative|project)\b")
 _WHICH_RAN_RE = re.compile(r",\s+which\s+(?:the\s+)?")
 _WHICH_RAN_WORDS = ("which",)
 _RAN_VERB_RE = re.compile(r"(?:\s+(?:provincial|city|municipal|metropolitan|county|district)\s+government)?"
@@ -936,6 +944,8 @@ class RelationExtractor:
             self._applied_with(ms, s, e)
         if progs:
             self._under_program(ms, progs, s, e)
+        if progs and self._may((" with ",)):
+            self._run_with(ms, progs, s, e)
         if progs and self._may(_SELECTS_WORDS):
             self._selects(ms, progs, s, e)
         # a consortium inside a program: "Among them, the X consortium ..."
@@ -948,6 +958,24 @@ class RelationExtractor:
                                             if AMONG_RE.match(self.text[s:e]) else None)
             if host:
                 self._emit("PARTICIPATES_IN", c.key, host, s, e, 0.7)
+
+    def _run_with(self, ms, progs, s, e):
+        """"A will launch P with B and C": B and C take part in P."""
+        for p in progs:
+            wm = _WITH_PARTNER_RE.match(self.text, p.end, e)
+            if wm is None or self._in_quote(p.start):
+                continue
+            vm = None
+            for vm in _RUN_WITH_VERB_RE.finditer(self.text, max(s, p.start - 40), p.start):
+                pass
+            if vm is None or vm.end() != p.start:
+                continue
+            partners = [a for a in self._members_at(ms, wm.end()) if a.kind not in _OWNER_KINDS]
+            if not partners:
+                continue
+            for a in partners:            # the subject: PARTICIPATE_RE ("launch", "operate")
+                if a.key != p.key:
+                    self._emit("PARTICIPATES_IN", a.key, p.key, s, e, 0.7)
 
     def _members_include(self, ms, s, e):
         """"P's participating universities include A, B and C", "the program's members are A and B",
@@ -1211,6 +1239,11 @@ class RelationExtractor:
             o = ms[i - 1] if i else None
             if o and o.kind in _OWNER_KINDS and _POSSESSIVE_GAP_RE.fullmatch(self.text, o.end, p.start) and \
                     (self.text[o.end:o.end + 1] in ("'", "’") or self.text[o.end - 2:o.end] in {"'s", "’s"}):
+                self._emit("ORGANIZES", o.key, p.key, s, e, 0.7)
+                continue
+            o = ms[i + 1] if i + 1 < len(ms) else None
+            if o and o.kind in _OWNER_KINDS and _APPOS_OWNER_GAP_RE.fullmatch(self.text, p.end, o.start) and \
+                    _APPOS_OWNED_RE.match(self.text, o.end, e):
                 self._emit("ORGANIZES", o.key, p.key, s, e, 0.7)
                 continue
             wm = _WHICH_RAN_RE.match(self.text, p.end, e) if which else None
