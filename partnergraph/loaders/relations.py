@@ -960,7 +960,7 @@ class RelationExtractor:
                 self._emit("PARTICIPATES_IN", c.key, host, s, e, 0.7)
 
     def _run_with(self, ms, progs, s, e):
-        """"A will launch P with B and C": B and C take part in P."""
+        """"A will launch P with B and C": B and C take part in P (and A, unless it owns P)."""
         for p in progs:
             wm = _WITH_PARTNER_RE.match(self.text, p.end, e)
             if wm is None or self._in_quote(p.start):
@@ -973,7 +973,10 @@ class RelationExtractor:
             partners = [a for a in self._members_at(ms, wm.end()) if a.kind not in _OWNER_KINDS]
             if not partners:
                 continue
-            for a in partners:            # the subject: PARTICIPATE_RE ("launch", "operate")
+            subj = [a for a in self._clause_subject(ms, s, vm.start()) if a.kind in ORG_LIKE and
+                    a.kind not in _OWNER_KINDS and not _PASSIVE_GAP_RE.search(self.text, a.end, vm.start())]
+            subj = [a for a in subj if not any(b is not a and b.start <= a.start and a.end <= b.end for b in subj)]
+            for a in subj + partners:
                 if a.key != p.key:
                     self._emit("PARTICIPATES_IN", a.key, p.key, s, e, 0.7)
 
