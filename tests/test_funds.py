@@ -462,3 +462,30 @@ def test_program_launched_with_money_or_a_ministry_has_no_partner():
     rels = rels_of("Ministry launches talent scheme\n\nKongju National University launched the Chungnam Smart "
                    "Farm Program with the Ministry of Education.\n")
     assert ("PARTICIPATES_IN", "Ministry of Education", "Chungnam Smart Farm Program") not in rels
+
+
+SENIOR = """District funds senior digital classes
+
+Mapo-gu and Hongik University opened the Mapo Digital Senior Program in March.
+
+{}
+"""
+
+
+def test_paying_for_a_program_allocating_an_amount_yearly():
+    rels = rels_of(SENIOR.format("Mapo-gu is paying for the program, allocating 150 million won annually."))
+    attrs = rels[("FUNDS", "Mapo-gu", "Mapo Digital Senior Program")]
+    assert attrs["amount_krw"] == 150_000_000 and attrs.get("per_year") is True
+
+
+def test_support_a_program_with_an_amount():
+    rels = rels_of(SENIOR.format("Mapo-gu will support the Mapo Digital Senior Program with 450 million won "
+                                 "over three years."))
+    attrs = rels[("FUNDS", "Mapo-gu", "Mapo Digital Senior Program")]
+    assert attrs["amount_krw"] == 450_000_000 and attrs["years"] == 3
+
+
+def test_support_with_no_amount_right_after_is_no_funding():
+    rels = rels_of(SENIOR.format("Mapo-gu will support the Mapo Digital Senior Program with volunteers, and "
+                                 "Hongik University spent 2 billion won on dormitories."))
+    assert ("FUNDS", "Mapo-gu", "Mapo Digital Senior Program") not in rels

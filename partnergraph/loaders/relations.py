@@ -262,6 +262,12 @@ _BUDGET_OF_RE = re.compile(r"\b(?:has|had|have|with)\s+(?:a|an)\s+(?:total\s+|an
 _GRANT_NOUN_RE = re.compile(r"(?:['’]s)?\s+[\w\s-]{0,30}?\b(?:grants?|funding|subsid(?:y|ies)|awards?|support)\b")
 _BARE_GIVER_RE = re.compile(r"\b(?P<w>ministry|agency|foundation|city|provincial|province|county|district)\s+"
                             r"[\w\s-]{0,30}?\b(?:grants?|funding|subsid(?:y|ies)|awards?)\b", re.I)
+# "X will support P with N", "X is paying for P, allocating N annually": X funds P with N
+_SUPPORT_WITH_RE = re.compile(r"\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?|bankroll(?:s|ed|ing)?|pay(?:s|ing)?\s+for|"
+                              r"paid\s+for)\s+(?:the\s+)?")
+_SUPPORT_AMOUNT_RE = re.compile(r"(?:\s+with\s+|,\s+(?:allocating|providing|spending|contributing|investing)\s+)"
+                                r"(?:a\s+total\s+of\s+|up\s+to\s+|about\s+|around\s+|nearly\s+)?")
+_SUPPORT_WORDS = ("support", "back", "bankroll", "paying for", "pays for", "paid for", "pay for")
 _INVEST_TARGET_RE = re.compile(r"[^.;]{0,40}?\b(?:to|in|into|for|toward|towards|on)\s+")
 _UNIT_NOUNS = r"(?P<noun>lab|laboratory|center|centre|institute|academy|cluster|program|programme|scholarship|hub|consortium)\b"
 _UNIT_NOUN_RE = re.compile(r"(?:(?:equip|fund|support|build|expand|run|operate|launch|furnish)\s+)?(?:the|its|their)\s+"
@@ -1459,6 +1465,8 @@ class RelationExtractor:
                         self._emit("FUNDS", src, rc.key, s, e, 0.7, **self._money_attrs(amt, s, e))
         if rs:
             return
+        if self._may(_SUPPORT_WORDS) and self._supports_with(ms, s, e, money):
+            return
         v = self._search(INVEST_RE, s, e)
         if v and not self._in_quote(v.start()):
             amt = next((x for x in money if s + x.start > v.start()), None)
@@ -1488,6 +1496,27 @@ class RelationExtractor:
                     each = _EACH_RE.search(self.text, subj[-1].end, s + amt.start)
                     for g in (subj if each else subj[:1]):       # "A and B will each contribute N"
                         self._emit("FUNDS", g.key, key, s, e, 0.75, **self._money_attrs(amt, s, e))
+
+    def _supports_with(self, ms, s, e, money) -> bool:
+        """"X will support P with N over three years", "X is paying for P, allocating N annually"."""
+        for v in _SUPPORT_WITH_RE.finditer(self.text, s, e):
+            if self._in_quote(v.start()):
+                continue
+            obj = next((m for m in ms if v.start() < m.start <= v.end() < m.end and     # "the program" starts at "the"
+                        m.kind in ORG_LIKE | {"Program"}), None)
+            am = _SUPPORT_AMOUNT_RE.match(self.text, obj.end, e) if obj else None
+            mo = next((x for x in money if am and s + x.start == am.end()), None)
+            if mo is None:
+                continue
+            # "P is backed by X with N" names no object after the verb: no passive gets here
+            subj = [m for m in self._clause_subject(ms, s, v.start()) if m.kind in ORG_LIKE and m.key != obj.key] or \
+                self._government_subject(s, v.start())
+            if not subj:
+                continue
+            key = self._program_ref(obj) if obj.ref and obj.kind == "Program" else obj.key
+            self._emit("FUNDS", subj[0].key, key, s, e, 0.75, **self._money_attrs(mo, s, e))
+            return True
+        return False
 
     def _passive_money(self, ms, s, e, money) -> bool:
         """"N will be invested in P by the ministry" / "N has been allocated to A by the city"."""
