@@ -489,3 +489,24 @@ def test_support_with_no_amount_right_after_is_no_funding():
     rels = rels_of(SENIOR.format("Mapo-gu will support the Mapo Digital Senior Program with volunteers, and "
                                  "Hongik University spent 2 billion won on dormitories."))
     assert ("FUNDS", "Mapo-gu", "Mapo Digital Senior Program") not in rels
+
+
+WATER = """Ministry picks research centers
+
+The Ministry of Environment named three universities for the Clean Water Research Program on Monday.
+
+{}
+"""
+
+
+def test_program_which_the_ministry_runs_with_an_agency():
+    rels = rels_of(WATER.format("The Clean Water Research Program, which the ministry runs together with the "
+                                "National Research Foundation of Korea (NRF), started in 2019."))
+    assert ("ORGANIZES", "National Research Foundation of Korea", "Clean Water Research Program") in rels
+    assert ("ORGANIZES", "Ministry of Environment", "Clean Water Research Program") in rels
+
+
+def test_program_which_the_ministry_praised_is_not_run_with_the_agency():
+    rels = rels_of(WATER.format("The Clean Water Research Program, which the ministry praised together with the "
+                                "National Research Foundation of Korea (NRF), started in 2019."))
+    assert ("ORGANIZES", "National Research Foundation of Korea", "Clean Water Research Program") not in rels

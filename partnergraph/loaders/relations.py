@@ -246,6 +246,8 @@ _RAN_VERB_RE = re.compile(r"(?:\s+(?:provincial|city|municipal|metropolitan|coun
                           r"\s+(?:has\s+|had\s+|have\s+|first\s+|jointly\s+)?(?:launched|runs|ran|operates|operated|"
                           r"organi[sz]es|organi[sz]ed|set\s+up|created|introduced|oversees|manages|started|established|"
                           r"hosts|hosted)\b")
+# "P, which the ministry runs together with the NRF": the co-runner organizes P too
+_RAN_WITH_RE = re.compile(r"\s+(?:together\s+|jointly\s+)?with\s+(?:the\s+)?")
 _JOINTLY_RUN_RE = re.compile(r"\s+(?:will\s+|would\s+|plan\s+to\s+)?(?:jointly\s+)?(?:run|operate|offer|teach)\s+"
                              r"(?:it\s+)?(?:jointly|together)\b|\s+(?:will\s+)?jointly\s+(?:run|operate|offer)\b")
 # "Of that amount, A will provide N1 and B the remaining N2"; "A provides N1 of that, and B adds N2"
@@ -1258,8 +1260,15 @@ class RelationExtractor:
             wm = _WHICH_RAN_RE.match(self.text, p.end, e) if which else None
             if wm:
                 who = self._after(ms, wm.end(), ORGISH, max_gap=0)
-                if who and _RAN_VERB_RE.match(self.text, who[-1].end, e):
-                    for a in who:
+                if not who:          # "which the ministry runs": the back-reference starts at "the"
+                    k = next((k for k, m in enumerate(ms) if wm.start() < m.start < wm.end() < m.end and m.ref
+                              and m.kind in ORGISH), None)
+                    who = self._group_from(ms, k, ORGISH) if k is not None else []
+                rv = _RAN_VERB_RE.match(self.text, who[-1].end, e) if who else None
+                if rv:
+                    rw = _RAN_WITH_RE.match(self.text, rv.end(), e)
+                    co = [a for a in self._members_at(ms, rw.end()) if a.kind in _OWNER_KINDS] if rw else []
+                    for a in who + co:
                         if a.kind in _OWNER_KINDS | {"Region"}:
                             self._emit("ORGANIZES", a.key, p.key, s, e, 0.7)
                 elif who and _JOINTLY_RUN_RE.match(self.text, who[-1].end, e):
