@@ -510,3 +510,24 @@ def test_program_which_the_ministry_praised_is_not_run_with_the_agency():
     rels = rels_of(WATER.format("The Clean Water Research Program, which the ministry praised together with the "
                                 "National Research Foundation of Korea (NRF), started in 2019."))
     assert ("ORGANIZES", "National Research Foundation of Korea", "Clean Water Research Program") not in rels
+
+
+CENTERS = """Ministry names three engineering centers
+
+The Ministry of Science and ICT on Monday selected three new centers for the Smart Materials Center Program.
+
+{}
+"""
+
+
+def test_winners_list_of_owned_centers_takes_part():
+    rels = rels_of(CENTERS.format("The winners are Hoseo University's Center for Flexible Batteries, KAIST's Soft "
+                                  "Robotics Research Center, and Inha University's Center for Ocean Sensors."))
+    parts = {k[1] for k in rels if k[0] == "PARTICIPATES_IN" and k[2] == "Smart Materials Center Program"}
+    assert len(parts) == 3 and all("Center" in p for p in parts)
+    assert ("PARTICIPATES_IN", "KAIST", "Smart Materials Center Program") not in rels
+
+
+def test_winners_of_something_else_with_no_program_before():
+    rels = rels_of("Chefs meet in Busan\n\nThe winners are Hoseo University and Inha University, the jury said.\n")
+    assert not any(k[0] == "PARTICIPATES_IN" for k in rels)

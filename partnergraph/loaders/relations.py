@@ -122,6 +122,11 @@ _LIST_RE = re.compile(r"\s*(?:(?:The|These|Those)\s+(?:other\s+)?(?P<n>two|three
                       r"colleges|consortia)\s+)?(?:are|were|include|included)|(?:They|These)\s+(?:include|included))"
                       r"\s+(?:the\s+)?")
 # "Universities selected in the first two rounds, including A and B, ..."
+# "The winners are A's Center X and B's Center Y": a selection list with no count
+_WINNERS_LIST_RE = re.compile(r"\s*(?:The|This\s+year's|Last\s+year's)\s+(?:new\s+)?(?:winners|recipients|"
+                              r"selected\s+(?:universities|schools|centers|institutions|hospitals|teams|projects))\s+"
+                              r"(?:are|were|include|included)\s+(?:the\s+)?")
+_OWNER_POSS_RE = re.compile(r"['’]s\s+(?:new\s+)?")
 _SELECTED_INCL_RE = re.compile(r"\b(?:[Uu]niversities|[Ss]chools|[Ii]nstitutions|[Hh]ospitals|[Cc]olleges|[Pp]articipants|"
                                r"[Rr]ecipients)\s+(?:(?:already|previously|newly)\s+)?(?:selected|chosen|picked|named|"
                                r"designated)\b[^.;,]{0,60},?\s+including\s+(?:the\s+)?")
@@ -1187,6 +1192,14 @@ class RelationExtractor:
             for a in grp:
                 self._emit("PARTICIPATES_IN", a.key, prog, s, e, 0.7)
             return
+        wm = _WINNERS_LIST_RE.match(self.text, s, e) if self._may(("winners", "recipients", "selected")) else None
+        if wm:
+            grp = self._owned_members_at(ms, wm.end())
+            prog = self._listed_program(s, None) if grp else None
+            for a in grp:
+                self._emit("PARTICIPATES_IN", a.key, prog, s, e, 0.7)
+            if grp:
+                return
         im = _SELECTED_INCL_RE.search(self.text, s, e) if self._may(("including",)) else None
         if im and not self._in_quote(im.start()):
             grp = self._members_at(ms, im.end())
@@ -1194,6 +1207,31 @@ class RelationExtractor:
             prog = later.key if later else self._latest(s, {"Program"}, pred=lambda m: not self._consortium(m.key))
             for a in grp:
                 self._emit("PARTICIPATES_IN", a.key, prog, s, e, 0.7)
+
+    def _owned_members_at(self, ms, pos: int) -> list[M]:
+        """The members of a list where each may be owned: "A's Center X, B's Lab Y and C" (X, Y, C)."""
+        out: list[M] = []
+        end = pos
+        owner = None
+        for m in ms:
+            if m.start < end:
+                continue
+            gap = self.text[end:m.start]
+            if owner is not None:
+                if not _OWNER_POSS_RE.fullmatch(gap) or m.kind not in ORG_LIKE:
+                    break
+                out[-1] = m              # the owned unit, not its owner
+                owner = None
+                end = m.end
+                continue
+            if not (_ARTICLE_GAP_RE.fullmatch(gap) if not out else _MEMBER_SEP_RE.fullmatch(gap)) or \
+                    m.kind not in ORG_LIKE:
+                break
+            out.append(m)
+            end = m.end
+            if _OWNER_POSS_RE.match(self.text, m.end):
+                owner = m
+        return out if owner is None else out[:-1]
 
     def _listed_program(self, s: int, n: str | None) -> str | None:
         """The program of a selection list: the latest program named in the four sentences
