@@ -531,3 +531,23 @@ def test_winners_list_of_owned_centers_takes_part():
 def test_winners_of_something_else_with_no_program_before():
     rels = rels_of("Chefs meet in Busan\n\nThe winners are Hoseo University and Inha University, the jury said.\n")
     assert not any(k[0] == "PARTICIPATES_IN" for k in rels)
+
+
+def test_a_donor_of_won_is_no_participant():
+    rels = rels_of("Foundation gives to scholarship\n\nThe Haenam Culture Foundation, set up by Mokpo shipping firm "
+                   "Haenam Marine, has donated 2 billion won to Chosun University's Bitgoeul Dream Scholarship, "
+                   "a program that covers tuition for students from rural towns.\n")
+    assert ("FUNDS", "Haenam Culture Foundation", "Bitgoeul Dream Scholarship") in rels
+    assert ("PARTICIPATES_IN", "Haenam Culture Foundation", "Bitgoeul Dream Scholarship") not in rels
+
+
+def test_a_university_that_won_a_program_still_takes_part():
+    rels = rels_of("Ministry picks schools\n\nHoseo University won the Chungnam Smart Farm Program last year.\n")
+    assert ("PARTICIPATES_IN", "Hoseo University", "Chungnam Smart Farm Program") in rels
+
+
+def test_recipient_of_a_programs_money_takes_part_in_it():
+    rels = rels_of("Farm program grows\n\nThe Ministry of Agriculture runs the Chungnam Smart Farm Program.\n\n"
+                   "Hoseo University will receive 2.1 billion won from the Chungnam Smart Farm Program this year.\n")
+    assert ("FUNDS", "Chungnam Smart Farm Program", "Hoseo University") in rels
+    assert ("PARTICIPATES_IN", "Hoseo University", "Chungnam Smart Farm Program") in rels

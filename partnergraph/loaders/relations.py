@@ -105,7 +105,7 @@ PARTICIPATE_RE = re.compile(
     r"(?:(?:founding|core|full|new|key)\s+)?"
     r"(?:part|members?|participants?)\s+(?:of|in)\b|"
     r"\blaunch(?:es|ed|ing)?\b|\bcarr(?:y|ies|ied)\s+out\b|\bperform(?:s|ed|ing)?\b|\bimplement(?:s|ed|ing)?\b|"
-    r"\b(?:won|wins|win|awarded)\b", re.I)
+    r"\b(?:(?<!illion\s)(?<!\d\s)won|wins|win|awarded)\b", re.I)       # "1 billion won" is money
 MEMBERS_RE = re.compile(r"\b(?:consortium|alliance|coalition|network|group|team)\W{0,3}\s*(?:—|–|-|,|\()?\s*"
                         r"(?:comprising|consisting\s+of|composed\s+of|made\s+up\s+of|that\s+includes|including|"
                         r"which\s+includes|of)\s", re.I)
@@ -1359,6 +1359,8 @@ class RelationExtractor:
             if giver is None or self._in_quote(mo.start + s):
                 continue
             key = self._place_ref(giver)
+            if key == target:            # a giver resolved to what it funds is a misread name
+                continue
             attrs = dict(mo.attrs(), **period)
             attrs.update(self._period(s, e))
             self._emit("FUNDS", key, target, s, e, 0.75, **attrs)
@@ -1510,6 +1512,9 @@ class RelationExtractor:
                         pred=lambda m: not self._consortium(m.key))
                     if src:
                         self._emit("FUNDS", src, rc.key, s, e, 0.7, **self._money_attrs(amt, s, e))
+                        if self.ents[src].kind == "Program" and rc.kind in ORG_LIKE:
+                            # "A will receive N from P": a recipient of P's money takes part in P
+                            self._emit("PARTICIPATES_IN", rc.key, src, s, e, 0.65)
         if rs:
             return
         if self._may(_SUPPORT_WORDS) and self._supports_with(ms, s, e, money):
