@@ -126,6 +126,7 @@ PERSON_TITLE_RE = re.compile(r"(?<![\w-])(?P<role>(?:" + ROLE_WORDS + "|" + _ROL
 PERSON_APPOS_RE = re.compile(
     r"(?<![\w-])(?P<name>" + _NAME + r"),\s(?:the\s|a\s|an\s)?(?P<role>(?:[A-Za-z&-]+(?:['’]s)?\s){0,3}?(?:"
     + ROLE_WORDS + "|" + _ROLE_LOWER + r"))\b(?P<rest>[^,.;:“”\"()]{0,160})")
+_NAME_COMMA_RE = re.compile(r",\s")      # what every PERSON_APPOS_RE match has after the name (a literal first)
 
 # A Korean name as English news writes it, without a title: a surname and a hyphenated
 # given name, in either order ("Kim Min-jun", "Min-jun Kim").  The surname must be one
@@ -981,7 +982,9 @@ class MentionFinder:
                 out.append(Mention(ns, ns + len(name), name, "Person", "name") if role == "Dr." else
                            Mention(ns, ns + len(name), name, "Person", "person", role=role, org_span=org))
             n_title = len(out)
-            for m in PERSON_APPOS_RE.finditer(sent):
+            # (the apposition pattern tries a name at every capital; a quarter of the sentences
+            # with a title word have no comma and space, which every match has after its name)
+            for m in (PERSON_APPOS_RE.finditer(sent) if _NAME_COMMA_RE.search(sent) else ()):
                 name = m.group("name")
                 ns = s + m.start("name")
                 first = name.split(" ", 1)[0]
