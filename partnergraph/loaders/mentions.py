@@ -126,6 +126,7 @@ PERSON_TITLE_RE = re.compile(r"(?<![\w-])(?P<role>(?:" + ROLE_WORDS + "|" + _ROL
 PERSON_APPOS_RE = re.compile(
     r"(?<![\w-])(?P<name>" + _NAME + r"),\s(?:the\s|a\s|an\s)?(?P<role>(?:[A-Za-z&-]+(?:['’]s)?\s){0,3}?(?:"
     + ROLE_WORDS + "|" + _ROLE_LOWER + r"))\b(?P<rest>[^,.;:“”\"()]{0,160})")
+_NAME_COMMA_RE = re.compile(r",\s")      # what every PERSON_APPOS_RE match has after the name (a literal first)
 
 # A Korean name as English news writes it, without a title: a surname and a hyphenated
 # given name, in either order ("Kim Min-jun", "Min-jun Kim").  The surname must be one
@@ -160,6 +161,8 @@ _COMPANY_APPOS_RE = re.compile(r"(?P<name>" + _CO_NAME + r"),\s(?:a|an|the)\s(?P
 _COMPANY_PREMOD_RE = re.compile(r"\b(?:" + _COMPANY_NOUNS + r")\s(?P<name>" + _CO_NAME + r")")
 _COMPANY_LIST_RE = re.compile(r"\b(?:" + _COMPANY_NOUNS + r"|investors|backers),?\s(?:including|such\sas|like|namely)\s"
                               r"(?P<list>[A-Z][^.;:()\"“”]{1,200})")
+# What every _COMPANY_APPOS_RE match holds: a cheap search (it starts with a literal) first.
+_APPOS_GATE_RE = re.compile(r",\s(?:a|an|the)\s")
 _LIST_SPLIT_RE = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
 _NOT_COMPANY_DESC_RE = re.compile(r"\b(?:at|of|in|with|for|from|by|who|which|that|to|on)\b")
 _CAPITALISED_NAME_RE = re.compile(r"[A-Z0-9][\w&.-]*(?:\s(?:[A-Z0-9][\w&.-]*|&)){0,4}")
@@ -581,13 +584,15 @@ class MentionFinder:
             return out
         sent = text[s:e]
         spans: list[tuple[int, int]] = []
-        for m in _COMPANY_APPOS_RE.finditer(sent):
+        # the patterns try a name at every capital; a literal each of them needs comes first
+        for m in (_COMPANY_APPOS_RE.finditer(sent) if _APPOS_GATE_RE.search(sent) else ()):
             if _NOT_COMPANY_DESC_RE.search(m.group("desc")):
                 continue              # "X, a researcher at the company": X is not the company
             spans.append((s + m.start("name"), s + m.end("name")))
         for m in _COMPANY_PREMOD_RE.finditer(sent):
             spans.append((s + m.start("name"), s + m.end("name")))
-        for m in _COMPANY_LIST_RE.finditer(sent):
+        for m in (_COMPANY_LIST_RE.finditer(sent)
+                  if "including" in sent or "such" in sent or "like" in sent or "namely" in sent else ()):
             pos = s + m.start("list")
             for part in _LIST_SPLIT_RE.split(m.group("list")):
                 nm = _CAPITALISED_NAME_RE.match(part)
@@ -977,7 +982,9 @@ class MentionFinder:
                 out.append(Mention(ns, ns + len(name), name, "Person", "name") if role == "Dr." else
                            Mention(ns, ns + len(name), name, "Person", "person", role=role, org_span=org))
             n_title = len(out)
-            for m in PERSON_APPOS_RE.finditer(sent):
+            # (the apposition pattern tries a name at every capital; a quarter of the sentences
+            # with a title word have no comma and space, which every match has after its name)
+            for m in (PERSON_APPOS_RE.finditer(sent) if _NAME_COMMA_RE.search(sent) else ()):
                 name = m.group("name")
                 ns = s + m.start("name")
                 first = name.split(" ", 1)[0]
