@@ -175,7 +175,7 @@ def test_dev_set_floors(seeds_dir, gold_path, score_script, tmp_path):
 
 
 DEVSET2 = Path(__file__).parent / "data" / "devset2"
-ENT_FLOOR_2, REL_FLOOR_2 = 0.97, 0.80      # scored 0.983 and 0.831 when these floors were set
+ENT_FLOOR_2, REL_FLOOR_2 = 0.97, 0.80      # scored 0.983 and 0.831 when these floors were set (0.983 / 0.863 at stop 10)
 
 
 def test_second_dev_set_floors(score_script, tmp_path):
