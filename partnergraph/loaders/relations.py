@@ -682,6 +682,15 @@ class RelationExtractor:
             r.type == "PARTNERS_WITH" and ((r.source, r.target) in unit_pairs or (r.target, r.source) in unit_pairs)
             and not r.evidence.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’")))]
 
+    def _mentions_in(self, a: int, b: int) -> list[M]:
+        """The mentions that start in text[a:b] (self.ms is in text order)."""
+        return self.ms[bisect_left(self._starts, a):bisect_left(self._starts, b)]
+
+    def _sentence_before(self, s: int) -> tuple[int, int] | None:
+        """The sentence before the one that starts at ``s`` (the last to start before it)."""
+        i = bisect_left(self._sent_starts, s)
+        return self.sentences[i - 1] if i else None
+
     def _sentence_of(self, pos: int) -> tuple[int, int]:
         for s, e in self.sentences:
             if s <= pos < e:
@@ -779,7 +788,7 @@ class RelationExtractor:
         # providing classrooms. Students in the university's ... The two signed")
         for j in range(i - 1, max(i - 4, -1), -1):
             ps, pe = self.sentences[j]
-            cands = self.ms[bisect_left(self._starts, ps):bisect_left(self._starts, pe)]
+            cands = self._mentions_in(ps, pe)
             for m in sorted(cands + [r for r in self._backrefs(ps, pe) if not self._in_quote(r.start)],
                             key=lambda m: m.start):
                 if m.end <= pe and m.kind in ORG_LIKE and m.key not in keys and not self._in_quote(m.start):
@@ -1631,11 +1640,11 @@ class RelationExtractor:
     def _previous_subject(self, s: int) -> M | None:
         """What "It" at the start of the sentence at ``s`` is: the subject of the sentence before
         (an organisation, not a program)."""
-        i = bisect_left(self._sent_starts, s)
-        if i == 0:
+        before = self._sentence_before(s)
+        if before is None:
             return None
-        ps, pe = self.sentences[i - 1]
-        prev = [m for m in self.ms[bisect_left(self._starts, ps):bisect_left(self._starts, pe)] if m.end <= pe]
+        ps, pe = before
+        prev = [m for m in self._mentions_in(ps, pe) if m.end <= pe]
         subj = self._subject(prev, ps)
         return subj[0] if subj and subj[0].kind in ORG_LIKE else None
 
@@ -2062,7 +2071,7 @@ class RelationExtractor:
         c = self._sms_cache
         if c is not None and c[0] == s:
             return c[1]
-        ms = [x for x in self.ms[bisect_left(self._starts, s):bisect_left(self._starts, e)] if x.end <= e]
+        ms = [x for x in self._mentions_in(s, e) if x.end <= e]
         ms = sorted(ms + self._backrefs(s, e), key=lambda x: (x.start, x.end))
         self._sms_cache = (s, ms)
         return ms
@@ -2185,14 +2194,12 @@ class RelationExtractor:
             if subj and subj[0].kind in ORG_LIKE | {"Program"} and subj[0].start - s <= 4:
                 return subj[0].key
         if _IT_BE_RE.match(text, s, pos) and _IT_BE_RE.match(text, s, pos).end() == pos:
-            k = bisect_right([a for a, _ in self.sentences], s - 1) - 1
-            if k >= 0:
-                ps, pe = self.sentences[k]
-                if ps < s:
-                    prev = [x for x in self.ms[bisect_left(self._starts, ps):bisect_left(self._starts, pe)]]
-                    subj = self._subject(prev, ps)
-                    if subj and subj[0].kind in ORG_LIKE | {"Program"}:
-                        return subj[0].key
+            before = self._sentence_before(s)
+            if before is not None:
+                ps, pe = before
+                subj = self._subject(self._mentions_in(ps, pe), ps)
+                if subj and subj[0].kind in ORG_LIKE | {"Program"}:
+                    return subj[0].key
         return None
 
     def _unit_of(self, owner: str, noun: str) -> str | None:
@@ -2385,11 +2392,10 @@ class RelationExtractor:
             if subj:
                 return subj[0].key
             if _ITS_START_RE.match(self.text, s, own.end()):
-                k = bisect_right([a for a, _ in self.sentences], s - 1) - 1
-                if k >= 0 and self.sentences[k][0] < s:
-                    ps, pe = self.sentences[k]
-                    prev = self.ms[bisect_left(self._starts, ps):bisect_left(self._starts, pe)]
-                    psubj = [x for x in self._subject(prev, ps) if x.kind in ORG_LIKE]
+                before = self._sentence_before(s)
+                if before is not None:
+                    ps, pe = before
+                    psubj = [x for x in self._subject(self._mentions_in(ps, pe), ps) if x.kind in ORG_LIKE]
                     if psubj and psubj[0].kind not in _PLACES:
                         return psubj[0].key
             return None
