@@ -2271,9 +2271,14 @@ class RelationExtractor:
             return "city"
         return None
 
-    def _region_level(self, key: str) -> str | None:
+    @staticmethod
+    def _gaz_entry(key: str):
+        """The gazetteer's record for an entity id (None for names it does not know)."""
         from .gazetteer import default
-        e = default().entries.get(key)
+        return default().entries.get(key)
+
+    def _region_level(self, key: str) -> str | None:
+        e = self._gaz_entry(key)
         return e.level if e else None
 
     def _located(self, ms, s, e):
@@ -2354,8 +2359,7 @@ class RelationExtractor:
         ent = self.ents.get(key)
         if ent and ent.parent:
             return ent.parent
-        from .gazetteer import default
-        g = default().entries.get(key)
+        g = self._gaz_entry(key)
         return g.parent if g else None
 
     def _based_owner(self, ms, i: int, s: int) -> str | None:
