@@ -41,11 +41,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from partnergraph.model import Document, Entity, Evidence, Extraction, Relation  # noqa: E402
+
+from loadclient import LoadClient, LoadClientError  # noqa: E402  (bench/, on sys.path as the script's folder)
 
 ORG_KINDS = ["University", "Hospital", "Institute", "Company", "Agency"]
 MIX = [("MOU", 0.25), ("PARTNERS_WITH", 0.25), ("PARTICIPATES_IN", 0.25), ("FUNDS", 0.10),
@@ -176,24 +179,20 @@ async def open_loop(base: str, ids: list[str], rate: float, duration: float, see
     are on the wire at once and the rest wait their turn in the client (an
     ``asyncio.Semaphore``, cheap to wait on), their wait counted in their latency.
     """
-    import httpx
     rnd = random.Random(seed)
     total = int(rate * duration)
     lat: list[float] = []
     errors: dict[str, int] = {}
-    gate = asyncio.Semaphore(in_flight)
-    limits = httpx.Limits(max_connections=in_flight, max_keepalive_connections=in_flight)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+    async with LoadClient(base, in_flight, timeout=30) as client:
         async def one(due: float, eid: str) -> None:
-            async with gate:
-                try:
-                    r = await client.get(f"/entities/{eid}/partners")
-                    if r.status_code != 200:
-                        errors[str(r.status_code)] = errors.get(str(r.status_code), 0) + 1
-                    else:
-                        r.json()
-                except httpx.HTTPError as exc:
-                    errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
+            try:
+                status, body = await client.get(f"/entities/{quote(eid, safe='')}/partners")
+                if status != 200:
+                    errors[str(status)] = errors.get(str(status), 0) + 1
+                else:
+                    json.loads(body)
+            except (LoadClientError, OSError, ValueError) as exc:
+                errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
             lat.append((time.perf_counter() - due) * 1000)
 
         t0 = time.perf_counter() + 0.2
@@ -214,21 +213,19 @@ async def open_loop(base: str, ids: list[str], rate: float, duration: float, see
 
 async def closed_loop(base: str, ids: list[str], clients: int, duration: float, seed: int) -> dict:
     """``clients`` concurrent clients, each sending its next request when the last is answered."""
-    import httpx
     rnd = random.Random(seed)
     lat: list[float] = []
     errors: dict[str, int] = {}
     stop = time.perf_counter() + duration
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=10) as client:
+    async with LoadClient(base, clients, timeout=10) as client:
         async def worker() -> None:
             while time.perf_counter() < stop:
                 t = time.perf_counter()
                 try:
-                    r = await client.get(f"/entities/{rnd.choice(ids)}/partners")
-                    if r.status_code != 200:
-                        errors[str(r.status_code)] = errors.get(str(r.status_code), 0) + 1
-                except httpx.HTTPError as exc:
+                    status, _ = await client.get(f"/entities/{quote(rnd.choice(ids), safe='')}/partners")
+                    if status != 200:
+                        errors[str(status)] = errors.get(str(status), 0) + 1
+                except (LoadClientError, OSError) as exc:
                     errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
                 lat.append((time.perf_counter() - t) * 1000)
 

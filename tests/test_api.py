@@ -170,6 +170,35 @@ def test_partner_evidence_is_capped_per_partner_with_the_total(client):
     err(client.get("/entities/GIST/partners", params={"evidence": 0}), 422)
 
 
+def test_partner_answers_are_exactly_what_their_model_gives(client):
+    """The partners route writes its JSON itself (``prebuilt_json``), past FastAPI's
+    response-model pass: its bodies must be fixed points of ``PartnersPage`` -- no key the
+    model would drop, none it would add, the model's key order, the model's types."""
+    from partnergraph.api.models import PartnersPage
+    ids, cursor = [], None
+    while True:
+        page = client.get("/entities", params={"limit": 100, **({"cursor": cursor} if cursor else {})}).json()
+        ids += [e["id"] for e in page["items"] if e["kind"] != "Person"]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert len(ids) > 20
+    checked = 0
+    for eid in ids:
+        for params in ({}, {"evidence": 1, "limit": 2}, {"type": "CO_PARTICIPANT", "date_from": "2020"}):
+            r = client.get(f"/entities/{eid}/partners", params=params)
+            assert r.status_code == 200, r.text
+            assert r.headers["content-type"] == "application/json"
+            body = r.json()
+            dumped = PartnersPage.model_validate(body).model_dump(mode="json")
+            assert dumped == body and list(dumped) == list(body), eid
+            for got, want in zip(body["items"], dumped["items"]):
+                assert list(got) == list(want)
+                assert all(list(g) == list(w) for g, w in zip(got["evidence"], want["evidence"]))
+            checked += bool(body["items"])
+    assert checked > 20
+
+
 def test_partner_filters(client):
     co = client.get("/entities/GIST/partners", params={"type": "CO_PARTICIPANT"}).json()
     assert co["types"] == ["CO_PARTICIPANT"] and co["items"]

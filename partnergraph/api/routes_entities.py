@@ -14,7 +14,7 @@ from .errors import ApiError
 from .models import (PARTNER_RELATIONS, EntityDetail, EntityKind, EntityPage, FundingView,
                      PartnerRelation, PartnersPage, ProgramView)
 from .names import Snapshot, split_aliases
-from .service import CURSOR, Service, page, records, ref
+from .service import CURSOR, Service, page, prebuilt_json, records, ref
 
 router = APIRouter()
 
@@ -191,7 +191,7 @@ def get_partners(
                           "strongest first (evidence_total counts them all)"),
     cursor: Optional[str] = Query(None, pattern=CURSOR, description="next_cursor of the previous page"),
     svc: Service = Depends(get_service),
-) -> dict[str, Any]:
+) -> Any:
     e = svc.resolve(id)
     types = [t for t in PARTNER_RELATIONS if not type or t in type]
     key = ("partners", e.id, tuple(types), date_from, date_to)
@@ -205,8 +205,9 @@ def get_partners(
     # answer ~700 KB.  A few sentences per partner, and the count, answer the question.
     chunk = [{**p, "evidence": p["evidence"][:evidence], "evidence_total": len(p["evidence"])}
              for p in chunk]
-    return {"entity": ref(e), "types": types, "date_from": date_from, "date_to": date_to,
-            "undated_skipped": undated, "total": len(items), "items": chunk, "next_cursor": nxt}
+    return prebuilt_json({"entity": ref(e), "types": types, "date_from": date_from, "date_to": date_to,
+                          "undated_skipped": undated, "total": len(items), "items": chunk,
+                          "next_cursor": nxt})
 
 
 # --- /entities/{id}/funding ------------------------------------------------------------------
