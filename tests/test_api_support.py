@@ -158,3 +158,55 @@ class Proxy:
             except OSError:
                 pass
         self._socks = []
+
+
+class CommitCutProxy(Proxy):
+    """A :class:`Proxy` that drops the connection right after forwarding a Bolt COMMIT
+    (the first ``cuts`` of them): the server receives the commit and applies it, the
+    client never hears back.  That is the one network loss Neo4j's driver does not
+    retry (``IncompleteCommit``): the client cannot know whether the transaction was
+    stored."""
+
+    COMMIT = b"\x00\x02\xb0\x12\x00\x00"     # chunk of 2 bytes: a struct of 0 fields, tag 0x12; end marker
+
+    def __init__(self, target: tuple[str, int], cuts: int = 1) -> None:
+        super().__init__(target)
+        self.cuts = cuts
+        self.cut = 0
+
+    def _accept(self, listener) -> None:
+        import socket
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            try:
+                upstream = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            self._socks += [client, upstream]
+            threading.Thread(target=self._to_server, args=(client, upstream), daemon=True).start()
+            threading.Thread(target=self._pump, args=(upstream, client), daemon=True).start()
+
+    def _to_server(self, client, upstream) -> None:
+        import socket
+        import time
+        try:
+            while data := client.recv(65536):
+                upstream.sendall(data)
+                if self.cut < self.cuts and self.COMMIT in data:
+                    self.cut += 1
+                    client.shutdown(socket.SHUT_RDWR)   # the client loses the answer ...
+                    client.close()
+                    time.sleep(0.5)                      # ... while the server commits
+                    upstream.close()
+                    return
+        except OSError:
+            pass
+        for s in (client, upstream):
+            try:
+                s.close()
+            except OSError:
+                pass

@@ -372,6 +372,38 @@ WRITER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.neo4j
+def test_a_commit_lost_on_the_wire_is_run_again(neo4j_clean, sample_extractions) -> None:
+    """The connection drops after Neo4j received COMMIT and before the client heard back
+    (the driver raises IncompleteCommit and does not retry it).  The upsert must not
+    fail, and the graph must hold each document once: the same as a clean ingest."""
+    from urllib.parse import urlsplit
+
+    from test_api_support import CommitCutProxy
+
+    clean = Neo4jStore(neo4j_clean)
+    try:
+        clean.upsert(data.sample())
+        want = snapshot(clean)
+        clean.query("MATCH (n) DETACH DELETE n", read_only=False)
+    finally:
+        clean.close()
+    where = urlsplit(neo4j_clean)
+    proxy = CommitCutProxy((where.hostname, where.port), cuts=2)
+    proxy.up()
+    try:
+        store = Neo4jStore(f"bolt://127.0.0.1:{proxy.port}")
+        try:
+            summary = store.upsert(sample_extractions, batch_size=1)
+            assert proxy.cut == 2, "no commit was cut: the test proved nothing"
+            assert summary.new + summary.unchanged == 3 and summary.changed == 0
+            assert snapshot(store) == want
+        finally:
+            store.close()
+    finally:
+        proxy.down()
+
+
 @pytest.mark.slow
 def test_kill_9_mid_ingest_then_rerun_equals_a_clean_ingest(store, tmp_path) -> None:
     uri = str(store.path) if isinstance(store, EmbeddedStore) else store.uri

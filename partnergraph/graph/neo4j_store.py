@@ -6,13 +6,16 @@ Why this shape:
   of whole documents, ``UNWIND $rows`` statements generated from :mod:`partnergraph.schema`
   (``cypher/upserts.cypher`` shows them), and the driver retries the whole transaction
   function on transient errors and lost connections -- the function re-reads what is
-  stored, so a retry is correct.
-* Read-only queries run with ``execute_read`` in a READ session, so the server itself
+  stored, so a retry is correct.  The one loss the driver does not retry, a connection
+  that drops while COMMIT is in flight (``IncompleteCommit``: the batch may or may not be
+  stored), is retried here for the same reason; if it was stored, the rerun finds its
+  documents unchanged.
+* Read-only queries run as auto-commit queries in a READ session, so the server itself
   refuses writes; the text is also checked first (:mod:`.readonly`) so that a refusal
   comes before anything runs, worded the same as on the embedded store.
-* Constraints and indexes come from ``schema.UNIQUE_KEYS``/``INDEXES`` plus a ``doc_id``
-  index per relationship type (replacing or deleting a document must not scan), created
-  with ``IF NOT EXISTS``.
+* Constraints and indexes come from ``schema.UNIQUE_KEYS``/``INDEXES``, created with
+  ``IF NOT EXISTS``.  Relationship properties are not indexed: a document's assertions are
+  found through its MENTIONS when it is replaced or deleted.
 * Connection settings: the URI, then ``NEO4J_USER``/``NEO4J_PASSWORD`` (no auth when both
   are unset) and ``NEO4J_DATABASE`` (the server default when unset).
 
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from typing import Any, Iterable
 
 from .. import schema
@@ -151,7 +155,8 @@ class Neo4jStore:
             default_access_mode=neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS)
 
     def _write(self, work, what: str):
-        """Run ``work(run)`` as one managed write transaction (retried on transient errors)."""
+        """Run ``work(run)`` as one managed write transaction (retried on transient errors,
+        lost connections and unconfirmed commits, for up to ``RETRY_TIME_S``)."""
         from neo4j import exceptions as ne
 
         def tx_fn(tx):
@@ -162,11 +167,23 @@ class Neo4jStore:
                 keys = result.keys()
                 return [dict(zip(keys, r)) for r in result]
             return work(run)
-        try:
-            with self._session(read=False) as session:
-                return session.execute_write(tx_fn)
-        except (ne.Neo4jError, ne.DriverError, OSError) as exc:
-            raise self._translate(exc, what) from None
+        deadline = time.monotonic() + RETRY_TIME_S
+        delay = 0.2
+        while True:
+            try:
+                with self._session(read=False) as session:
+                    return session.execute_write(tx_fn)
+            except ne.IncompleteCommit as exc:
+                # The connection dropped while COMMIT was in flight.  The driver never
+                # retries that (for a non-idempotent transaction it could apply it
+                # twice); ours re-reads what is stored, so running it again is correct.
+                if time.monotonic() + delay > deadline:
+                    raise self._translate(exc, what) from None
+                log.info("Neo4j %s: commit not confirmed (%s); running it again", what, exc)
+                time.sleep(delay)
+                delay = min(delay * 2, 5.0)
+            except (ne.Neo4jError, ne.DriverError, OSError) as exc:
+                raise self._translate(exc, what) from None
 
     # -- the Store protocol -------------------------------------------------------------------
 
