@@ -125,8 +125,11 @@ class Proxy:
                 client.close()
                 continue
             self._socks += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+            self._start_pumps(client, upstream)
+
+    def _start_pumps(self, client, upstream) -> None:
+        for a, b in ((client, upstream), (upstream, client)):
+            threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
 
     @staticmethod
     def _pump(src, dst) -> None:
@@ -174,21 +177,9 @@ class CommitCutProxy(Proxy):
         self.cuts = cuts
         self.cut = 0
 
-    def _accept(self, listener) -> None:
-        import socket
-        while True:
-            try:
-                client, _ = listener.accept()
-            except OSError:
-                return
-            try:
-                upstream = socket.create_connection(self.target, timeout=5)
-            except OSError:
-                client.close()
-                continue
-            self._socks += [client, upstream]
-            threading.Thread(target=self._to_server, args=(client, upstream), daemon=True).start()
-            threading.Thread(target=self._pump, args=(upstream, client), daemon=True).start()
+    def _start_pumps(self, client, upstream) -> None:
+        threading.Thread(target=self._to_server, args=(client, upstream), daemon=True).start()
+        threading.Thread(target=self._pump, args=(upstream, client), daemon=True).start()
 
     def _to_server(self, client, upstream) -> None:
         import socket
