@@ -1,0 +1,452 @@
+"""FUNDS: who gives money to whom, with the amount and period where stated.
+
+"P ... supported/funded by A and B", "N won from A" (split contributions; "the national
+government" -> the ministry that funds P, settled once the document is read), "A will
+receive N from X", "A was awarded N by X", "funded by a N grant (over Y years) from X",
+"A invests / sets aside / puts N in B", "X will support P with N", "N will be invested in
+P by X", "P, which will provide funding totaling N", and shares of an amount ("Of that,
+A will provide N1 and B the remaining N2": each giver funds what the sentence before
+funded, kept as ``_last_money``).  Amounts come from money.find_money, periods from the
+sentence (``_period``).  "A will receive N from P" (P a program) also makes A take part
+in P; ``_government_funders`` also adds the joint applicants' PARTICIPATES_IN (see
+participation._applied_with), as both run after the last sentence.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..money import find_money, per_year_after
+from ..resolve import ORG_LIKE
+from . import base, clauses
+from .base import M, ORGISH, _OWNER_KINDS, lower_twinned
+from .clauses import ClauseReading
+
+# bound by assignment, not imported by name: see base.py
+_ARTICLE_GAP_RE = base._ARTICLE_GAP_RE
+_POSSESSIVE_GAP_RE = base._POSSESSIVE_GAP_RE
+_POSSESSIVE_ONLY_RE = base._POSSESSIVE_ONLY_RE
+_POSSESSIVE_OWNER_GAP_RE = base._POSSESSIVE_OWNER_GAP_RE
+_CLAUSE_RE = clauses._CLAUSE_RE
+
+GOV_WORDS = re.compile(r"^\s*(?:the\s+)?(?:national|central|korean|state|federal)?\s*government\b|^\s*(?:the\s+)?state\b", re.I)
+_UNDER_RE = re.compile(r"\bunder\s+")
+# "N will be invested in P (...) by X"
+_PASSIVE_MONEY_RE = re.compile(r"\s+(?:will\s+be|would\s+be|is|was|are|were|has\s+been|have\s+been|had\s+been|is\s+to\s+be)\s+"
+                               r"(?:invested|allocated|provided|spent|earmarked|granted|given|set\s+aside)\s+"
+                               r"(?:in|into|to|for|on)\s+")
+_PASSIVE_MONEY_WORDS = ("invested", "allocated", "provided", "spent", "earmarked", "granted", "given", "set aside")
+_BY_WORD_RE = re.compile(r"\bby\s+(?!\d)")
+_OBJ_AMOUNT_RE = re.compile(r"\s+(?:with\s+)?(?:a\s+total\s+of\s+|up\s+to\s+|about\s+|around\s+|nearly\s+)?")
+_EACH_RE = re.compile(r"\beach\b")
+# between a place and its verb: "Ulsan Metropolitan City will", "Jeonbuk State (전북특별자치도) will"
+_PLACE_ACTS_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?[a-z\s]{0,25}")
+_IT_RE = re.compile(r"\s*It\s")
+_WHICH_PROVIDES_RE = re.compile(r",\s+which\s+(?:will\s+|would\s+)?(?:provides?|offers?|pays?|gives?|awards?)\s+"
+                                r"(?:(?:funding|grants?|support|subsidies)\s+)?(?:(?:totaling|totalling|worth|of)\s+)?")
+FUND_BY_RE = re.compile(r"\b(?:(?:supported|funded|sponsored|financed|backed|bankrolled|subsidi[sz]ed|"
+                        r"underwritten)\s+(?:jointly\s+|financially\s+)?by|with\s+(?:the\s+)?(?:financial\s+)?"
+                        r"(?:support|funding|grants?|sponsorship)\s+(?:of|from))\b", re.I)
+RECEIVE_RE = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|get(?:s)?|got|obtain(?:s|ed)?|"
+                        r"(?:was|were|be|been)\s+(?:awarded|granted|allocated|given))\b", re.I)
+INVEST_RE = re.compile(r"\b(?:invest(?:s|ed|ing)?|provid(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|"
+                       r"set(?:s|ting)?\s+aside|earmark(?:s|ed)?|budget(?:s|ed)|put(?:s|ting)?|award(?:s|ed)?|"
+                       r"inject(?:s|ed)?|pour(?:s|ed)?|"
+                       r"allocat(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|grant(?:s|ed)?|pledg(?:e|es|ed)|"
+                       r"commit(?:s|ted)?|spend(?:s)?|fund(?:s|ed)?)\b", re.I)
+_WITH_AMOUNT_RE = re.compile(r"[^.;,]{0,30}?\bwith\s+(?:a\s+total\s+of\s+|up\s+to\s+)?")
+_WITH_THE_RE = re.compile(r"\bwith\s+(?:the\s+)?")
+_ADDING_RE = re.compile(r"\s+(?:add|adding|contribut\w+|provid\w+|put(?:ting)?\s+up|chipping\s+in|"
+                        r"offer\w*|invest\w*)\s+(?:another\s+|an\s+additional\s+)?")
+_FROM_RE = re.compile(r"\s*(?:in\s+[\w\s]{0,30}?funds?(?:ing)?\s+)?from\s+")
+_FROM_WORD_RE = re.compile(r"\bfrom\s")
+# right after an amount received: "was awarded 2 billion won (about $1.5 million) by the ministry"
+_BY_AFTER_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:a\s+year\s+|annually\s+|in\s+\w+\s+)?"
+                          r"(?:(?:research\s+|seed\s+)?(?:grant|award|subsidy|funding)\s+)?by\s+")
+# after "funded by" / "backed by": "a 4.8 billion won grant over three years from", "a grant worth N from"
+_GRANT_FROM_RE = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[^.;]|\.(?=\d)){0,50}?\b(?:grants?|funding|subsid(?:y|ies)|investment|"
+                            r"contributions?|budget)\b(?:[^.;]|\.(?=\d)){0,50}?\bfrom\s+")
+# "Of that amount, A will provide N1 and B the remaining N2"; "A provides N1 of that, and B adds N2"
+_SHARE_START_RE = re.compile(r"\s*(?:Of|From)\s+(?:that|this|the\s+total|the\s+sum|it)(?:\s+(?:amount|sum|total|budget))?\b")
+_SHARE_AFTER_RE = re.compile(r"\s+of\s+(?:that|this|it|the\s+total)\b")
+_SHARE_BEFORE_RE = re.compile(r"\bthe\s+(?:remaining|rest\s+of|remainder|balance\s+of)\s+(?:the\s+)?$")
+_GIVER_PREP_RE = re.compile(r"\b(?:with|by|from|of|at|to|in|for|into|under|via|through|than|on)\s+(?:the\s+|its\s+)?$")
+_SHARE_WORDS = ("of that", "of this", "of the total", "of the sum", "of it", "remaining", "the rest", "remainder",
+                "balance")
+_PERIOD_KEYS = frozenset({"start_year", "end_year", "years"})
+_BUDGET_OF_RE = re.compile(r"\b(?:has|had|have|with)\s+(?:a|an)\s+(?:total\s+|annual\s+|combined\s+|overall\s+)?"
+                           r"budget\s+of\s+")
+# "a ministry seed grant of", "a two-year city research subsidy"
+_GRANT_NOUN_RE = re.compile(r"(?:['’]s)?\s+[\w\s-]{0,30}?\b(?:grants?|funding|subsid(?:y|ies)|awards?|support)\b")
+_BARE_GIVER_RE = re.compile(r"\b(?P<w>ministry|agency|foundation|city|provincial|province|county|district)\s+"
+                            r"[\w\s-]{0,30}?\b(?:grants?|funding|subsid(?:y|ies)|awards?)\b", re.I)
+# "X will support P with N", "X is paying for P, allocating N annually": X funds P with N
+_SUPPORT_WITH_RE = re.compile(r"\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?|bankroll(?:s|ed|ing)?|pay(?:s|ing)?\s+for|"
+                              r"paid\s+for)\s+(?:the\s+)?")
+_SUPPORT_AMOUNT_RE = re.compile(r"(?:\s+with\s+|,\s+(?:allocating|providing|spending|contributing|investing)\s+)"
+                                r"(?:a\s+total\s+of\s+|up\s+to\s+|about\s+|around\s+|nearly\s+)?")
+_SUPPORT_WORDS = ("support", "back", "bankroll", "paying for", "pays for", "paid for", "pay for")
+_INVEST_TARGET_RE = re.compile(r"[^.;]{0,40}?\b(?:to|in|into|for|toward|towards|on)\s+")
+_UNIT_NOUNS = r"(?P<noun>lab|laboratory|center|centre|institute|academy|cluster|program|programme|scholarship|hub|consortium)\b"
+_UNIT_NOUN_RE = re.compile(r"(?:(?:equip|fund|support|build|expand|run|operate|launch|furnish)\s+)?(?:the|its|their)\s+"
+                           r"(?:new\s+|joint\s+)?" + _UNIT_NOUNS)
+_OWNED_NOUN_RE = re.compile(r"(?:['’]s)?\s+(?:new\s+|joint\s+)?" + _UNIT_NOUNS)
+_FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankrolled", "subsidi", "underwritten",
+                  "funding", "grant")
+
+lower_twinned(FUND_BY_RE, RECEIVE_RE, INVEST_RE)
+
+
+class FundingRules(ClauseReading):
+    """The FUNDS rules."""
+
+    def _program_target(self, ms, s, pos) -> str | None:
+        t = next((m for m in reversed(ms) if m.end <= pos and m.kind == "Program"), None)
+        if t:
+            return t.key
+        t = next((m for m in ms if m.kind == "Program"), None)
+        return t.key if t else self._latest(s, {"Program"})
+
+    def _funds(self, ms, s, e):
+        n0 = len(self.out)
+        if self._digit and self._split_shares(ms, s, e):
+            return
+        self._funds_rules(ms, s, e)
+        for r in self.out[n0:]:          # what a later "Of that amount, ..." splits
+            if r.type == "FUNDS" and "amount" in r.attrs:
+                self._last_money = (r.target, s, {k: v for k, v in r.attrs.items() if k in _PERIOD_KEYS})
+        if self._digit and self._may(("budget",)):
+            bm = _BUDGET_OF_RE.search(self.text, s, e)
+            prog = next((m for m in reversed(ms) if m.kind == "Program" and m.end <= bm.start()), None) if bm else None
+            if prog:                     # "For 2025, the P program has a budget of about 62 billion won."
+                self._last_money = (prog.key, s, self._period(s, e))
+
+    def _split_shares(self, ms, s, e) -> bool:
+        """"Of that amount, the ministry will provide KRW 10 billion and the province the remaining
+        KRW 2.5 billion": each giver funds, with its own share, what the sentence before funded."""
+        if self._last_money is None or not self._may(_SHARE_WORDS):
+            return False
+        money = find_money(self._sent)
+        if not (_SHARE_START_RE.match(self.text, s, e) or any(
+                _SHARE_AFTER_RE.match(self.text, s + mo.end, e) or _SHARE_BEFORE_RE.search(self.text, s, s + mo.start)
+                for mo in money)):
+            return False
+        target, ls, period = self._last_money
+        i = bisect_left(self._sent_starts, s)
+        if bisect_left(self._sent_starts, ls) < i - 2:
+            return False                 # the amount split is stated just before
+        done = False
+        prev_end = s
+        for mo in money:
+            a, b = prev_end, s + mo.start
+            prev_end = s + mo.end
+            giver = next((m for m in reversed(ms) if a <= m.start and m.end <= b and m.kind in ORGISH
+                          and m.key != target and not _GIVER_PREP_RE.search(self.text, a, m.start)), None)
+            if giver is None or self._in_quote(mo.start + s):
+                continue
+            key = self._place_ref(giver)
+            if key == target:            # a giver resolved to what it funds is a misread name
+                continue
+            attrs = dict(mo.attrs(), **period)
+            attrs.update(self._period(s, e))
+            self._emit("FUNDS", key, target, s, e, 0.75, **attrs)
+            done = True
+        return done
+
+    def _place_ref(self, m: M) -> str:
+        """"the city" / "the province" as a giver: the latest place called a city / province
+        (by name or alias), where the back-reference chose another."""
+        if not m.ref or m.kind not in {"LocalGovernment", "Region"}:
+            return m.key
+        w = self.text[m.start:m.end].lower().split()[-1]
+        if w not in {"city", "province"}:
+            return m.key
+        for j in range(bisect_left(self._starts, m.start) - 1, -1, -1):
+            x = self.ms[j]
+            if x.kind in {"LocalGovernment", "Region"}:
+                ent = self.ents[x.key]
+                if any(w in n.lower() for n in [ent.name] + ent.aliases):
+                    return x.key
+        return m.key
+
+    def _funds_rules(self, ms, s, e):
+        sent = self._sent
+        for t in (self._finditer(FUND_BY_RE, s, e) if self._may(_FUND_BY_WORDS) else ()):
+            if self._in_quote(t.start()):
+                continue
+            target = next((m for m in reversed(ms) if m.end <= t.start() and m.kind in {"Program"} | ORG_LIKE), None)
+            if target is not None and self.text[t.start():t.start() + 4].lower() == "with" and \
+                    target.kind != "Program" and self._after_preposition(s, target.start):
+                # "A will build X with B, with funding from C": A is funded, not the partner B
+                subj = self._subject(self._after_dateline(ms, s, t.start()), s, before=t.start())
+                target = subj[0] if subj and subj[0].kind in ORG_LIKE else target
+            if target is None and _IT_RE.match(self.text, s, e):
+                target = self._previous_subject(s)       # "It has run a center since 2017 with funding from X"
+            if target is None:     # "The collaboration is supported by X": the latest program, or the article's subject
+                key = self._latest(s, {"Program"}, pred=lambda m: not self._consortium(m.key)) or \
+                    self._latest(s, {"Program"}) or self.main_org
+                target = M(s, s, key, self.ents[key].kind, True) if key else None
+            if target is None:
+                continue
+            if target.kind != "Program":
+                prog = next((m for m in reversed(ms) if m.end <= t.start() and m.kind == "Program"), None)
+                target = prog or target
+            funders = self._after(ms, t.end() + 1, ORGISH) or self._government_at(t.end(), e)
+            amount = {}
+            gm = _GRANT_FROM_RE.match(self.text, t.end(), e) if not funders else None
+            if gm:                     # "funded by a 4.8 billion won grant over three years from X"
+                funders = self._after(ms, gm.end(), ORGISH)[:1]
+                given = find_money(self.text[t.end():gm.end()]) if self._digit else []
+                if given:
+                    amount = self._money_attrs(given[0], s, e)
+            elif len(funders) == 1:    # "funded by X with 5 billion won"
+                wm = _WITH_AMOUNT_RE.match(self.text[funders[-1].end:e])
+                given = find_money(self.text[funders[-1].end + wm.end():e]) if wm and self._digit else []
+                if given and given[0].start == 0:
+                    amount = dict(given[0].attrs(), **self._period(s, e))
+            for a in funders:
+                self._emit("FUNDS", a.key, target.key, s, e, 0.8, **amount)
+            if funders and self._may(("under",)):     # "X is backed by ... under the ministry's P"
+                um = _UNDER_RE.search(self.text, funders[-1].end, e)
+                p = next((m for m in ms if m.kind == "Program" and not m.ref and um and m.start >= um.end() and
+                          _POSSESSIVE_OWNER_GAP_RE.fullmatch(self.text, um.end(), m.start)), None)
+                if p and p.key != target.key and (target.kind != "Program" or self._consortium(target.key)):
+                    self._emit("PARTICIPATES_IN", target.key, p.key, s, e, 0.7)
+        money = [x for x in find_money(sent)] if self._digit else []     # every amount has a digit
+        # "..., with North Jeolla Province adding 800 million won"
+        for wm in (_WITH_THE_RE.finditer(sent) if money else ()):
+            who = self._after(ms, s + wm.end(), ORGISH, max_gap=0)
+            if not who:
+                continue
+            rest = self.text[who[-1].end:e]
+            am = _ADDING_RE.match(rest)
+            lead = find_money(rest[am.end():]) if am else []
+            if lead and lead[0].start == 0:
+                target = self._program_target(ms, s, s + wm.start())
+                if target:
+                    self._emit("FUNDS", who[0].key, target, s, e, 0.75, **dict(lead[0].attrs(), **self._period(s, e)))
+                    money = [x for x in money if s + x.start < who[-1].end]
+        if money and self._may(("which",)) and self._program_gives(ms, s, e, money):
+            return
+        from_parts = []
+        for mo in money:
+            rest = sent[mo.end:]
+            fm = _FROM_RE.match(rest)
+            if fm:
+                from_parts.append((mo, s + mo.end + fm.end()))
+        recv = self._search(RECEIVE_RE, s, e) if from_parts else None
+        if recv and not self._in_quote(recv.start()) and \
+                next((x for x in money if s + x.start > recv.start()), None) is from_parts[0][0]:
+            from_parts = []          # "A will receive N from X": A is funded (read below)
+        if from_parts:
+            target = self._program_target(ms, s, e)
+            read = False
+            for mo, pos in from_parts:
+                funder = self._after(ms, pos, ORG_LIKE, max_gap=2)
+                attrs = dict(mo.attrs(), **self._period(s, e))
+                if funder and target is None:      # "With N from X, A will build ...": no program, A
+                    subj = [m for m in self._subject(ms, s) if m.kind in ORG_LIKE and m.key != funder[0].key]
+                    if subj:
+                        self._emit("FUNDS", funder[0].key, subj[0].key, s, e, 0.75, **attrs)
+                        read = True
+                elif funder:
+                    for f in funder[:1]:
+                        self._emit("FUNDS", f.key, target, s, e, 0.85, **attrs)
+                    read = True
+                elif GOV_WORDS.match(self.text[pos:e]) and target:
+                    self._pending_gov.append((target, s, e, attrs))
+                    read = True
+            if read:
+                return
+            # "A will invest N in B, while C adds N2 from its own budget": the other rules read A
+        if not money:
+            return
+        if self._may(_PASSIVE_MONEY_WORDS) and self._passive_money(ms, s, e, money):
+            return
+        rs = [r for r in self._finditer(RECEIVE_RE, s, e) if not self._in_quote(r.start())]
+        subject_paid = False
+        for k, r in enumerate(rs):       # "A will receive N1 from P, and B will receive N2."
+            seg_end = rs[k + 1].start() if k + 1 < len(rs) else e
+            amt = next((x for x in money if r.start() < s + x.start < seg_end), None)
+            cl = None
+            for cm in (_CLAUSE_RE.finditer(self.text, rs[k - 1].end(), r.start()) if k else ()):
+                cl = cm
+            if cl is None:       # the sentence's subject, unless an earlier amount went to it
+                recip = [] if subject_paid else [m for m in self._subject(ms, s, before=r.start())]
+            else:
+                first = next((m for m in ms if cl.end() <= m.start < r.start()), None)
+                recip = [first] if first and first.kind in ORG_LIKE and \
+                    _ARTICLE_GAP_RE.fullmatch(self.text, cl.end(), first.start) else []
+            if amt and recip and cl is None:
+                subject_paid = True
+            if amt and recip:
+                fr = _FROM_WORD_RE.search(self.text, s + amt.end, seg_end)
+                funder = self._after(ms, fr.end(), ORGISH | {"Program"}) if fr else []
+                if funder and funder[0].kind == "Region" and \
+                        self._region_level(funder[0].key) in {"country", "group", None}:
+                    funder = []      # "from Gyeongbuk Province" gives; "from the United States" is no giver
+                named_elsewhere = fr is not None and not funder and fr.start() - s - amt.end < 40  # "from industry"
+                by = _BY_AFTER_RE.match(self.text, s + amt.end, seg_end) if not funder else None
+                if by:               # "was awarded N by the ministry"
+                    funder = self._after(ms, by.end(), ORG_LIKE)
+                if not funder:       # "received a one-year ministry seed grant of N"
+                    funder = self._grant_giver(ms, r.end(), s + amt.start)
+                for rc in recip[:1]:
+                    self._last_money = (rc.key, s, self._period(s, e))     # "X secured N. Of that amount, ..."
+                    src = funder[0].key if funder else None if named_elsewhere else self._latest(
+                        s + amt.start, {"Program"}, exclude={rc.key},
+                        pred=lambda m: not self._consortium(m.key))
+                    if src:
+                        self._emit("FUNDS", src, rc.key, s, e, 0.7, **self._money_attrs(amt, s, e))
+                        if self.ents[src].kind == "Program" and rc.kind in ORG_LIKE:
+                            # "A will receive N from P": a recipient of P's money takes part in P
+                            self._emit("PARTICIPATES_IN", rc.key, src, s, e, 0.65)
+        if rs:
+            return
+        if self._may(_SUPPORT_WORDS) and self._supports_with(ms, s, e, money):
+            return
+        v = self._search(INVEST_RE, s, e)
+        if v and not self._in_quote(v.start()):
+            amt = next((x for x in money if s + x.start > v.start()), None)
+            subj = [m for m in self._clause_subject(ms, s, v.start()) if m.kind in ORG_LIKE or
+                    (m.kind == "Region" and _PLACE_ACTS_RE.fullmatch(self.text, m.end, v.start()))] or \
+                self._government_subject(s, v.start())     # a place gives only as the verb's own subject
+            if amt and subj:
+                tm = _INVEST_TARGET_RE.match(self.text[s + amt.end:e])
+                pos = s + amt.end + tm.end() if tm else e
+                tgt = self._after(ms, pos, ORG_LIKE | {"Program"}, max_gap=2) if tm else []
+                # "to CNU's new institute", "to equip the lab", "into the center's test beds"
+                noun = self._unit_noun(pos, e, tgt[0].end if tgt else None) if tm else None
+                if tgt and not noun:         # "to PNU's Hyowon Scholarship Program": what PNU has
+                    owned = next((m for m in ms if m.start > tgt[0].end and m.kind in ORG_LIKE | {"Program"}), None)
+                    if owned and _POSSESSIVE_ONLY_RE.fullmatch(self.text, tgt[0].end, owned.start) and \
+                            (self.text[tgt[0].end:tgt[0].end + 1] in ("'", "’") or
+                             self.text[tgt[0].end - 2:tgt[0].end] in {"'s", "’s"}):
+                        tgt = [owned]
+                key = noun or (tgt[0].key if tgt else None)
+                if key and tgt and not noun and tgt[0].ref and tgt[0].kind == "Program":
+                    key = self._program_ref(tgt[0])          # "for the initiative"
+                if key is None:              # "X will provide Y with N", "X funds Y with N"
+                    obj = self._after(ms, v.end(), ORG_LIKE | {"Program"}, max_gap=0)
+                    if obj and _OBJ_AMOUNT_RE.fullmatch(self.text, obj[-1].end, s + amt.start):
+                        key = obj[0].key
+                if key:
+                    each = _EACH_RE.search(self.text, subj[-1].end, s + amt.start)
+                    for g in (subj if each else subj[:1]):       # "A and B will each contribute N"
+                        self._emit("FUNDS", g.key, key, s, e, 0.75, **self._money_attrs(amt, s, e))
+
+    def _supports_with(self, ms, s, e, money) -> bool:
+        """"X will support P with N over three years", "X is paying for P, allocating N annually"."""
+        for v in _SUPPORT_WITH_RE.finditer(self.text, s, e):
+            if self._in_quote(v.start()):
+                continue
+            obj = next((m for m in ms if v.start() < m.start <= v.end() < m.end and     # "the program" starts at "the"
+                        m.kind in ORG_LIKE | {"Program"}), None)
+            am = _SUPPORT_AMOUNT_RE.match(self.text, obj.end, e) if obj else None
+            mo = next((x for x in money if am and s + x.start == am.end()), None)
+            if mo is None:
+                continue
+            # "P is backed by X with N" names no object after the verb: no passive gets here
+            subj = [m for m in self._clause_subject(ms, s, v.start()) if m.kind in ORG_LIKE and m.key != obj.key] or \
+                self._government_subject(s, v.start())
+            if not subj:
+                continue
+            key = self._program_ref(obj) if obj.ref and obj.kind == "Program" else obj.key
+            self._emit("FUNDS", subj[0].key, key, s, e, 0.75, **self._money_attrs(mo, s, e))
+            return True
+        return False
+
+    def _passive_money(self, ms, s, e, money) -> bool:
+        """"N will be invested in P by the ministry" / "N has been allocated to A by the city"."""
+        for mo in money:
+            pm = _PASSIVE_MONEY_RE.match(self.text, s + mo.end, e)
+            if pm is None or self._in_quote(s + mo.start):
+                continue
+            tgt = self._after(ms, pm.end(), ORG_LIKE | {"Program"}, max_gap=0)
+            if not tgt:
+                continue
+            by = _BY_WORD_RE.search(self.text, tgt[-1].end, e)
+            giver = self._after(ms, by.end(), ORGISH) if by else []
+            if giver and (giver[0].kind != "Region" or
+                          self._region_level(giver[0].key) not in {"country", "group", None}):
+                key = self._program_ref(tgt[0]) if tgt[0].ref and tgt[0].kind == "Program" else tgt[0].key
+                self._emit("FUNDS", giver[0].key, key, s, e, 0.7, **self._money_attrs(mo, s, e))
+                return True
+        return False
+
+    def _unit_noun(self, pos: int, e: int, owner_end: int | None) -> str | None:
+        """What "the lab" / "the center's ..." / "CNU's new institute" after ``pos`` names: the
+        latest entity before it whose name has that word.  ``owner_end``: the end of a name found
+        at ``pos``, where the noun must follow it as its possession ("CNU's new institute")."""
+        if owner_end is not None:
+            nm = _OWNED_NOUN_RE.match(self.text, owner_end, e)
+            if nm and self.text[owner_end:owner_end + 1] not in ("'", "’") and \
+                    self.text[owner_end - 2:owner_end] not in {"'s", "’s"}:
+                nm = None
+        else:
+            nm = _UNIT_NOUN_RE.match(self.text, pos, e)
+        if nm is None:
+            return None
+        w = nm.group("noun").lower()
+        w = {"laboratory": "lab", "centre": "center", "programme": "program"}.get(w, w)
+        for j in range(bisect_left(self._starts, pos) - 1, -1, -1):
+            x = self.ms[j]
+            if x.kind in {"Institute", "Program", "University", "Hospital"} and w in self.ents[x.key].name.lower():
+                return x.key
+        return None
+
+    def _program_gives(self, ms, s, e, money) -> bool:
+        """"A was selected for the ministry's P, which will provide funding totaling N through
+        2028": the ministry that owns P (or P) funds A."""
+        for i, p in enumerate(ms):
+            if p.kind != "Program" or p.ref:
+                continue
+            wm = _WHICH_PROVIDES_RE.match(self.text, p.end, e)
+            mo = next((x for x in money if wm and s + x.start >= wm.end()), None)
+            if mo is None or s + mo.start - wm.end() > 30:
+                continue
+            recip = [m for m in self._subject(ms, s, before=p.start) if m.kind in ORG_LIKE]
+            if not recip:
+                continue
+            o = ms[i - 1] if i else None
+            giver = o.key if o and o.kind in _OWNER_KINDS and _POSSESSIVE_GAP_RE.fullmatch(self.text, o.end, p.start) \
+                and (self.text[o.end:o.end + 1] in ("'", "’") or self.text[o.end - 2:o.end] in {"'s", "’s"}) else p.key
+            self._emit("FUNDS", giver, recip[0].key, s, e, 0.7, **self._money_attrs(mo, s, e))
+            return True
+        return False
+
+    def _money_attrs(self, mo, s, e) -> dict:
+        """An amount's attributes, the sentence's period, and per_year where the amount is yearly."""
+        attrs = dict(mo.attrs(), **self._period(s, e))
+        if per_year_after(self.text[s + mo.end:e]):
+            attrs["per_year"] = True
+        return attrs
+
+    def _grant_giver(self, ms, a: int, b: int) -> list[M]:
+        """Who gives "a ministry seed grant" / "a KHIDI research grant" named between ``a`` and
+        ``b`` (the receiving verb and the amount): a name, or a bare "ministry"/"city"."""
+        for m in ms:
+            if a <= m.start and m.end <= b and m.kind in ORG_LIKE and _GRANT_NOUN_RE.match(self.text, m.end, b):
+                return [m]
+        gm = _BARE_GIVER_RE.search(self.text, a, b)
+        if gm:
+            w = gm.group("w").lower()
+            kinds = {"Ministry"} if w == "ministry" else {"Agency"} if w in {"agency", "foundation"} \
+                else {"LocalGovernment"}
+            key = self._latest(gm.start(), kinds)
+            if key:
+                return [M(gm.start(), gm.end(), key, self.ents[key].kind, True)]
+        return []
+
+    def _government_funders(self):
+        """'N won from the national government': the ministry that funds that program; and
+        the joint applicants of a participant (see _applied_with)."""
+        for a, b, s, e in self._applied_pairs:
+            for p in dict.fromkeys(r.target for r in self.out if r.type == "PARTICIPATES_IN" and r.source == a):
+                self._emit("PARTICIPATES_IN", b, p, s, e, 0.65)
+        for target, s, e, attrs in self._pending_gov:
+            mins = [r.source for r in self.out if r.type == "FUNDS" and r.target == target
+                    and self.ents[r.source].kind == "Ministry"]
+            mins = list(dict.fromkeys(mins))
+            if len(mins) == 1:
+                self._emit("FUNDS", mins[0], target, s, e, 0.7, **attrs)
