@@ -340,3 +340,29 @@ def test_money_keeps_the_amount_as_written():
     assert (m.text, m.amount, m.currency) == ("Krw 3 Billion", 3_000_000_000, "KRW")
     [m] = find_money("İnha will get US$ 2M.")           # a character that lower-casing widens
     assert (m.text, m.amount, m.currency) == ("US$ 2M", 2_000_000, "USD")
+
+
+def test_relation_rules_ask_the_extractors_own_gazetteer():
+    """An Extractor built with its own gazetteer gives the relation rules that gazetteer's
+    places: "P, run by Zembla Province" is ORGANIZES only where Zembla is known as a
+    province (a region of no known level, such as a country, runs nothing).  The default
+    gazetteer does not know Zembla, so rules that asked it saw no level."""
+    from partnergraph.loaders import gazetteer
+    from partnergraph.loaders.extract import Extractor
+    from partnergraph.loaders.gazetteer import Entry, Gazetteer
+
+    gaz = Gazetteer([
+        Entry(id="region:zembla", kind="Region", name="Zembla Province", level="province"),
+        Entry(id="region:onhava", kind="Region", name="Onhava", level="city", parent="region:zembla"),
+        Entry(id="org:zembla-univ", kind="University", name="Zembla National University"),
+        Entry(id="prog:zembla-talent", kind="Program", name="Zembla Talent Program"),
+    ])
+    assert "region:zembla" not in gazetteer.default().entries
+    doc = read_text_document("The Zembla Talent Program, run by Zembla Province, supports Zembla National "
+                             "University.\n\nZembla National University is in Onhava, Zembla Province.\n", "z.txt")
+    x = Extractor(gaz)(doc)
+    rels = {(r.type, r.source, r.target) for r in x.relations}
+    assert ("ORGANIZES", "region:zembla", "prog:zembla-talent") in rels
+    assert ("LOCATED_IN", "region:onhava", "region:zembla") in rels
+    # the same text through the default gazetteer's extractor finds none of these places
+    assert not any(k.startswith("region:zembla") for r in extract(doc).relations for k in (r.source, r.target))

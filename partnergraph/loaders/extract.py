@@ -47,7 +47,7 @@ class Extractor:
         quotes = [(m.start(), m.end()) for m in _SPEECH.finditer(text)] if '"' in text or "“" in text else []
         mentions = self.finder.find(text, sents, ignore, lowered)
         res = self.resolver.resolve(text, mentions)
-        rels = extract_relations(text, sents, res, quotes, lowered)
+        rels = extract_relations(text, sents, res, quotes, lowered, self.gaz)
         rels = _dedupe(rels)
         ents = res.entities
         for r in rels:                      # places that act are local governments

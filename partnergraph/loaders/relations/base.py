@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from ...model import Entity, Evidence, Relation
 from ..casefold import lower_twin
+from ..gazetteer import Gazetteer
 from ..money import find_period
 from ..resolve import ORG_LIKE, Resolved
 
@@ -96,8 +97,9 @@ class ExtractorCore:
     the rule families (mixins of RelationExtractor) add the rules."""
 
     def __init__(self, text: str, sentences: list[tuple[int, int]], res: Resolved,
-                 quotes: list[tuple[int, int]], lowered: str | None = None):
+                 quotes: list[tuple[int, int]], lowered: str | None = None, gaz: Gazetteer | None = None):
         self.text = text
+        self.gaz = gaz                       # the Extractor's gazetteer (None: the default one)
         self._lowered = lowered              # text.lower(), where the caller has it
         self.sentences = sentences
         self.ents: dict[str, Entity] = res.entities
@@ -261,11 +263,15 @@ class ExtractorCore:
                 return s, e
         return pos, pos
 
-    @staticmethod
-    def _gaz_entry(key: str):
-        """The gazetteer's record for an entity id (None for names it does not know)."""
-        from ..gazetteer import default
-        return default().entries.get(key)
+    def _gaz_entry(self, key: str):
+        """The gazetteer's record for an entity id (None for names it does not know): the
+        one the mentions were found with, so that a custom gazetteer's places have its
+        levels and parents; the default one, loaded once, where none was given."""
+        gaz = self.gaz
+        if gaz is None:
+            from ..gazetteer import default
+            gaz = default()
+        return gaz.entries.get(key)
 
     def _region_level(self, key: str) -> str | None:
         e = self._gaz_entry(key)

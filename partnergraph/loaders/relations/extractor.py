@@ -15,6 +15,7 @@ from bisect import bisect_left
 
 from ...model import Relation
 from ..casefold import folds_differ
+from ..gazetteer import Gazetteer
 from . import participation
 from .affiliation import AffiliationRules
 from .base import _BACKREF_WORDS, _PLACES
@@ -116,9 +117,12 @@ class RelationExtractor(LeadershipRules, MouRules, PartnerRules, ParticipationRu
         return self.out
 
 
-def extract_relations(text, sentences, res, quotes, lowered: str | None = None) -> list[Relation]:
-    """The document's relations; ``lowered`` is ``text.lower()`` where the caller has it."""
-    rx = RelationExtractor(text, sentences, res, quotes, lowered)
+def extract_relations(text, sentences, res, quotes, lowered: str | None = None,
+                      gaz: Gazetteer | None = None) -> list[Relation]:
+    """The document's relations; ``lowered`` is ``text.lower()`` where the caller has it;
+    ``gaz`` the gazetteer the mentions were found with (None: the default one), which the
+    rules ask for places' levels and parents."""
+    rx = RelationExtractor(text, sentences, res, quotes, lowered, gaz)
     rx._pending_gov = []
     rx._applied_pairs = []
     return rx.run()
