@@ -25,6 +25,32 @@ _BRACKET_LEAD = re.compile(r"(?m)^\s*\[[^\]\n]{2,80}\]")
 _PHOTO = re.compile(r"[·ㆍ]\s*photo\b|\(photo[^)]*\)|\bphoto\s*=\s*[^)\n]*", re.I)
 _SPEECH = re.compile(r"“[^”]{40,}”|\"[^\"\n]{40,}\"")
 
+
+
+def _speech_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_SPEECH.finditer(text)``, tried only at the opening quotes (found
+    by str.find): every match begins with one, and finditer, after a match, goes on
+    from its end, as here.  The scan of the whole text against the pattern's first
+    characters cost more than the finds."""
+    cands: list[int] = []
+    for c in ("“", '"'):
+        i = text.find(c)
+        while i >= 0:
+            cands.append(i)
+            i = text.find(c, i + 1)
+    cands.sort()
+    out: list[tuple[int, int]] = []
+    last = 0
+    for p in cands:
+        if p < last:
+            continue
+        m = _SPEECH.match(text, p)
+        if m is not None:
+            out.append((p, m.end()))
+            last = m.end()
+    return out
+
+
 ORG_ROLE_TYPES = {"MOU", "FUNDS", "PARTNERS_WITH", "ORGANIZES", "PARTICIPATES_IN", "HOSTS"}
 
 
@@ -44,7 +70,7 @@ class Extractor:
         ignore = [(m.start(), m.end()) for m in _BRACKET_LEAD.finditer(text)] if "[" in text else []
         if folds_differ(text) or "photo" in lowered:
             ignore += [(m.start(), m.end()) for m in _PHOTO.finditer(text)]
-        quotes = [(m.start(), m.end()) for m in _SPEECH.finditer(text)] if '"' in text or "“" in text else []
+        quotes = _speech_spans(text) if '"' in text or "“" in text else []
         mentions = self.finder.find(text, sents, ignore, lowered)
         res = self.resolver.resolve(text, mentions)
         rels = extract_relations(text, sents, res, quotes, lowered, self.gaz)

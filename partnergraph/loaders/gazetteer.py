@@ -66,6 +66,19 @@ def _acro_tok(tok: str) -> str:
     return tok
 
 
+def _has_match_at(pat: re.Pattern, text: str, c: str) -> bool:
+    """Does ``pat`` match at some occurrence of the character ``c`` in ``text``?  For a
+    pattern whose every match begins with one of a few characters, ``pat.search(text)``
+    is the same as asking this of each of them: tried where they are (str.find), not at
+    every character of the text against the pattern's first class."""
+    i = text.find(c)
+    while i >= 0:
+        if pat.match(text, i):
+            return True
+        i = text.find(c, i + 1)
+    return False
+
+
 def _trie(table: dict[tuple, list[str]]) -> dict:
     """Nested dicts, one level per token; key 0 holds the entry ids of a complete name."""
     root: dict = {}
@@ -228,7 +241,7 @@ class Gazetteer:
         could begin right after a letter (an apostrophe tail such as "x'ab2") take
         that path."""
         cand, tricky = self._start_patterns()
-        if tricky.search(text):
+        if _has_match_at(tricky, text, "'") or _has_match_at(tricky, text, "’"):
             return self._find_every_token(text)
         out: list[GazMatch] = []
         search = TOKEN_RE.search

@@ -140,6 +140,39 @@ KOREAN_SURNAMES = frozenset((
     "Ki Ban Wang Geum Ok Yook Yuk Maeng Tak Kook Yeom Yum Lyu Cheon Sim Shim Kye Gye Hur Koo Gu Goo").split())
 _KOREAN_NAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])(?:[a-z]{1,4} [A-Z][a-z]+-[A-Za-z][a-z]+"
                              r"|[a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]{1,4})(?![\w-])")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _search_korean_name(text: str, pos: int) -> re.Match | None:
+    """``_KOREAN_NAME_RE.search(text, pos)``, driven by the hyphens instead of trying
+    every capital of the text (a text has a few hyphens and hundreds of capitals).
+    Every match holds a hyphen, and what lies between its start and its first hyphen
+    is ASCII letters with at most one space ("Kim Min-", "Min-"); its start follows no
+    letter (the look-behind).  So for each hyphen in turn only two starts can reach
+    it: the start of the letters right before it and of the word before those, one
+    space apart.  A match that starts earlier reaches its first hyphen no later, so
+    the first hit, hyphen by hyphen and start by start, is the leftmost match."""
+    h = text.find("-", pos)
+    while h >= 0:
+        c1 = h
+        while c1 > pos and text[c1 - 1] in _ASCII_LETTERS:
+            c1 -= 1
+        if c1 < h:
+            if c1 > pos and text[c1 - 1] == " ":
+                c0 = c1 - 1
+                while c0 > pos and text[c0 - 1] in _ASCII_LETTERS:
+                    c0 -= 1
+                if c0 < c1 - 1:
+                    m = _KOREAN_NAME_RE.match(text, c0)
+                    if m is not None:
+                        return m
+            m = _KOREAN_NAME_RE.match(text, c1)
+            if m is not None:
+                return m
+        h = text.find("-", h + 1)
+    return None
+
+
 _KOREAN_SYLLABLE_RE = re.compile(r"(?:ch|kk|tt|pp|ss|jj|sh|[bdghjkmnprstwy])?[wy]?[aeiou]{1,2}(?:ng|[nmlkpbth])?", re.I)
 _PLACE_SUFFIXES = ("-gu", "-gun", "-si", "-dong", "-ro", "-gil", "-eup", "-myeon")
 _NAME_THEN_CAPITAL_RE = re.compile(r"\s+[A-Z]")
@@ -534,7 +567,7 @@ class MentionFinder:
         longest = max((b - a for a, b in spans), default=0)
         pos = 0
         while True:
-            m = _KOREAN_NAME_RE.search(text, pos)
+            m = _search_korean_name(text, pos)
             if m is None:
                 break
             # a rejected match gives its words back ("Co-founder Kim" before "Kim Min-su")

@@ -44,7 +44,7 @@ def split(text: str) -> list[tuple[int, int]]:
         if not line.strip():
             continue
         s = 0
-        for m in _END_RE.finditer(line):
+        for m in (_END_RE.finditer(line) if "!" in line or "?" in line or "…" in line else _period_ends(line)):
             if line[m.start()] == ".":
                 word = _word_before(line, m.start()).lower().rstrip(".")
                 if word in _ABBREV or (len(word) == 1 and word.isalpha()):
@@ -55,6 +55,24 @@ def split(text: str) -> list[tuple[int, int]]:
             s = m.end()
         _add(spans, line, start_line, s, len(line))
     return spans
+
+
+def _period_ends(line: str) -> list[re.Match]:
+    """``list(_END_RE.finditer(line))`` for a line whose only sentence-end character is
+    ".": the pattern tried at each full stop (found by str.find) instead of a scan that
+    tests every character of the line against its class.  The same matches: a match
+    begins with one of the class's characters, so finditer tries in vain everywhere
+    else, and after a match it goes on from the match's end, as here."""
+    out = []
+    i = line.find(".")
+    while i >= 0:
+        m = _END_RE.match(line, i)
+        if m is None:
+            i = line.find(".", i + 1)
+        else:
+            out.append(m)
+            i = line.find(".", m.end())
+    return out
 
 
 def _continues_name(line: str, pos: int) -> bool:
