@@ -19,11 +19,14 @@ What one run does, per store:
    slow server cannot hide its queue: no coordinated omission); errors counted;
 5. **closed loop**: ``--clients`` concurrent clients as fast as they can for
    ``--duration`` seconds: the throughput ceiling;
-6. reads the server's resident memory before and after.
+6. reads the server's resident memory before and after, and for every phase the CPU
+   spent per request by the API's processes, by the database server (when this run
+   started it) and by the load generator itself.
 
 Everything stays on loopback and is bounded in count and time.  The client shares the
 machine's cores with the server (and with Neo4j), as a front end on the same host
-would.  Without NEO4J_URI the tests' launcher (tests/neo4j) is started on a free port
+would; it is a lean HTTP/1.1 client (``bench/loadclient.py``) so that it takes as little
+of them as it can.  Without NEO4J_URI the tests' launcher (tests/neo4j) is started on a free port
 with a 2 GB heap and stopped at the end.  Target (issue 4): p99 < 50 ms at 200 req/s.
 """
 from __future__ import annotations
@@ -108,8 +111,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def _tree(pid: int) -> list[str]:
+    """``pid`` and its descendants (the uvicorn workers, the query worker)."""
+    pids, out = [str(pid)], []
+    while pids:
+        p = pids.pop()
+        out.append(p)
+        try:
+            pids += Path(f"/proc/{p}/task/{p}/children").read_text().split()
+        except OSError:
+            pass
+    return out
+
+
 def rss_mib(pid: int) -> float | None:
-    """Resident memory of ``pid`` and its children (the uvicorn workers, the query worker)."""
+    """Resident memory of ``pid`` and its children."""
     def one(p: str) -> int:
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
@@ -118,15 +134,22 @@ def rss_mib(pid: int) -> float | None:
         except OSError:
             pass
         return 0
-    pids, total = [str(pid)], 0
-    while pids:
-        p = pids.pop()
-        total += one(p)
-        try:
-            pids += Path(f"/proc/{p}/task/{p}/children").read_text().split()
-        except OSError:
-            pass
+    total = sum(one(p) for p in _tree(pid))
     return round(total / 1024, 1) if total else None
+
+
+def cpu_s(pid: int | None) -> float:
+    """CPU seconds (user + system) used so far by ``pid`` and its children."""
+    if pid is None:
+        return 0.0
+    tick, total = os.sysconf("SC_CLK_TCK"), 0
+    for p in _tree(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / tick
 
 
 class Server:
@@ -252,7 +275,12 @@ def warm(base: str, ids: list[str], n: int) -> dict:
             "evidence_rows_median": statistics.median(sizes), "evidence_rows_max": max(sizes)}
 
 
-def run_store(label: str, store_uri: str, ids: list[str], args: argparse.Namespace) -> list[dict]:
+def run_store(label: str, store_uri: str, ids: list[str], args: argparse.Namespace,
+              db_pid: int | None = None) -> list[dict]:
+    """All load phases against one ``partnergraph serve`` over ``store_uri``.  Each row
+    also says where the CPU went, in ms per request: the API's processes, the database
+    server (``db_pid``, when this run started it) and this load generator -- they share
+    the machine's cores, so each one's cost is capacity the others lose."""
     server = Server(store_uri, args.workers)
     try:
         rnd = random.Random(3)
@@ -267,13 +295,20 @@ def run_store(label: str, store_uri: str, ids: list[str], args: argparse.Namespa
         rss0 = rss_mib(server.proc.pid)
         print(f"[{label}] warm: {info}", file=sys.stderr)
         rows = []
-        for i, rate in enumerate(args.rates):
-            res = asyncio.run(open_loop(server.base, ids, rate, args.duration, seed=5 + i))
+        phases = [lambda i=i, rate=rate: open_loop(server.base, ids, rate, args.duration, seed=5 + i)
+                  for i, rate in enumerate(args.rates)]
+        phases.append(lambda: closed_loop(server.base, ids, args.clients, args.duration, seed=6))
+        for phase in phases:
+            before = (cpu_s(server.proc.pid), cpu_s(db_pid), time.process_time())
+            res = asyncio.run(phase())
+            after = (cpu_s(server.proc.pid), cpu_s(db_pid), time.process_time())
+            n = max(1, res["requests"])
+            res["cpu_ms_per_request"] = {
+                k: round(1000 * (b - a) / n, 2) for k, a, b in zip(("api", "db", "client"), before, after)}
+            if db_pid is None:
+                del res["cpu_ms_per_request"]["db"]
             rows.append(res)
             print(f"[{label}] {res}", file=sys.stderr)
-        res = asyncio.run(closed_loop(server.base, ids, args.clients, args.duration, seed=6))
-        rows.append(res)
-        print(f"[{label}] {res}", file=sys.stderr)
         rss1 = rss_mib(server.proc.pid)
         for r in rows:
             r.update(store=label, workers=args.workers, server_rss_mib=f"{rss0} -> {rss1}", **info)
@@ -345,7 +380,8 @@ def main(argv: list[str] | None = None) -> int:
                 uri = server.start()
             try:
                 print(f"[neo4j] ingested in {ingest_neo4j(uri, xs):.1f} s", file=sys.stderr)
-                results += run_store("neo4j", uri, ids, args)
+                results += run_store("neo4j", uri, ids, args,
+                                     db_pid=server._proc.pid if server else None)
             finally:
                 if server:
                     server.stop()
@@ -353,11 +389,12 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results, indent=2))
     else:
         print(f"{'store':9} {'workers':>7} {'mode':24} {'requests':>8} {'errors':>6} {'req/s':>7} {'p50 ms':>7} "
-              f"{'p90 ms':>7} {'p99 ms':>7} {'max ms':>7}  server RSS MiB")
+              f"{'p90 ms':>7} {'p99 ms':>7} {'max ms':>7}  {'CPU ms/req api/db/client':24}  server RSS MiB")
         for r in results:
             print(f"{r['store']:9} {r['workers']:>7} {r['mode']:24} {r['requests']:>8} {sum(r['errors'].values()):>6} "
                   f"{r['req_per_s']:>7} {r['p50_ms']:>7} {r['p90_ms']:>7} {r['p99_ms']:>7} "
-                  f"{r['max_ms']:>7}  {r['server_rss_mib']}")
+                  f"{r['max_ms']:>7}  {'/'.join(str(v) for v in r['cpu_ms_per_request'].values()):24}  "
+                  f"{r['server_rss_mib']}")
         print(f"answers: median {results[0]['evidence_rows_median']} evidence rows, "
               f"max {results[0]['evidence_rows_max']} (warm-up sample)" if results else "")
         for r in results:
