@@ -36,3 +36,10 @@ def test_the_university_before_a_name_is_that_name():
                    "The University of Namhae will join the cluster as a partner school.")
     assert ("University of Namhae", "Yeosu Marine Robotics Cluster") in pairs(rels, "PARTICIPATES_IN")
     assert ("Hallasan National University", "Yeosu Marine Robotics Cluster") not in pairs(rels, "PARTICIPATES_IN")
+
+
+def test_the_province_is_the_latest_province_not_a_city():
+    rels = rels_of("North Chungcheong Province announced its new bio grants on Monday. "
+                   "Hallasan National University, based in Cheongju, is set to receive 3 billion won from the "
+                   "province through 2028.")
+    assert ("North Chungcheong Province", "Hallasan National University") in pairs(rels, "FUNDS")

@@ -50,6 +50,9 @@ _BACKREF_RE = re.compile(
 # the head nouns of program and lab names: "the alliance" is the latest name with that word
 _HEAD_NOUNS = {"alliance": "alliance", "cluster": "cluster", "academy": "academy", "fellowship": "fellowship",
                "lab": "lab", "laboratory": "laborator"}
+# the gazetteer's levels of a place that "the city" / "the province" may refer back to
+_PLACE_LEVELS = {"city": ("city", "metropolitan_city", "special_city"), "province": ("province",),
+                 "county": ("county",), "district": ("district",)}
 # Words that every match of a trigger contains (lower-cased): the substring tests of
 # _may / _has before a trigger regex.  Where folds_differ(text), the lower-case tests are
 # skipped (all pass) and the triggers run as written: see casefold.  Each family keeps
@@ -159,8 +162,15 @@ class ExtractorCore:
                 key = self.main_org if self.main_org and self.ents[self.main_org].kind == "University" else \
                     self._latest(b.start(), {"University"})
             elif w in {"district", "city", "province", "county"}:
+                # "the province": a place the gazetteer knows as one (North Gyeongsang Province)
+                levels = _PLACE_LEVELS[w]
+                # first the latest place called so ("Ulsan Metropolitan City", "Gangwon Province")
                 key = self._latest(b.start(), {"LocalGovernment", "Region"},
-                                   pred=lambda m: self.ents[m.key].kind == "LocalGovernment" or w in m.key)
+                                   pred=lambda m: any(w in n.lower() for n in [self.ents[m.key].name] +
+                                                      self.ents[m.key].aliases))
+                key = key or self._latest(b.start(), {"LocalGovernment", "Region"},
+                                   pred=lambda m: self.ents[m.key].kind == "LocalGovernment" or w in m.key or
+                                   self._region_level(m.key) in levels)
                 key = key or self._latest(b.start(), {"LocalGovernment"})
             elif w == "hospital":
                 key = self._latest(b.start(), {"Hospital"})
