@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..resolve import ORG_LIKE
-from . import base
+from . import base, clauses
 from .base import ORGISH, _OWNER_KINDS, lower_twinned
 from .clauses import ClauseReading
 
@@ -21,18 +21,23 @@ _APPOS_OWNER_GAP_RE = base._APPOS_OWNER_GAP_RE
 _ARTICLE_GAP_RE = base._ARTICLE_GAP_RE
 _PASSIVE_GAP_RE = base._PASSIVE_GAP_RE
 _POSSESSIVE_GAP_RE = base._POSSESSIVE_GAP_RE
+_LOCAL_GOV_RE = clauses._LOCAL_GOV_RE
 
 ORGANIZE_RE = re.compile(r"\b(?:organi[sz]ed|hosted|run|managed|operated|administered|overseen|coordinated|"
                          r"led|spearheaded|implemented|launched|created|established)\s+(?:jointly\s+)?by\b", re.I)
 # active: "the agency runs / oversees / manages the P"
 _RUNS_RE = re.compile(r"\b(?:organi[sz]es|runs|oversees|manages|administers|coordinates|hosts|operates|"
-                      r"(?:will|to)\s+(?:organi[sz]e|run|oversee|manage|administer|coordinate|host|operate))\s+", re.I)
-_RUNS_WORDS = ("organi", "run", "oversee", "manage", "administer", "coordinate", "host", "operate")
+                      r"(?:will|to)\s+(?:organi[sz]e|run|oversee|manage|administer|coordinate|host|operate)|"
+                      r"(?:has|have|had)\s+(?:also\s+|long\s+|jointly\s+)?(?:run|overseen|managed|administered|"
+                      r"coordinated|operated|organi[sz]ed)|ran|oversaw|operated|managed|administered)\s+", re.I)
+_RUNS_WORDS = ("organi", "run", "ran ", "oversee", "oversaw", "manage", "administer", "coordinate", "host", "operate")
+# between the one who runs and the verb: "KIAT, which operates the program"
+_WHICH_GAP_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s+which\s+")
 # "P, the Ministry of Education's scheme that ...": an owner's program named in apposition
 _APPOS_OWNED_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:scheme|program|programme|initiative|project)\b")
 _WHICH_RAN_RE = re.compile(r",\s+which\s+(?:the\s+)?")
 _WHICH_RAN_WORDS = ("which",)
-_RAN_VERB_RE = re.compile(r"(?:\s+(?:provincial|city|municipal|metropolitan|county|district)\s+government)?"
+_RAN_VERB_RE = re.compile(r"(?:\s+(?:(?:provincial|city|municipal|metropolitan|county|district)\s+)?government)?"
                           r"\s+(?:has\s+|had\s+|have\s+|first\s+|jointly\s+)?(?:launched|runs|ran|operates|operated|"
                           r"organi[sz]es|organi[sz]ed|set\s+up|created|introduced|oversees|manages|started|established|"
                           r"hosts|hosted)\b")
@@ -59,7 +64,8 @@ class OrganizingRules(ClauseReading):
             if p is None or self._in_quote(t.start()):
                 continue            # "The ministry oversees / runs the P": it organizes P
             for a in self._subject(ms, s, before=t.start()):
-                if a.kind in _OWNER_KINDS and not _PASSIVE_GAP_RE.search(self.text, a.end, t.start()):
+                if a.kind in _OWNER_KINDS and (not _PASSIVE_GAP_RE.search(self.text, a.end, t.start()) or
+                                               _WHICH_GAP_RE.fullmatch(self.text, a.end, t.start())):
                     self._emit("ORGANIZES", a.key, p.key, s, e, 0.7)
         if not self._may(("by",)) or not self._may(_ORGANIZE_WORDS):
             return                 # the trigger ends in "by", and the target is a program
@@ -98,6 +104,9 @@ class OrganizingRules(ClauseReading):
                     k = next((k for k, m in enumerate(ms) if wm.start() < m.start < wm.end() < m.end and m.ref
                               and m.kind in ORGISH), None)
                     who = self._group_from(ms, k, ORGISH) if k is not None else []
+                if not who:          # "which the provincial government launched": the latest province
+                    gm = _LOCAL_GOV_RE.match(self.text, wm.end(), e)
+                    who = self._government_subject(wm.end(), gm.end()) if gm else []
                 rv = _RAN_VERB_RE.match(self.text, who[-1].end, e) if who else None
                 if rv:
                     rw = _RAN_WITH_RE.match(self.text, rv.end(), e)
