@@ -51,9 +51,18 @@ _LIST_RE = re.compile(r"\s*(?:(?:The|These|Those)\s+(?:other\s+)?(?P<n>two|three
                       r"\s+(?:the\s+)?")
 # "Universities selected in the first two rounds, including A and B, ..."
 # "The winners are A's Center X and B's Center Y": a selection list with no count
-_WINNERS_LIST_RE = re.compile(r"\s*(?:The|This\s+year's|Last\s+year's)\s+(?:new\s+)?(?:winners|recipients|"
+_WINNERS_LIST_RE = re.compile(r"\s*(?:Among\s+(?:the|this\s+year['’]s|last\s+year['’]s)|The|This\s+year['’]s|"
+                              r"Last\s+year['’]s)\s+(?:new\s+)?(?:winners|recipients|"
                               r"selected\s+(?:universities|schools|centers|institutions|hospitals|teams|projects))\s+"
                               r"(?:are|were|include|included)\s+(?:the\s+)?")
+# "A, B in Daegu and C were also selected.": a list chosen, the program named before
+_ALSO_SELECTED_RE = re.compile(r"\s+(?:were|was|have\s+been|has\s+been)\s+(?:also\s+)?(?:selected|chosen|picked|named|"
+                               r"designated)(?:\s+as\s+well)?\s*[.,]")
+# "P (, organized by X,) brings together A, B and C"; "The alliance comprises A and B"
+_BRINGS_RE = re.compile(r"\b(?:brings|brought|bring|will\s+bring)\s+together\s+(?:the\s+)?|"
+                        r"\b(?:comprises|comprised|consists\s+of|consisted\s+of|is\s+made\s+up\s+of|"
+                        r"is\s+composed\s+of|groups)\s+(?:the\s+)?")
+_BRINGS_WORDS = ("together", "compris", "consist", "made up", "composed", "groups")
 _OWNER_POSS_RE = re.compile(r"['’]s\s+(?:new\s+)?")
 _SELECTED_INCL_RE = re.compile(r"\b(?:[Uu]niversities|[Ss]chools|[Ii]nstitutions|[Hh]ospitals|[Cc]olleges|[Pp]articipants|"
                                r"[Rr]ecipients)\s+(?:(?:already|previously|newly)\s+)?(?:selected|chosen|picked|named|"
@@ -99,6 +108,7 @@ _ONE_OF_RE = re.compile(r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:one
                         r"hospitals|participating)\b")
 # active voice: "the ministry selected / chose / named A (as ...) for / under P"
 _SELECTS_RE = re.compile(r"\b(?:selected|chose|picked|named|designated|tapped)\s+", re.I)
+_WHICH_CLAUSE_GAP_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s+which\s+[^,;()]{0,100},\s+")
 _SELECTS_WORDS = ("selected", "chose", "picked", "named", "designated", "tapped")
 _SELECTION_WORDS = ("select", "chose", "chosen", "pick", "named", "participa", "take part", "taking part",
                     "took part", "winner", "recipient", "member", "designat")
@@ -112,7 +122,8 @@ _PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "named", "tapp
 _JOIN_WORDS = ("participat", "part in", "join", "member")
 _JOIN_TRIGGER_RE = re.compile(r"participat|tak|took|join|(?:is|are|was|were|bec|has)\b", re.I)
 # what the rules of _participates need where no program is named (besides _MEMBERS_WORDS)
-_LIST_GATE_WORDS = ("including", "applied", "competed", "bid ")
+_LIST_GATE_WORDS = ("including", "applied", "competed", "bid ", "winners", "recipients", "selected", "chosen",
+                    "picked", "designated")
 _LIST_START_RE = re.compile(r"\s*(?:The|These|Those|They)\s")
 _MEMBERS_WORDS = ("consortium", "alliance", "coalition", "network", "group", "team")
 
@@ -146,6 +157,8 @@ class ParticipationRules(ClauseReading):
                     not _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
                 continue          # "The ministry selected A for P": the selector takes no part (_selects)
             runs = t.group()[:4].lower() in {"laun", "oper", "impl"}
+            if runs and any(t.end() <= m.start < target.start for m in ms):
+                continue          # "KIAT operates the program ... picked P": what is run is named first
             tkey = self._program_ref(target) if target.ref else target.key
             if tkey != target.key:
                 target = M(target.start, target.end, tkey, "Program", True)
@@ -164,6 +177,8 @@ class ParticipationRules(ClauseReading):
                 self._emit("PARTICIPATES_IN", a.key, cons, s, e, 0.85)
         if self._may(("participating", "member")):
             self._members_include(ms, s, e)
+        if (progs or prog_refs) and self._has(_BRINGS_WORDS):
+            self._brings_together(ms, s, e)
         self._listed(ms, s, e)
         if self._may(_MEMBERS_WORDS):        # every pattern of _formed_with names the group
             self._formed_with(ms, s, e)
@@ -208,6 +223,21 @@ class ParticipationRules(ClauseReading):
             for a in subj + partners:
                 if a.key != p.key:
                     self._emit("PARTICIPATES_IN", a.key, p.key, s, e, 0.7)
+
+    def _brings_together(self, ms, s, e):
+        """"The P alliance, organized by X, brings together A, B and C" / "P comprises A and B":
+        the program is the sentence's subject, and each one named takes part in it."""
+        for t in _BRINGS_RE.finditer(self.text, s, e):
+            if self._in_quote(t.start()):
+                continue
+            subj = self._subject(ms, s, before=t.start())
+            if not subj or subj[0].kind != "Program":
+                continue
+            key = self._program_ref(subj[0]) if subj[0].ref else subj[0].key
+            for a in self._members_at(ms, t.end()):
+                if a.key != key:
+                    self._emit("PARTICIPATES_IN", a.key, key, s, e, 0.75)
+            return
 
     def _members_include(self, ms, s, e):
         """"P's participating universities include A, B and C", "the program's members are A and B",
@@ -315,8 +345,18 @@ class ParticipationRules(ClauseReading):
                 continue
             body = self._after_dateline(ms, s, t.start())
             subj = [m for m in self._subject(body, s, before=t.start()) if m.kind in ORG_LIKE]
-            if not subj or _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
-                continue
+            if not subj or _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()) and \
+                    not _WHICH_CLAUSE_GAP_RE.fullmatch(self.text, subj[-1].end, t.start()):
+                continue          # "A was selected" (not "KIAT, which runs P, picked A")
+            if _ARTICLE_GAP_RE.fullmatch(self.text, t.end(), prog.start):
+                # "KIAT, which operates the program, picked the X Cluster": what is picked is a
+                # project of the program named before (in the sentence or the latest one)
+                host = next((p for p in reversed(ms) if p.kind == "Program" and p.end <= t.start()), None)
+                hkey = (self._program_ref(host) if host.ref else host.key) if host else \
+                    self._latest(s, {"Program"}, exclude={prog.key})
+                if hkey and hkey != prog.key:
+                    self._emit("PARTICIPATES_IN", prog.key, hkey, s, e, 0.7)
+                    prog = M(prog.start, prog.end, hkey, "Program", True)
             for a in self._after(ms, t.end(), ORG_LIKE, max_gap=0):
                 if a.key != prog.key:
                     self._emit("PARTICIPATES_IN", a.key, prog.key, s, e, 0.7)
@@ -349,6 +389,14 @@ class ParticipationRules(ClauseReading):
                 self._emit("PARTICIPATES_IN", a.key, prog, s, e, 0.7)
             if grp:
                 return
+        if self._may(("selected", "chosen", "picked", "named", "designated")) and \
+                not any(m.kind == "Program" for m in ms):
+            grp = self._subject(ms, s)
+            sm = _ALSO_SELECTED_RE.match(self.text, grp[-1].end, e) if grp else None
+            prog = self._listed_program(s, None) if sm and not self._in_quote(sm.start()) else None
+            for a in grp if prog else ():
+                if a.kind in ORG_LIKE:
+                    self._emit("PARTICIPATES_IN", a.key, prog, s, e, 0.65)
         im = _SELECTED_INCL_RE.search(self.text, s, e) if self._may(("including",)) else None
         if im and not self._in_quote(im.start()):
             grp = self._members_at(ms, im.end())
