@@ -92,3 +92,45 @@ def test_list_also_selected_after_the_program_was_named():
     got = pairs(rels, "PARTICIPATES_IN")
     for u in ("Hallasan National University", "Namhae University", "Mokpo Bay University", "Suncheon Hill University"):
         assert (u, "Regional Hub University Program") in got
+
+
+# -- FUNDS -------------------------------------------------------------------------
+
+def test_provide_amount_with_decimal_aside_to_the_program():
+    rels = rels_of("Hanbit Semiconductor Co. and Hallasan National University launched the Jeju Chip Talent Program. "
+                   "Hanbit Semiconductor Co. will provide 2.5 billion won ($1.8 million) to the program over "
+                   "four years.")
+    r = rels[("FUNDS", "Hanbit Semiconductor Co.", "Jeju Chip Talent Program")]
+    assert r.attrs["amount_krw"] == 2500000000
+
+
+def test_backed_by_a_grant_after_a_comma_funds_the_subject():
+    rels = rels_of("Hallasan National University will open a farming institute at Namhae University, backed by "
+                   "a $2.5 million grant from the Korea International Cooperation Agency (KOICA).")
+    got = pairs(rels, "FUNDS")
+    assert ("Korea International Cooperation Agency", "Hallasan National University") in got
+    assert ("Korea International Cooperation Agency", "Namhae University") not in got
+
+
+def test_amount_will_come_from():
+    rels = rels_of("The Busan Ocean Robotics Program starts in May. On top of the state money, 5 billion won "
+                   "will come from the Busan Metropolitan Government.")
+    assert any(b == "Busan Ocean Robotics Program" and a.startswith("Busan") for a, b in pairs(rels, "FUNDS"))
+
+
+def test_pledge_without_target_funds_what_the_sentence_before_funded():
+    rels = rels_of("The Honam Regional Stroke Alliance was formed in May. "
+                   "The alliance received 2 billion won from the Ministry of Health and Welfare this year. "
+                   "Gwangju Metropolitan City has pledged 300 million won for patient transport.")
+    got = pairs(rels, "FUNDS")
+    assert ("Ministry of Health and Welfare", "Honam Regional Stroke Alliance") in got
+    assert any(a.startswith("Gwangju") and b == "Honam Regional Stroke Alliance" for a, b in got)
+
+
+def test_share_that_will_go_to_a_hospital():
+    rels = rels_of("The Mapo District Office launched the Mapo Memory Care Project in May. "
+                   "The Mapo District Office has set aside 2 billion won for the Mapo Memory Care Project. "
+                   "Of that amount, 500 million won will go to Jeju Coast Hospital for brain scans.")
+    got = pairs(rels, "FUNDS")
+    assert ("Mapo District Office", "Jeju Coast Hospital") in got
+    assert rels[("FUNDS", "Mapo District Office", "Jeju Coast Hospital")].attrs["amount_krw"] == 500000000

@@ -58,7 +58,9 @@ _WITH_AMOUNT_RE = re.compile(r"[^.;,]{0,30}?\bwith\s+(?:a\s+total\s+of\s+|up\s+t
 _WITH_THE_RE = re.compile(r"\bwith\s+(?:the\s+)?")
 _ADDING_RE = re.compile(r"\s+(?:add|adding|contribut\w+|provid\w+|put(?:ting)?\s+up|chipping\s+in|"
                         r"offer\w*|invest\w*)\s+(?:another\s+|an\s+additional\s+)?")
-_FROM_RE = re.compile(r"\s*(?:in\s+[\w\s]{0,30}?funds?(?:ing)?\s+)?from\s+")
+# "N from X", "N in matching funds from X", "N in support from X", "N will come from X"
+_FROM_RE = re.compile(r"\s*(?:in\s+[\w\s]{0,30}?(?:funds?|funding|support|backing|grants?)\s+|"
+                      r"(?:will|would|is\s+to|are\s+to|is\s+set\s+to)\s+come\s+)?from\s+")
 _FROM_WORD_RE = re.compile(r"\bfrom\s")
 # right after an amount received: "was awarded 2 billion won (about $1.5 million) by the ministry"
 _BY_AFTER_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:a\s+year\s+|annually\s+|in\s+\w+\s+)?"
@@ -73,6 +75,9 @@ _SHARE_BEFORE_RE = re.compile(r"\bthe\s+(?:remaining|rest\s+of|remainder|balance
 _GIVER_PREP_RE = re.compile(r"\b(?:with|by|from|of|at|to|in|for|into|under|via|through|than|on)\s+(?:the\s+|its\s+)?$")
 _SHARE_WORDS = ("of that", "of this", "of the total", "of the sum", "of it", "remaining", "the rest", "remainder",
                 "balance")
+# a share's recipient: "Of that amount, N will go to SMC"
+_GOES_TO_RE = re.compile(r"\s+(?:will\s+go|would\s+go|goes|went|is\s+to\s+go|will\s+be\s+given|is\s+earmarked|"
+                         r"will\s+be\s+earmarked|has\s+been\s+earmarked)\s+(?:to|for)\s+(?:the\s+)?")
 _PERIOD_KEYS = frozenset({"start_year", "end_year", "years"})
 _BUDGET_OF_RE = re.compile(r"\b(?:has|had|have|with)\s+(?:a|an)\s+(?:total\s+|annual\s+|combined\s+|overall\s+)?"
                            r"budget\s+of\s+")
@@ -86,7 +91,10 @@ _SUPPORT_WITH_RE = re.compile(r"\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?|bank
 _SUPPORT_AMOUNT_RE = re.compile(r"(?:\s+with\s+|,\s+(?:allocating|providing|spending|contributing|investing)\s+)"
                                 r"(?:a\s+total\s+of\s+|up\s+to\s+|about\s+|around\s+|nearly\s+)?")
 _SUPPORT_WORDS = ("support", "back", "bankroll", "paying for", "pays for", "paid for", "pay for")
-_INVEST_TARGET_RE = re.compile(r"[^.;]{0,40}?\b(?:to|in|into|for|toward|towards|on)\s+")
+# the verbs of a giver whose target may be what the sentence before funded (INVEST_RE's
+# first three letters): contribute, pledge, set aside, earmark, commit, add
+_MORE_MONEY_VERBS = frozenset({"con", "ple", "set", "ear", "com"})
+_INVEST_TARGET_RE = re.compile(r"(?:[^.;]|\.(?=\d)){0,40}?\b(?:to|in|into|for|toward|towards|on)\s+")   # "($3.2 million) to"
 _UNIT_NOUNS = r"(?P<noun>lab|laboratory|center|centre|institute|academy|cluster|program|programme|scholarship|hub|consortium)\b"
 _UNIT_NOUN_RE = re.compile(r"(?:(?:equip|fund|support|build|expand|run|operate|launch|furnish)\s+)?(?:the|its|their)\s+"
                            r"(?:new\s+|joint\s+)?" + _UNIT_NOUNS)
@@ -99,6 +107,8 @@ lower_twinned(FUND_BY_RE, RECEIVE_RE, INVEST_RE)
 
 class FundingRules(ClauseReading):
     """The FUNDS rules."""
+
+    _last_giver: str | None = None       # who gave the amount of _last_money (where a FUNDS said so)
 
     def _program_target(self, ms, s, pos) -> str | None:
         t = next((m for m in reversed(ms) if m.end <= pos and m.kind == "Program"), None)
@@ -115,6 +125,7 @@ class FundingRules(ClauseReading):
         for r in self.out[n0:]:          # what a later "Of that amount, ..." splits
             if r.type == "FUNDS" and "amount" in r.attrs:
                 self._last_money = (r.target, s, {k: v for k, v in r.attrs.items() if k in _PERIOD_KEYS})
+                self._last_giver = r.source
         if self._digit and self._may(("budget",)):
             bm = _BUDGET_OF_RE.search(self.text, s, e)
             prog = next((m for m in reversed(ms) if m.kind == "Program" and m.end <= bm.start()), None) if bm else None
@@ -142,6 +153,13 @@ class FundingRules(ClauseReading):
             prev_end = s + mo.end
             giver = next((m for m in reversed(ms) if a <= m.start and m.end <= b and m.kind in ORGISH
                           and m.key != target and not _GIVER_PREP_RE.search(self.text, a, m.start)), None)
+            gm = _GOES_TO_RE.match(self.text, s + mo.end, e) if giver is None and self._last_giver else None
+            rc = self._after(ms, gm.end(), ORG_LIKE | {"Program"}, max_gap=0)[:1] if gm else []
+            if rc and rc[0].key not in (target, self._last_giver) and not self._in_quote(mo.start + s):
+                # "Of that amount, N will go to SMC": who gave the whole funds SMC with N
+                self._emit("FUNDS", self._last_giver, rc[0].key, s, e, 0.7, **self._money_attrs(mo, s, e))
+                done = True
+                continue
             if giver is None or self._in_quote(mo.start + s):
                 continue
             key = self._place_ref(giver)
@@ -175,8 +193,11 @@ class FundingRules(ClauseReading):
             if self._in_quote(t.start()):
                 continue
             target = next((m for m in reversed(ms) if m.end <= t.start() and m.kind in {"Program"} | ORG_LIKE), None)
-            if target is not None and self.text[t.start():t.start() + 4].lower() == "with" and \
-                    target.kind != "Program" and self._after_preposition(s, target.start):
+            if target is not None and (self.text[t.start():t.start() + 4].lower() == "with" or
+                                       self.text[t.start() - 2:t.start()] == ", ") and \
+                    target.kind != "Program" and \
+                    self._after_preposition(s, next(m.start for m in ms if m.key == target.key)):
+                # "A will set up X at B (BB), backed by a grant from C": the subject A, not B
                 # "A will build X with B, with funding from C": A is funded, not the partner B
                 subj = self._subject(self._after_dateline(ms, s, t.start()), s, before=t.start())
                 target = subj[0] if subj and subj[0].kind in ORG_LIKE else target
@@ -330,10 +351,28 @@ class FundingRules(ClauseReading):
                     obj = self._after(ms, v.end(), ORG_LIKE | {"Program"}, max_gap=0)
                     if obj and _OBJ_AMOUNT_RE.fullmatch(self.text, obj[-1].end, s + amt.start):
                         key = obj[0].key
+                if key is None and not tgt and v.group()[:3].lower() in _MORE_MONEY_VERBS:
+                    # "Sejong has pledged N for patient transport", "X is contributing an additional
+                    # N to equip a dry room": no target named, what the sentence before funded
+                    key = self._funded_before(s, {m.key for m in subj})
                 if key:
                     each = _EACH_RE.search(self.text, subj[-1].end, s + amt.start)
                     for g in (subj if each else subj[:1]):       # "A and B will each contribute N"
                         self._emit("FUNDS", g.key, key, s, e, 0.75, **self._money_attrs(amt, s, e))
+
+    def _funded_before(self, s: int, givers) -> str | None:
+        """What the sentence before this one (at ``s``) funded (``_last_money``), where that is not
+        one of ``givers``; else the latest program named in the two sentences before."""
+        i = bisect_left(self._sent_starts, s)
+        if self._last_money is not None:
+            target, ls, _ = self._last_money
+            if ls < s and bisect_left(self._sent_starts, ls) == i - 1:
+                return target if target not in givers else None
+        if i == 0:
+            return None
+        prog = next((m for m in reversed(self._mentions_in(self._sent_starts[max(0, i - 2)], s))
+                     if m.kind == "Program"), None)
+        return prog.key if prog and prog.key not in givers else None
 
     def _supports_with(self, ms, s, e, money) -> bool:
         """"X will support P with N over three years", "X is paying for P, allocating N annually"."""
