@@ -134,3 +134,32 @@ def test_share_that_will_go_to_a_hospital():
     got = pairs(rels, "FUNDS")
     assert ("Mapo District Office", "Jeju Coast Hospital") in got
     assert rels[("FUNDS", "Mapo District Office", "Jeju Coast Hospital")].attrs["amount_krw"] == 500000000
+
+
+def test_the_three_schools_are_the_list_of_the_sentence_before():
+    rels = rels_of("South Jeolla Province signed an agreement with Hallasan National University, Namhae University "
+                   "and Mokpo Bay University on Monday. Under the pact, the three schools will take part in the "
+                   "Jeonnam Blue Energy Program.")
+    got = pairs(rels, "PARTICIPATES_IN")
+    for u in ("Hallasan National University", "Namhae University", "Mokpo Bay University"):
+        assert (u, "Jeonnam Blue Energy Program") in got
+    assert ("South Jeolla Province", "Jeonnam Blue Energy Program") not in got
+
+
+def test_one_of_the_projects_in_the_program():
+    rels = rels_of("The Yeosu Marine Robotics Cluster opened in 2024. The cluster is one of 12 projects in the first "
+                   "year of the Jeonnam Blue Energy Program.")
+    assert ("Yeosu Marine Robotics Cluster", "Jeonnam Blue Energy Program") in pairs(rels, "PARTICIPATES_IN")
+
+
+def test_received_money_as_one_of_the_universities_chosen_for():
+    rels = rels_of("Hallasan National University received 900 million won this year from the Ministry of SMEs and "
+                   "Startups as one of the universities chosen for the ministry's Campus Founders Program.")
+    assert ("Hallasan National University", "Campus Founders Program") in pairs(rels, "PARTICIPATES_IN")
+
+
+def test_the_academy_may_be_a_school_named_academy():
+    rels = rels_of("Hallasan National University opened the Jeju Smart Welding Academy in March. The academy is one "
+                   "of 12 projects in the first year of the Jeonnam Blue Energy Program.")
+    assert any(a.endswith("Welding Academy") and b == "Jeonnam Blue Energy Program"
+               for a, b in pairs(rels, "PARTICIPATES_IN"))

@@ -201,7 +201,8 @@ class ExtractorCore:
                 h = _HEAD_NOUNS[w]
                 has = lambda m: h in self.ents[m.key].name.lower()     # noqa: E731
                 key = self._latest(b.start(), {"Institute"}, pred=has) if h.startswith("lab") else None
-                key = key or self._latest(b.start(), {"Program", "Institute"}, pred=has)
+                key = key or self._latest(b.start(), {"Program", "Institute"} if h != "academy" else
+                                          {"Program", "Institute", "University"}, pred=has)
             elif w == "consortium":
                 key = self._latest(b.start(), {"Program"}, pred=lambda m: self._consortium(m.key))
             elif w in {"institutions", "organizations", "organisations", "universities", "sides", "parties"} \

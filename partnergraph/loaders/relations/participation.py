@@ -63,6 +63,18 @@ _BRINGS_RE = re.compile(r"\b(?:brings|brought|bring|will\s+bring)\s+together\s+(
                         r"\b(?:comprises|comprised|consists\s+of|consisted\s+of|is\s+made\s+up\s+of|"
                         r"is\s+composed\s+of|groups)\s+(?:the\s+)?")
 _BRINGS_WORDS = ("together", "compris", "consist", "made up", "composed", "groups")
+# "the three schools", "all four hospitals": a list named in the sentence before
+_COUNTED_RE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Aa]ll|[Tt]hose)\s+(?P<n>two|three|four|five|six|seven|eight)\s+"
+                         r"(?:schools|universities|hospitals|institutions|companies|firms|partners|organizations)\b")
+_COUNTED_WORDS = ("schools", "universities", "hospitals", "institutions", "companies", "firms", "partners",
+                  "organizations")
+# "A received N as one of the universities chosen for P": A is chosen
+_ONE_OF_THE_RE = re.compile(r"\b(?:one\s+of|among)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:universities|schools|hospitals|"
+                            r"institutions|companies|firms|teams|centers|projects)\s+$")
+# "The academy is one of 27 projects in the first year of the P": a project of P
+_ONE_OF_PROJECTS_RE = re.compile(r"\s+(?:is|was|are|were)\s+(?:also\s+)?(?:one\s+of|among)\s+(?:the\s+)?"
+                                 r"(?:\w+\s+){0,3}?(?:projects|programs|participants|members|recipients|winners|"
+                                 r"teams|consortia)\s+(?:in|of|under|for|selected\s+for|chosen\s+for|funded\s+by)\s+")
 _OWNER_POSS_RE = re.compile(r"['’]s\s+(?:new\s+)?")
 _SELECTED_INCL_RE = re.compile(r"\b(?:[Uu]niversities|[Ss]chools|[Ii]nstitutions|[Hh]ospitals|[Cc]olleges|[Pp]articipants|"
                                r"[Rr]ecipients)\s+(?:(?:already|previously|newly)\s+)?(?:selected|chosen|picked|named|"
@@ -153,8 +165,11 @@ class ParticipationRules(ClauseReading):
             if self._may(("it ",)):          # "..., and it is one of the five schools taking part in P"
                 it = self._it_subject(ms, s, t.start())
                 subj = [it] if it and it.key != target.key else subj
+            if not subj and self._may(_COUNTED_WORDS):   # "Under the pact, the three schools will join P"
+                subj = [m for m in self._counted_group(s, t.start()) if m.key != target.key]
             if subj and t.group()[:3].lower() in {"sel", "cho", "pic", "des", "nam", "tap"} and \
-                    not _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
+                    not _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()) and \
+                    not _ONE_OF_THE_RE.search(self.text, subj[-1].end, t.start()):
                 continue          # "The ministry selected A for P": the selector takes no part (_selects)
             runs = t.group()[:4].lower() in {"laun", "oper", "impl"}
             if runs and any(t.end() <= m.start < target.start for m in ms):
@@ -177,6 +192,8 @@ class ParticipationRules(ClauseReading):
                 self._emit("PARTICIPATES_IN", a.key, cons, s, e, 0.85)
         if self._may(("participating", "member")):
             self._members_include(ms, s, e)
+        if progs and self._may(("one of", "among")):
+            self._one_of_projects(ms, progs, s, e)
         if (progs or prog_refs) and self._has(_BRINGS_WORDS):
             self._brings_together(ms, s, e)
         self._listed(ms, s, e)
@@ -202,6 +219,37 @@ class ParticipationRules(ClauseReading):
                                             if AMONG_RE.match(self.text[s:e]) else None)
             if host:
                 self._emit("PARTICIPATES_IN", c.key, host, s, e, 0.7)
+
+    def _one_of_projects(self, ms, progs, s, e):
+        """"The academy is one of 27 projects in the first year of the P": the sentence's first
+        name (a project, a school) takes part in the program named next."""
+        a = ms[0]
+        om = _ONE_OF_PROJECTS_RE.match(self.text, a.end, e) if _ARTICLE_GAP_RE.fullmatch(self.text, s, a.start) \
+            else None
+        if om is None or self._in_quote(a.start):
+            return
+        p = next((m for m in ms if m.start >= om.end()), None)
+        if p is None or p.kind != "Program" or p.ref or p.start - om.end() > 40 or p.key == a.key:
+            return
+        if a.kind in ORG_LIKE or a.kind == "Program":
+            self._emit("PARTICIPATES_IN", a.key, p.key, s, e, 0.7)
+
+    def _counted_group(self, s: int, pos: int) -> list[M]:
+        """"the three schools" as the subject before ``pos`` (nobody named before it in the
+        sentence): the list of exactly three organisations in the sentence before."""
+        cm = _COUNTED_RE.search(self.text, s, pos)
+        before = self._sentence_before(s) if cm else None
+        if before is None or self._mentions_in(s, cm.start()):
+            return []
+        n = base._NUMBER_WORDS[cm.group("n").lower()]
+        prev = [m for m in self._mentions_in(*before) if m.kind in ORG_LIKE]
+        i = 0
+        while i < len(prev):
+            grp = self._group_from(prev, i, ORG_LIKE)
+            if len({m.key for m in grp}) == n:
+                return grp
+            i += max(1, len(grp))
+        return []
 
     def _run_with(self, ms, progs, s, e):
         """"A will launch P with B and C": B and C take part in P (and A, unless it owns P)."""
