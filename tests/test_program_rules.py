@@ -163,3 +163,28 @@ def test_the_academy_may_be_a_school_named_academy():
                    "of 12 projects in the first year of the Jeonnam Blue Energy Program.")
     assert any(a.endswith("Welding Academy") and b == "Jeonnam Blue Energy Program"
                for a, b in pairs(rels, "PARTICIPATES_IN"))
+
+
+def test_bankrolls_most_of_it():
+    rels = rels_of("The Jeonnam Blue Energy Program is run by the provincial government, while the Ministry of "
+                   "Education bankrolls most of it through block grants.")
+    assert ("Ministry of Education", "Jeonnam Blue Energy Program") in pairs(rels, "FUNDS")
+
+
+def test_pays_for_it_in_the_next_sentence():
+    rels = rels_of("The Coastal Data Talent Program trains 40 engineers a year at Hallasan National University. "
+                   "The Ministry of Science and ICT pays for it.")
+    assert ("Ministry of Science and ICT", "Coastal Data Talent Program") in pairs(rels, "FUNDS")
+
+
+def test_an_unnamed_project_funded_by_is_not_the_article_subject():
+    rels = rels_of("Hallasan National University opened a hydrogen lab on Monday. The lab is led by Professor "
+                   "Min Ju-won of Hallasan National University. Min previously led a fuel-cell project funded by "
+                   "the National Research Foundation of Korea (NRF).")
+    assert ("National Research Foundation of Korea", "Hallasan National University") not in pairs(rels, "FUNDS")
+
+
+def test_a_deal_bankrolled_by_does_not_fund_the_partner():
+    rels = rels_of("Hallasan National University and Orlen Technical University signed an agreement on Tuesday to "
+                   "run a research center on batteries, in a deal bankrolled by Hanbit Semiconductor Co.")
+    assert ("Hanbit Semiconductor Co.", "Orlen Technical University") not in pairs(rels, "FUNDS")

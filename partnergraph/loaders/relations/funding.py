@@ -28,6 +28,7 @@ _POSSESSIVE_GAP_RE = base._POSSESSIVE_GAP_RE
 _POSSESSIVE_ONLY_RE = base._POSSESSIVE_ONLY_RE
 _POSSESSIVE_OWNER_GAP_RE = base._POSSESSIVE_OWNER_GAP_RE
 _CLAUSE_RE = clauses._CLAUSE_RE
+_PASSIVE_GAP_RE = base._PASSIVE_GAP_RE
 
 GOV_WORDS = re.compile(r"^\s*(?:the\s+)?(?:national|central|korean|state|federal)?\s*government\b|^\s*(?:the\s+)?state\b", re.I)
 _UNDER_RE = re.compile(r"\bunder\s+")
@@ -99,10 +100,21 @@ _UNIT_NOUNS = r"(?P<noun>lab|laboratory|center|centre|institute|academy|cluster|
 _UNIT_NOUN_RE = re.compile(r"(?:(?:equip|fund|support|build|expand|run|operate|launch|furnish)\s+)?(?:the|its|their)\s+"
                            r"(?:new\s+|joint\s+)?" + _UNIT_NOUNS)
 _OWNED_NOUN_RE = re.compile(r"(?:['’]s)?\s+(?:new\s+|joint\s+)?" + _UNIT_NOUNS)
-_FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankrolled", "subsidi", "underwritten",
-                  "funding", "grant")
+# "The ministry bankrolls most of it", "X pays for it", "X funds the P": active, no amount needed
+PAYS_RE = re.compile(r"\b(?:bankrolls|bankrolled|funds|funded|finances|financed|sponsors|sponsored|underwrites|"
+                     r"subsidi[sz]es|pays\s+for|paid\s+for|will\s+(?:fund|finance|bankroll|sponsor|pay\s+for)|"
+                     r"(?:has|have|had)\s+(?:funded|financed|bankrolled|sponsored|paid\s+for))\s+"
+                     r"(?:(?:most|much|part|all|half|the\s+bulk|some)\s+of\s+)?", re.I)
+_PAYS_WORDS = ("bankroll", "funds", "funded", "financ", "sponsor", "underwrites", "subsidi", "pays for", "paid for",
+               "will fund", "will pay for")
+_IT_OBJ_RE = re.compile(r"it\b")
+# "a fuel-cell project funded by X", "in a deal bankrolled by X": an unnamed thing is funded
+_INDEFINITE_FUNDED_RE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:project|deal|study|program|programme|"
+                                   r"initiative|effort|grant|scheme|venture|trial)\s+$", re.I)
+_FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankroll", "subsidi", "underwritten",
+                  "funding", "grant", "funds", "pays for", "paid for", "finances", "underwrites")
 
-lower_twinned(FUND_BY_RE, RECEIVE_RE, INVEST_RE)
+lower_twinned(FUND_BY_RE, RECEIVE_RE, INVEST_RE, PAYS_RE)
 
 
 class FundingRules(ClauseReading):
@@ -203,6 +215,10 @@ class FundingRules(ClauseReading):
                 target = subj[0] if subj and subj[0].kind in ORG_LIKE else target
             if target is None and _IT_RE.match(self.text, s, e):
                 target = self._previous_subject(s)       # "It has run a center since 2017 with funding from X"
+            im = _INDEFINITE_FUNDED_RE.search(self.text, max(s, t.start() - 60), t.start())
+            if im and (target is None or target.end <= im.start() and
+                       self.text[target.end:im.start()].strip() not in {"", ","}):
+                continue           # "Song led a fuel-cell project funded by X" ("P, a project funded by X" is P)
             if target is None:     # "The collaboration is supported by X": the latest program, or the article's subject
                 key = self._latest(s, {"Program"}, pred=lambda m: not self._consortium(m.key)) or \
                     self._latest(s, {"Program"}) or self.main_org
@@ -233,6 +249,8 @@ class FundingRules(ClauseReading):
                           _POSSESSIVE_OWNER_GAP_RE.fullmatch(self.text, um.end(), m.start)), None)
                 if p and p.key != target.key and (target.kind != "Program" or self._consortium(target.key)):
                     self._emit("PARTICIPATES_IN", target.key, p.key, s, e, 0.7)
+        if self._may(_PAYS_WORDS):
+            self._pays_for(ms, s, e)
         money = [x for x in find_money(sent)] if self._digit else []     # every amount has a digit
         # "..., with North Jeolla Province adding 800 million won"
         for wm in (_WITH_THE_RE.finditer(sent) if money else ()):
@@ -359,6 +377,32 @@ class FundingRules(ClauseReading):
                     each = _EACH_RE.search(self.text, subj[-1].end, s + amt.start)
                     for g in (subj if each else subj[:1]):       # "A and B will each contribute N"
                         self._emit("FUNDS", g.key, key, s, e, 0.75, **self._money_attrs(amt, s, e))
+
+    def _pays_for(self, ms, s, e):
+        """"The Ministry of Education bankrolls most of it", "The ministry pays for it", "X funds
+        the P": the clause's subject funds the program ("it": the program the sentence or the
+        sentence before names first)."""
+        for t in self._finditer(PAYS_RE, s, e):
+            if self._in_quote(t.start()) or self.text[t.end():t.end() + 3] == "by ":
+                continue
+            subj = [m for m in self._clause_subject(ms, s, t.start()) if m.kind in ORG_LIKE and
+                    not _PASSIVE_GAP_RE.search(self.text, m.end, t.start())] or self._government_subject(s, t.start())
+            if not subj:
+                continue
+            if _IT_OBJ_RE.match(self.text, t.end(), e):
+                prog = next((m for m in ms if m.kind == "Program" and m.end <= subj[0].start), None)
+                if prog is None:
+                    before = self._sentence_before(s)
+                    prev = self._subject(self._mentions_in(*before), before[0]) if before else []
+                    prog = prev[0] if prev and prev[0].kind == "Program" else None
+                key = (self._program_ref(prog) if prog.ref else prog.key) if prog else None
+            else:
+                obj = self._after(ms, t.end(), ORG_LIKE | {"Program"}, max_gap=0)
+                key = (self._program_ref(obj[0]) if obj[0].ref and obj[0].kind == "Program" else obj[0].key) \
+                    if obj else None
+            if key and key != subj[0].key:
+                self._emit("FUNDS", subj[0].key, key, s, e, 0.7)
+                return
 
     def _funded_before(self, s: int, givers) -> str | None:
         """What the sentence before this one (at ``s``) funded (``_last_money``), where that is not
