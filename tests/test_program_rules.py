@@ -188,3 +188,16 @@ def test_a_deal_bankrolled_by_does_not_fund_the_partner():
     rels = rels_of("Hallasan National University and Orlen Technical University signed an agreement on Tuesday to "
                    "run a research center on batteries, in a deal bankrolled by Hanbit Semiconductor Co.")
     assert ("Hanbit Semiconductor Co.", "Orlen Technical University") not in pairs(rels, "FUNDS")
+
+
+def test_program_which_a_city_joined():
+    rels = rels_of("The network is part of the ministry's Coastal Emergency Care Project, which Gwangju Metropolitan "
+                   "City joined in February.")
+    assert any(a.startswith("Gwangju") and b == "Coastal Emergency Care Project"
+               for a, b in pairs(rels, "PARTICIPATES_IN"))
+
+
+def test_its_program_after_the_ministry():
+    rels = rels_of("The Ministry of SMEs and Startups will give 3 billion won to a robot project in Changwon, the "
+                   "ministry said, making the southern port city the latest winner of its Regional Robot Cluster Program.")
+    assert ("Ministry of SMEs and Startups", "Regional Robot Cluster Program") in pairs(rels, "ORGANIZES")

@@ -35,6 +35,7 @@ _RUNS_WORDS = ("organi", "run", "ran ", "oversee", "oversaw", "manage", "adminis
 _WHICH_GAP_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s+which\s+")
 # "P, the Ministry of Education's scheme that ...": an owner's program named in apposition
 _APPOS_OWNED_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:scheme|program|programme|initiative|project)\b")
+_ITS_RE = re.compile(r"\bits\s+(?:own\s+|new\s+|flagship\s+)?$")
 _WHICH_RAN_RE = re.compile(r",\s+which\s+(?:the\s+)?")
 _WHICH_RAN_WORDS = ("which",)
 _RAN_VERB_RE = re.compile(r"(?:\s+(?:(?:provincial|city|municipal|metropolitan|county|district)\s+)?government)?"
@@ -84,8 +85,15 @@ class OrganizingRules(ClauseReading):
         """"the Ministry of Education's P", "under the city's P" (a ministry, agency or local
         government's program is one it runs) and "P, which the provincial government launched"."""
         which = self._may(_WHICH_RAN_WORDS)
+        its = self._may(("its ",))
         for i, p in enumerate(ms):
             if p.kind != "Program" or p.ref or self._in_quote(p.start):
+                continue
+            im = _ITS_RE.search(self.text, max(s, p.start - 20), p.start) if its else None
+            if im and i and ms[i - 1].end <= im.start() and ms[i - 1].kind in _OWNER_KINDS:
+                # "..., the ministry said, making the city the latest winner of its P": the
+                # government named last before "its" runs P
+                self._emit("ORGANIZES", ms[i - 1].key, p.key, s, e, 0.7)
                 continue
             o = ms[i - 1] if i else None
             if o and o.kind in _OWNER_KINDS and _POSSESSIVE_GAP_RE.fullmatch(self.text, o.end, p.start) and \

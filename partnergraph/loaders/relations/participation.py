@@ -20,7 +20,7 @@ from bisect import bisect_left
 
 from ..resolve import ORG_LIKE
 from . import base, clauses
-from .base import M, _OWNER_KINDS, lower_twinned
+from .base import M, ORGISH, _OWNER_KINDS, lower_twinned
 from .clauses import ClauseReading
 
 # bound by assignment, not imported by name: see base.py
@@ -75,6 +75,11 @@ _ONE_OF_THE_RE = re.compile(r"\b(?:one\s+of|among)\s+(?:the\s+)?(?:\w+\s+){0,3}?
 _ONE_OF_PROJECTS_RE = re.compile(r"\s+(?:is|was|are|were)\s+(?:also\s+)?(?:one\s+of|among)\s+(?:the\s+)?"
                                  r"(?:\w+\s+){0,3}?(?:projects|programs|participants|members|recipients|winners|"
                                  r"teams|consortia)\s+(?:in|of|under|for|selected\s+for|chosen\s+for|funded\s+by)\s+")
+# "P, which Busan joined in February"
+_WHICH_OBJ_RE = re.compile(r",\s+which\s+(?:the\s+)?")
+_JOINED_VERB_RE = re.compile(r"\s+(?:also\s+|later\s+|first\s+)?(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:joined|entered|"
+                             r"signed\s+up\s+for|took\s+part\s+in|takes\s+part\s+in|participates\s+in|"
+                             r"participated\s+in)\b")
 _OWNER_POSS_RE = re.compile(r"['’]s\s+(?:new\s+)?")
 _SELECTED_INCL_RE = re.compile(r"\b(?:[Uu]niversities|[Ss]chools|[Ii]nstitutions|[Hh]ospitals|[Cc]olleges|[Pp]articipants|"
                                r"[Rr]ecipients)\s+(?:(?:already|previously|newly)\s+)?(?:selected|chosen|picked|named|"
@@ -192,6 +197,8 @@ class ParticipationRules(ClauseReading):
                 self._emit("PARTICIPATES_IN", a.key, cons, s, e, 0.85)
         if self._may(("participating", "member")):
             self._members_include(ms, s, e)
+        if progs and self._may((", which",)):
+            self._which_joined(ms, progs, s, e)
         if progs and self._may(("one of", "among")):
             self._one_of_projects(ms, progs, s, e)
         if (progs or prog_refs) and self._has(_BRINGS_WORDS):
@@ -219,6 +226,18 @@ class ParticipationRules(ClauseReading):
                                             if AMONG_RE.match(self.text[s:e]) else None)
             if host:
                 self._emit("PARTICIPATES_IN", c.key, host, s, e, 0.7)
+
+    def _which_joined(self, ms, progs, s, e):
+        """"P, which Busan joined in February": the one named after "which" takes part in P."""
+        for p in progs:
+            wm = _WHICH_OBJ_RE.match(self.text, p.end, e)
+            who = self._after(ms, wm.end(), ORGISH, max_gap=0) if wm else []
+            jm = _JOINED_VERB_RE.match(self.text, who[-1].end, e) if who else None
+            if jm is None or self._in_quote(p.start):
+                continue
+            for a in who:
+                if a.key != p.key:
+                    self._emit("PARTICIPATES_IN", a.key, p.key, s, e, 0.7)
 
     def _one_of_projects(self, ms, progs, s, e):
         """"The academy is one of 27 projects in the first year of the P": the sentence's first
