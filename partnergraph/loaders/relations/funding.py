@@ -38,7 +38,7 @@ _PASSIVE_MONEY_RE = re.compile(r"\s+(?:will\s+be|would\s+be|is|was|are|were|has\
                                r"(?:in|into|to|for|on)\s+")
 _PASSIVE_MONEY_WORDS = ("invested", "allocated", "provided", "spent", "earmarked", "granted", "given", "set aside")
 _BY_WORD_RE = re.compile(r"\bby\s+(?!\d)")
-_OBJ_AMOUNT_RE = re.compile(r"\s+(?:with\s+)?(?:a\s+total\s+of\s+|up\s+to\s+|about\s+|around\s+|nearly\s+)?")
+_OBJ_AMOUNT_RE = re.compile(r"\s+(?:with\s+)?(?:a\s+total\s+of\s+|up\s+to\s+|about\s+|around\s+|nearly\s+|an?\s+)?")
 _EACH_RE = re.compile(r"\beach\b")
 # between a place and its verb: "Ulsan Metropolitan City will", "Jeonbuk State (전북특별자치도) will"
 _PLACE_ACTS_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?[a-z\s]{0,25}")
@@ -52,10 +52,13 @@ RECEIVE_RE = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|get(?:
                         r"(?:was|were|be|been)\s+(?:awarded|granted|allocated|given))\b", re.I)
 INVEST_RE = re.compile(r"\b(?:invest(?:s|ed|ing)?|provid(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|"
                        r"set(?:s|ting)?\s+aside|earmark(?:s|ed)?|budget(?:s|ed)|put(?:s|ting)?|award(?:s|ed)?|"
-                       r"inject(?:s|ed)?|pour(?:s|ed)?|"
+                       r"inject(?:s|ed)?|pour(?:s|ed)?|chip(?:s|ped|ping)?\s+in|"
                        r"allocat(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|grant(?:s|ed)?|pledg(?:e|es|ed)|"
                        r"commit(?:s|ted)?|spend(?:s)?|fund(?:s|ed)?)\b", re.I)
 _WITH_AMOUNT_RE = re.compile(r"[^.;,]{0,30}?\bwith\s+(?:a\s+total\s+of\s+|up\s+to\s+)?")
+_WHILE_RE = re.compile(r",\s+while\s+")
+_WHICH_PUTS_RE = re.compile(r"(?:\s*\([^()]{0,40}\))?,\s+which\s+(?:is\s+|will\s+be\s+|has\s+been\s+|will\s+)?"
+                            r"(?:putting\s+in|put\s+in|providing|provide|contributing|contribute|investing|invest)\s+")
 _WITH_THE_RE = re.compile(r"\bwith\s+(?:the\s+)?")
 _ADDING_RE = re.compile(r"\s+(?:add|adding|contribut\w+|provid\w+|put(?:ting)?\s+up|chipping\s+in|"
                         r"offer\w*|invest\w*)\s+(?:another\s+|an\s+additional\s+)?")
@@ -94,7 +97,7 @@ _SUPPORT_AMOUNT_RE = re.compile(r"(?:\s+with\s+|,\s+(?:allocating|providing|spen
 _SUPPORT_WORDS = ("support", "back", "bankroll", "paying for", "pays for", "paid for", "pay for")
 # the verbs of a giver whose target may be what the sentence before funded (INVEST_RE's
 # first three letters): contribute, pledge, set aside, earmark, commit, add
-_MORE_MONEY_VERBS = frozenset({"con", "ple", "set", "ear", "com"})
+_MORE_MONEY_VERBS = frozenset({"con", "ple", "set", "ear", "com", "chi", "put"})
 _INVEST_TARGET_RE = re.compile(r"(?:[^.;]|\.(?=\d)){0,40}?\b(?:to|in|into|for|toward|towards|on)\s+")   # "($3.2 million) to"
 _UNIT_NOUNS = r"(?P<noun>lab|laboratory|center|centre|institute|academy|cluster|program|programme|scholarship|hub|consortium)\b"
 _UNIT_NOUN_RE = re.compile(r"(?:(?:equip|fund|support|build|expand|run|operate|launch|furnish)\s+)?(?:the|its|their)\s+"
@@ -236,8 +239,9 @@ class FundingRules(ClauseReading):
                 given = find_money(self.text[t.end():gm.end()]) if self._digit else []
                 if given:
                     amount = self._money_attrs(given[0], s, e)
-            elif len(funders) == 1:    # "funded by X with 5 billion won"
-                wm = _WITH_AMOUNT_RE.match(self.text[funders[-1].end:e])
+            elif len(funders) == 1:    # "funded by X with 5 billion won" / ", which is putting in N"
+                wm = _WITH_AMOUNT_RE.match(self.text[funders[-1].end:e]) or \
+                    _WHICH_PUTS_RE.match(self.text[funders[-1].end:e])
                 given = find_money(self.text[funders[-1].end + wm.end():e]) if wm and self._digit else []
                 if given and given[0].start == 0:
                     amount = dict(given[0].attrs(), **self._period(s, e))
@@ -345,38 +349,50 @@ class FundingRules(ClauseReading):
         if self._may(_SUPPORT_WORDS) and self._supports_with(ms, s, e, money):
             return
         v = self._search(INVEST_RE, s, e)
-        if v and not self._in_quote(v.start()):
-            amt = next((x for x in money if s + x.start > v.start()), None)
-            subj = [m for m in self._clause_subject(ms, s, v.start()) if m.kind in ORG_LIKE or
-                    (m.kind == "Region" and _PLACE_ACTS_RE.fullmatch(self.text, m.end, v.start()))] or \
-                self._government_subject(s, v.start())     # a place gives only as the verb's own subject
-            if amt and subj:
-                tm = _INVEST_TARGET_RE.match(self.text[s + amt.end:e])
-                pos = s + amt.end + tm.end() if tm else e
-                tgt = self._after(ms, pos, ORG_LIKE | {"Program"}, max_gap=2) if tm else []
-                # "to CNU's new institute", "to equip the lab", "into the center's test beds"
-                noun = self._unit_noun(pos, e, tgt[0].end if tgt else None) if tm else None
-                if tgt and not noun:         # "to PNU's Hyowon Scholarship Program": what PNU has
-                    owned = next((m for m in ms if m.start > tgt[0].end and m.kind in ORG_LIKE | {"Program"}), None)
-                    if owned and _POSSESSIVE_ONLY_RE.fullmatch(self.text, tgt[0].end, owned.start) and \
-                            (self.text[tgt[0].end:tgt[0].end + 1] in ("'", "’") or
-                             self.text[tgt[0].end - 2:tgt[0].end] in {"'s", "’s"}):
-                        tgt = [owned]
-                key = noun or (tgt[0].key if tgt else None)
-                if key and tgt and not noun and tgt[0].ref and tgt[0].kind == "Program":
-                    key = self._program_ref(tgt[0])          # "for the initiative"
-                if key is None:              # "X will provide Y with N", "X funds Y with N"
-                    obj = self._after(ms, v.end(), ORG_LIKE | {"Program"}, max_gap=0)
-                    if obj and _OBJ_AMOUNT_RE.fullmatch(self.text, obj[-1].end, s + amt.start):
-                        key = obj[0].key
-                if key is None and not tgt and v.group()[:3].lower() in _MORE_MONEY_VERBS:
-                    # "Sejong has pledged N for patient transport", "X is contributing an additional
-                    # N to equip a dry room": no target named, what the sentence before funded
-                    key = self._funded_before(s, {m.key for m in subj})
-                if key:
-                    each = _EACH_RE.search(self.text, subj[-1].end, s + amt.start)
-                    for g in (subj if each else subj[:1]):       # "A and B will each contribute N"
-                        self._emit("FUNDS", g.key, key, s, e, 0.75, **self._money_attrs(amt, s, e))
+        if v and self.text.startswith(" by ", v.end()):    # "P will be funded by X, while the city chips in N"
+            v = self._search(INVEST_RE, v.end(), e)
+        vs = [v] if v else []
+        if v and self._may((" while ",)):    # "A will invest N1 in P, while B will chip in N2": B's verb too
+            wm = _WHILE_RE.search(self.text, v.end(), e)
+            later = self._search(INVEST_RE, wm.end(), e) if wm else None
+            if later:
+                vs.append(later)
+        for k, v in enumerate(vs):
+            if v and not self._in_quote(v.start()):
+                amt = next((x for x in money if s + x.start > v.start()), None)
+                subj = [m for m in self._clause_subject(ms, s, v.start()) if m.kind in ORG_LIKE or
+                        (m.kind == "Region" and _PLACE_ACTS_RE.fullmatch(self.text, m.end, v.start()))] or \
+                    self._government_subject(s, v.start())     # a place gives only as the verb's own subject
+                if k:                # the "while" clause's own subject ("while the city will chip in")
+                    subj = [m for m in self._after(ms, wm.end(), ORGISH, max_gap=0) if m.end <= v.start() and
+                            (m.kind != "Region" or self._region_level(m.key) not in {"country", "group", None})]
+                if amt and subj:
+                    tm = _INVEST_TARGET_RE.match(self.text[s + amt.end:e])
+                    pos = s + amt.end + tm.end() if tm else e
+                    tgt = self._after(ms, pos, ORG_LIKE | {"Program"}, max_gap=2) if tm else []
+                    # "to CNU's new institute", "to equip the lab", "into the center's test beds"
+                    noun = self._unit_noun(pos, e, tgt[0].end if tgt else None) if tm else None
+                    if tgt and not noun:         # "to PNU's Hyowon Scholarship Program": what PNU has
+                        owned = next((m for m in ms if m.start > tgt[0].end and m.kind in ORG_LIKE | {"Program"}), None)
+                        if owned and _POSSESSIVE_ONLY_RE.fullmatch(self.text, tgt[0].end, owned.start) and \
+                                (self.text[tgt[0].end:tgt[0].end + 1] in ("'", "’") or
+                                 self.text[tgt[0].end - 2:tgt[0].end] in {"'s", "’s"}):
+                            tgt = [owned]
+                    key = noun or (tgt[0].key if tgt else None)
+                    if key and tgt and not noun and tgt[0].ref and tgt[0].kind == "Program":
+                        key = self._program_ref(tgt[0])          # "for the initiative"
+                    if key is None:              # "X will provide Y with N", "X funds Y with N"
+                        obj = self._after(ms, v.end(), ORG_LIKE | {"Program"}, max_gap=0)
+                        if obj and _OBJ_AMOUNT_RE.fullmatch(self.text, obj[-1].end, s + amt.start):
+                            key = obj[0].key
+                    if key is None and not tgt and v.group()[:3].lower() in _MORE_MONEY_VERBS:
+                        # "Sejong has pledged N for patient transport", "X is contributing an additional
+                        # N to equip a dry room": no target named, what the sentence before funded
+                        key = self._funded_before(s, {m.key for m in subj})
+                    if key:
+                        each = _EACH_RE.search(self.text, subj[-1].end, s + amt.start)
+                        for g in (subj if each else subj[:1]):       # "A and B will each contribute N"
+                            self._emit("FUNDS", g.key, key, s, e, 0.75, **self._money_attrs(amt, s, e))
 
     def _pays_for(self, ms, s, e):
         """"The Ministry of Education bankrolls most of it", "The ministry pays for it", "X funds
@@ -407,6 +423,11 @@ class FundingRules(ClauseReading):
     def _funded_before(self, s: int, givers) -> str | None:
         """What the sentence before this one (at ``s``) funded (``_last_money``), where that is not
         one of ``givers``; else the latest program named in the two sentences before."""
+        for r in reversed(self.out):     # "X will fund P, while the city will chip in N": P
+            if r.evidence.start != s:
+                break
+            if r.type == "FUNDS" and r.target not in givers:
+                return r.target
         i = bisect_left(self._sent_starts, s)
         if self._last_money is not None:
             target, ls, _ = self._last_money
