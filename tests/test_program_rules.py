@@ -201,3 +201,50 @@ def test_its_program_after_the_ministry():
     rels = rels_of("The Ministry of SMEs and Startups will give 3 billion won to a robot project in Changwon, the "
                    "ministry said, making the southern port city the latest winner of its Regional Robot Cluster Program.")
     assert ("Ministry of SMEs and Startups", "Regional Robot Cluster Program") in pairs(rels, "ORGANIZES")
+
+
+def test_awarded_the_school_a_grant():
+    rels = rels_of("The Ministry of Education awarded Hallasan National University a 3 billion won grant.")
+    assert ("Ministry of Education", "Hallasan National University") in pairs(rels, "FUNDS")
+
+
+def test_funded_by_x_which_is_putting_in_and_while_the_city_chips_in():
+    rels = rels_of("Gwangju Metropolitan City announced the plan on Monday. The Gwangju Welding Talent Program will be "
+                   "funded by Hanbit Semiconductor Co., which is putting in $2 million, while the city will chip in "
+                   "3 billion won from its own budget.")
+    assert rels[("FUNDS", "Hanbit Semiconductor Co.", "Gwangju Welding Talent Program")].attrs["amount"] == 2000000
+    city = [r for (t, a, b), r in rels.items() if t == "FUNDS" and a.startswith("Gwangju") and
+            b == "Gwangju Welding Talent Program"]
+    assert city and city[0].attrs["amount_krw"] == 3000000000
+
+
+def test_put_up_money_with_no_target_named():
+    rels = rels_of("The Ministry of Science and ICT will invest 5 billion won in the Jeju Quantum Device Institute, "
+                   "a new lab in Jeju. Orlen Technical University will put $1.2 million into a joint "
+                   "fabrication project with the institute over three years.")
+    assert ("Orlen Technical University", "Jeju Quantum Device Institute") in pairs(rels, "FUNDS")
+
+
+def test_participants_in_the_program_include():
+    rels = rels_of("Participants in the Coastal Talent Program include Hallasan National University and "
+                   "Namhae University.")
+    assert {("Hallasan National University", "Coastal Talent Program"),
+            ("Namhae University", "Coastal Talent Program")} <= pairs(rels, "PARTICIPATES_IN")
+
+
+def test_program_selected_and_includes_members():
+    rels = rels_of("The Coastal Talent Program has selected Hallasan National University and Namhae University. "
+                   "The Jeonnam Blue Energy Program will include Mokpo Bay University.")
+    got = pairs(rels, "PARTICIPATES_IN")
+    assert ("Namhae University", "Coastal Talent Program") in got
+    assert ("Mokpo Bay University", "Jeonnam Blue Energy Program") in got
+
+
+def test_signed_on_to_the_program():
+    rels = rels_of("Hallasan National University has signed on to the Coastal Talent Program.")
+    assert ("Hallasan National University", "Coastal Talent Program") in pairs(rels, "PARTICIPATES_IN")
+
+
+def test_ministry_introduced_the_program():
+    rels = rels_of("The Ministry of Education introduced the Coastal Talent Program in 2021.")
+    assert ("Ministry of Education", "Coastal Talent Program") in pairs(rels, "ORGANIZES")

@@ -29,8 +29,11 @@ ORGANIZE_RE = re.compile(r"\b(?:organi[sz]ed|hosted|run|managed|operated|adminis
 _RUNS_RE = re.compile(r"\b(?:organi[sz]es|runs|oversees|manages|administers|coordinates|hosts|operates|"
                       r"(?:will|to)\s+(?:organi[sz]e|run|oversee|manage|administer|coordinate|host|operate)|"
                       r"(?:has|have|had)\s+(?:also\s+|long\s+|jointly\s+)?(?:run|overseen|managed|administered|"
-                      r"coordinated|operated|organi[sz]ed)|ran|oversaw|operated|managed|administered)\s+", re.I)
-_RUNS_WORDS = ("organi", "run", "ran ", "oversee", "oversaw", "manage", "administer", "coordinate", "host", "operate")
+                      r"coordinated|operated|organi[sz]ed|introduced|created|established)|ran|oversaw|operated|managed|"
+                      r"administered|introduced|introduces|unveiled|unveils|created|creates|established|establishes)\s+",
+                      re.I)
+_RUNS_WORDS = ("organi", "run", "ran ", "oversee", "oversaw", "manage", "administer", "coordinate", "host", "operate",
+               "introduc", "unveil", "creat", "establish")
 # between the one who runs and the verb: "KIAT, which operates the program"
 _WHICH_GAP_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s+which\s+")
 # "P, the Ministry of Education's scheme that ...": an owner's program named in apposition

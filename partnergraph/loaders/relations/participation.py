@@ -39,7 +39,7 @@ PARTICIPATE_RE = re.compile(
     r"(?:(?:founding|core|full|new|key)\s+)?"
     r"(?:part|members?|participants?)\s+(?:of|in)\b|"
     r"\blaunch(?:es|ed|ing)?\b|\bcarr(?:y|ies|ied)\s+out\b|\bperform(?:s|ed|ing)?\b|\bimplement(?:s|ed|ing)?\b|"
-    r"\b(?:(?<!illion\s)(?<!\d\s)won|wins|win|awarded)\b", re.I)       # "1 billion won" is money
+    r"\b(?:(?<!illion\s)(?<!\d\s)won|wins|win|awarded)\b|\bsign(?:s|ed)?\s+(?:on\s+to|up\s+for)\b", re.I)  # "1 billion won" is money
 MEMBERS_RE = re.compile(r"\b(?:consortium|alliance|coalition|network|group|team)\W{0,3}\s*(?:—|–|-|,|\()?\s*"
                         r"(?:comprising|consisting\s+of|composed\s+of|made\s+up\s+of|that\s+includes|including|"
                         r"which\s+includes|of)\s", re.I)
@@ -61,8 +61,9 @@ _ALSO_SELECTED_RE = re.compile(r"\s+(?:were|was|have\s+been|has\s+been)\s+(?:als
 # "P (, organized by X,) brings together A, B and C"; "The alliance comprises A and B"
 _BRINGS_RE = re.compile(r"\b(?:brings|brought|bring|will\s+bring)\s+together\s+(?:the\s+)?|"
                         r"\b(?:comprises|comprised|consists\s+of|consisted\s+of|is\s+made\s+up\s+of|"
-                        r"is\s+composed\s+of|groups)\s+(?:the\s+)?")
-_BRINGS_WORDS = ("together", "compris", "consist", "made up", "composed", "groups")
+                        r"is\s+composed\s+of|groups|includes|included|will\s+include|has\s+selected|selected|"
+                        r"chose|has\s+chosen)\s+(?:the\s+)?")
+_BRINGS_WORDS = ("together", "compris", "consist", "made up", "composed", "groups", "include", "selected", "chose")
 # "the three schools", "all four hospitals": a list named in the sentence before
 _COUNTED_RE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Aa]ll|[Tt]hose)\s+(?P<n>two|three|four|five|six|seven|eight)\s+"
                          r"(?:schools|universities|hospitals|institutions|companies|firms|partners|organizations)\b")
@@ -102,7 +103,8 @@ _MEMBER_NOUNS = r"(?:universities|schools|institutions|hospitals|companies|firms
 _PART_INCLUDE_RE = re.compile(r"(?:['’]s\s+(?:(?:participating|member)\s+" + _MEMBER_NOUNS + r"|members|participants|"
                               r"partners)|\s+(?:participating|member)\s+" + _MEMBER_NOUNS + r")\s+(?:include|included|"
                               r"includes|are|were)\s+(?:the\s+)?")
-_PART_OF_INCLUDE_RE = re.compile(r"\b(?:[Pp]articipating|[Mm]ember)\s+" + _MEMBER_NOUNS + r"\s+(?:of|in)\s+(?:the\s+)?")
+_PART_OF_INCLUDE_RE = re.compile(r"\b(?:(?:[Pp]articipating|[Mm]ember)\s+" + _MEMBER_NOUNS + r"|[Pp]articipants|[Mm]embers)"
+                                 r"\s+(?:of|in)\s+(?:the\s+)?")
 _INCLUDE_AFTER_RE = re.compile(r"\s+(?:include|included|includes|are|were)\s+(?:the\s+)?")
 # "A will launch / run / offer P with B (and C)": B runs P with A, so both take part in it
 _RUN_WITH_VERB_RE = re.compile(r"\b(?:launch(?:es|ed|ing)?|run(?:s|ning)?|ran|operat(?:e|es|ed|ing)|offer(?:s|ed|ing)?|"
@@ -135,7 +137,8 @@ _SEMI_OR_BY_RE = re.compile(r"[;]|\bby\b")
 _PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "named", "tapped", "participat", "part", "join",
                       "operat",
                       "member",
-                      "launch", "carr", "perform", "implement", "won", "win", "awarded")
+                      "launch", "carr", "perform", "implement", "won", "win", "awarded", "signed on", "signed up",
+                      "signs on", "signs up", "sign on", "sign up")
 _JOIN_WORDS = ("participat", "part in", "join", "member")
 _JOIN_TRIGGER_RE = re.compile(r"participat|tak|took|join|(?:is|are|was|were|bec|has)\b", re.I)
 # what the rules of _participates need where no program is named (besides _MEMBERS_WORDS)
@@ -195,7 +198,7 @@ class ParticipationRules(ClauseReading):
             members = self._after(ms, mm.end(), ORG_LIKE, max_gap=4)
             for a in members:
                 self._emit("PARTICIPATES_IN", a.key, cons, s, e, 0.85)
-        if self._may(("participating", "member")):
+        if self._may(("participa", "member")):
             self._members_include(ms, s, e)
         if progs and self._may((", which",)):
             self._which_joined(ms, progs, s, e)
