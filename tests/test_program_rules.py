@@ -248,3 +248,10 @@ def test_signed_on_to_the_program():
 def test_ministry_introduced_the_program():
     rels = rels_of("The Ministry of Education introduced the Coastal Talent Program in 2021.")
     assert ("Ministry of Education", "Coastal Talent Program") in pairs(rels, "ORGANIZES")
+
+
+def test_pledge_for_students_at_a_named_school_is_not_the_program_before():
+    rels = rels_of("The Ministry of Education will invest 5 billion won in the Coastal Talent Program. "
+                   "Hanbit Semiconductor Co. pledged 2 billion won in scholarships for students of the College of "
+                   "Engineering at Hallasan National University.")
+    assert ("Hanbit Semiconductor Co.", "Coastal Talent Program") not in pairs(rels, "FUNDS")

@@ -385,9 +385,12 @@ class FundingRules(ClauseReading):
                         obj = self._after(ms, v.end(), ORG_LIKE | {"Program"}, max_gap=0)
                         if obj and _OBJ_AMOUNT_RE.fullmatch(self.text, obj[-1].end, s + amt.start):
                             key = obj[0].key
-                    if key is None and not tgt and v.group()[:3].lower() in _MORE_MONEY_VERBS:
+                    if key is None and not tgt and v.group()[:3].lower() in _MORE_MONEY_VERBS and \
+                            not any(m.start >= s + amt.end and not m.ref and m.kind in ORG_LIKE and
+                                    "," not in self.text[s + amt.end:m.start] for m in ms):
                         # "Sejong has pledged N for patient transport", "X is contributing an additional
-                        # N to equip a dry room": no target named, what the sentence before funded
+                        # N to equip a dry room": no target named (no organisation after the amount in its clause), what the
+                        # sentence before funded
                         key = self._funded_before(s, {m.key for m in subj})
                     if key:
                         each = _EACH_RE.search(self.text, subj[-1].end, s + amt.start)
