@@ -255,3 +255,16 @@ def test_pledge_for_students_at_a_named_school_is_not_the_program_before():
                    "Hanbit Semiconductor Co. pledged 2 billion won in scholarships for students of the College of "
                    "Engineering at Hallasan National University.")
     assert ("Hanbit Semiconductor Co.", "Coastal Talent Program") not in pairs(rels, "FUNDS")
+
+
+def test_cluster_anchored_by():
+    rels = rels_of("The Yeosu Marine Robotics Cluster opened in 2024. The cluster will be anchored by Hallasan "
+                   "National University, which will build a test pool on its campus.")
+    assert ("Hallasan National University", "Yeosu Marine Robotics Cluster") in pairs(rels, "PARTICIPATES_IN")
+
+
+def test_possessive_grant_will_cover_the_lab():
+    rels = rels_of("Hallasan National University opened the Jeju Ocean AI Lab with Hanbit Semiconductor Co. on "
+                   "Monday. Hanbit Semiconductor Co.'s $2 million grant will cover the lab's first two years.")
+    r = rels[("FUNDS", "Hanbit Semiconductor Co.", "Jeju Ocean AI Lab")]
+    assert r.attrs["amount"] == 2000000

@@ -56,6 +56,14 @@ INVEST_RE = re.compile(r"\b(?:invest(?:s|ed|ing)?|provid(?:e|es|ed|ing)|contribu
                        r"allocat(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|grant(?:s|ed)?|pledg(?:e|es|ed)|"
                        r"commit(?:s|ted)?|spend(?:s)?|fund(?:s|ed)?)\b", re.I)
 _WITH_AMOUNT_RE = re.compile(r"[^.;,]{0,30}?\bwith\s+(?:a\s+total\s+of\s+|up\s+to\s+)?")
+# "X's $3 million grant will cover / fund / go to Y"
+_GIFT_OWNER_GAP_RE = re.compile(r"['’]s\s+(?:new\s+|additional\s+|latest\s+)?")
+_GIFT_COVERS_RE = re.compile(r"\s+(?:\([^()]{0,40}\)\s+)?(?:research\s+)?(?:grant|donation|gift|investment|contribution|"
+                             r"endowment|funding|sponsorship|pledge)\s+(?:will\s+|would\s+|is\s+to\s+)?(?:also\s+)?"
+                             r"(?:cover|covers|fund|funds|support|supports|pay\s+for|pays\s+for|go\s+to|goes\s+to|"
+                             r"finance|finances|bankroll|bankrolls)\s+")
+_GIFT_WORDS = ("grant", "donation", "gift", "investment", "contribution", "endowment", "funding", "sponsorship",
+               "pledge")
 _WHILE_RE = re.compile(r",\s+while\s+")
 _WHICH_PUTS_RE = re.compile(r"(?:\s*\([^()]{0,40}\))?,\s+which\s+(?:is\s+|will\s+be\s+|has\s+been\s+|will\s+)?"
                             r"(?:putting\s+in|put\s+in|providing|provide|contributing|contribute|investing|invest)\s+")
@@ -269,6 +277,8 @@ class FundingRules(ClauseReading):
                 if target:
                     self._emit("FUNDS", who[0].key, target, s, e, 0.75, **dict(lead[0].attrs(), **self._period(s, e)))
                     money = [x for x in money if s + x.start < who[-1].end]
+        if money and self._may(_GIFT_WORDS):
+            self._possessive_gift(ms, s, e, money)
         if money and self._may(("which",)) and self._program_gives(ms, s, e, money):
             return
         from_parts = []
@@ -396,6 +406,20 @@ class FundingRules(ClauseReading):
                         each = _EACH_RE.search(self.text, subj[-1].end, s + amt.start)
                         for g in (subj if each else subj[:1]):       # "A and B will each contribute N"
                             self._emit("FUNDS", g.key, key, s, e, 0.75, **self._money_attrs(amt, s, e))
+
+    def _possessive_gift(self, ms, s, e, money):
+        """"LG AI Research's $3 million grant will cover the lab's first three years": the owner
+        of the grant funds what it covers."""
+        for mo in money:
+            a = s + mo.start
+            g = next((m for m in reversed(ms) if m.end <= a), None)
+            if g is None or g.kind not in ORG_LIKE or not _GIFT_OWNER_GAP_RE.fullmatch(self.text, g.end, a):
+                continue
+            gm = _GIFT_COVERS_RE.match(self.text, s + mo.end, e)
+            tgt = self._after(ms, gm.end(), ORG_LIKE | {"Program"}, max_gap=0) if gm else []
+            if tgt and tgt[0].key != g.key and not self._in_quote(a):
+                key = self._program_ref(tgt[0]) if tgt[0].ref and tgt[0].kind == "Program" else tgt[0].key
+                self._emit("FUNDS", g.key, key, s, e, 0.7, **self._money_attrs(mo, s, e))
 
     def _pays_for(self, ms, s, e):
         """"The Ministry of Education bankrolls most of it", "The ministry pays for it", "X funds

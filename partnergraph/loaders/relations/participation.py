@@ -76,6 +76,7 @@ _ONE_OF_THE_RE = re.compile(r"\b(?:one\s+of|among)\s+(?:the\s+)?(?:\w+\s+){0,3}?
 _ONE_OF_PROJECTS_RE = re.compile(r"\s+(?:is|was|are|were)\s+(?:also\s+)?(?:one\s+of|among)\s+(?:the\s+)?"
                                  r"(?:\w+\s+){0,3}?(?:projects|programs|participants|members|recipients|winners|"
                                  r"teams|consortia)\s+(?:in|of|under|for|selected\s+for|chosen\s+for|funded\s+by)\s+")
+_ANCHORED_RE = re.compile(r"\s+(?:will\s+be|is|was|are|were|has\s+been|to\s+be)\s+anchored\s+by\s+(?:the\s+)?")
 # "P, which Busan joined in February"
 _WHICH_OBJ_RE = re.compile(r",\s+which\s+(?:the\s+)?")
 _JOINED_VERB_RE = re.compile(r"\s+(?:also\s+|later\s+|first\s+)?(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:joined|entered|"
@@ -200,6 +201,8 @@ class ParticipationRules(ClauseReading):
                 self._emit("PARTICIPATES_IN", a.key, cons, s, e, 0.85)
         if self._may(("participa", "member")):
             self._members_include(ms, s, e)
+        if self._may(("anchored by",)):
+            self._anchored_by(ms, s, e)
         if progs and self._may((", which",)):
             self._which_joined(ms, progs, s, e)
         if progs and self._may(("one of", "among")):
@@ -229,6 +232,17 @@ class ParticipationRules(ClauseReading):
                                             if AMONG_RE.match(self.text[s:e]) else None)
             if host:
                 self._emit("PARTICIPATES_IN", c.key, host, s, e, 0.7)
+
+    def _anchored_by(self, ms, s, e):
+        """"The cluster will be anchored by A (and B)": the program's anchors take part in it."""
+        for am in _ANCHORED_RE.finditer(self.text, s, e):
+            p = next((m for m in reversed(ms) if m.end <= am.start() and m.kind == "Program"), None)
+            if p is None or p.end != am.start() or self._in_quote(am.start()):
+                continue
+            key = self._program_ref(p) if p.ref else p.key
+            for a in self._members_at(ms, am.end()):
+                if a.key != key:
+                    self._emit("PARTICIPATES_IN", a.key, key, s, e, 0.7)
 
     def _which_joined(self, ms, progs, s, e):
         """"P, which Busan joined in February": the one named after "which" takes part in P."""
