@@ -268,3 +268,42 @@ def test_possessive_grant_will_cover_the_lab():
                    "Monday. Hanbit Semiconductor Co.'s $2 million grant will cover the lab's first two years.")
     r = rels[("FUNDS", "Hanbit Semiconductor Co.", "Jeju Ocean AI Lab")]
     assert r.attrs["amount"] == 2000000
+
+
+def test_is_sponsoring_and_will_subsidize():
+    rels = rels_of("Hanbit Semiconductor Co. is sponsoring the Coastal Talent Program. "
+                   "Namhae Precision Co. will subsidize the Jeonnam Blue Energy Program.")
+    got = pairs(rels, "FUNDS")
+    assert ("Hanbit Semiconductor Co.", "Coastal Talent Program") in got
+    assert ("Namhae Precision Co.", "Jeonnam Blue Energy Program") in got
+
+
+def test_financed_through_a_grant_from():
+    rels = rels_of("The Coastal Talent Program is financed through a 2 billion won grant from Hanbit Semiconductor Co.")
+    assert rels[("FUNDS", "Hanbit Semiconductor Co.", "Coastal Talent Program")].attrs["amount_krw"] == 2000000000
+
+
+def test_the_funding_for_the_program_comes_from():
+    rels = rels_of("The Coastal Talent Program started in 2019. Most of the funding for the Coastal Talent Program "
+                   "comes from Hanbit Semiconductor Co.")
+    assert ("Hanbit Semiconductor Co.", "Coastal Talent Program") in pairs(rels, "FUNDS")
+
+
+def test_has_been_part_of_and_a_participating_school_in():
+    rels = rels_of("Namhae University has been part of the Coastal Talent Program since 2020. Mokpo Bay University, "
+                   "a participating school in the Jeonnam Blue Energy Program, opened a lab.")
+    got = pairs(rels, "PARTICIPATES_IN")
+    assert ("Namhae University", "Coastal Talent Program") in got
+    assert ("Mokpo Bay University", "Jeonnam Blue Energy Program") in got
+
+
+def test_program_has_member_universities_including():
+    rels = rels_of("The Coastal Talent Program now has 12 member universities, including Namhae University and "
+                   "Mokpo Bay University.")
+    assert {("Namhae University", "Coastal Talent Program"),
+            ("Mokpo Bay University", "Coastal Talent Program")} <= pairs(rels, "PARTICIPATES_IN")
+
+
+def test_ministry_is_running_the_program():
+    rels = rels_of("The Ministry of Education is running the Coastal Talent Program.")
+    assert ("Ministry of Education", "Coastal Talent Program") in pairs(rels, "ORGANIZES")

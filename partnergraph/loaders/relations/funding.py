@@ -47,7 +47,8 @@ _WHICH_PROVIDES_RE = re.compile(r",\s+which\s+(?:will\s+|would\s+)?(?:provides?|
                                 r"(?:(?:funding|grants?|support|subsidies)\s+)?(?:(?:totaling|totalling|worth|of)\s+)?")
 FUND_BY_RE = re.compile(r"\b(?:(?:supported|funded|sponsored|financed|backed|bankrolled|subsidi[sz]ed|"
                         r"underwritten)\s+(?:jointly\s+|financially\s+)?by|with\s+(?:the\s+)?(?:financial\s+)?"
-                        r"(?:support|funding|grants?|sponsorship)\s+(?:of|from))\b", re.I)
+                        r"(?:support|funding|grants?|sponsorship)\s+(?:of|from)|(?:funded|financed|paid\s+for)\s+"
+                        r"(?:through|via))\b", re.I)        # "financed through a N grant from X"
 RECEIVE_RE = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|get(?:s)?|got|obtain(?:s|ed)?|"
                         r"(?:was|were|be|been)\s+(?:awarded|granted|allocated|given))\b", re.I)
 INVEST_RE = re.compile(r"\b(?:invest(?:s|ed|ing)?|provid(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|"
@@ -113,11 +114,16 @@ _UNIT_NOUN_RE = re.compile(r"(?:(?:equip|fund|support|build|expand|run|operate|l
 _OWNED_NOUN_RE = re.compile(r"(?:['’]s)?\s+(?:new\s+|joint\s+)?" + _UNIT_NOUNS)
 # "The ministry bankrolls most of it", "X pays for it", "X funds the P": active, no amount needed
 PAYS_RE = re.compile(r"\b(?:bankrolls|bankrolled|funds|funded|finances|financed|sponsors|sponsored|underwrites|"
-                     r"subsidi[sz]es|pays\s+for|paid\s+for|will\s+(?:fund|finance|bankroll|sponsor|pay\s+for)|"
+                     r"subsidi[sz]es|pays\s+for|paid\s+for|will\s+(?:fund|finance|bankroll|sponsor|pay\s+for|subsidi[sz]e)|"
+                     r"(?:is|are|will\s+be)\s+(?:funding|financing|sponsoring|bankrolling|subsidi[sz]ing|paying\s+for)|"
                      r"(?:has|have|had)\s+(?:funded|financed|bankrolled|sponsored|paid\s+for))\s+"
                      r"(?:(?:most|much|part|all|half|the\s+bulk|some)\s+of\s+)?", re.I)
-_PAYS_WORDS = ("bankroll", "funds", "funded", "financ", "sponsor", "underwrites", "subsidi", "pays for", "paid for",
-               "will fund", "will pay for")
+_PAYS_WORDS = ("bankroll", "funds", "funded", "funding", "financ", "sponsor", "underwrites", "subsidi", "pays for",
+               "paid for", "paying for", "will fund", "will pay for")
+# "Funding for P comes from X"
+_FUNDING_FOR_RE = re.compile(r"\b(?:[Ff]unding|[Mm]oney|[Ss]upport|[Ff]inancing)\s+for\s+")
+_COMES_FROM_RE = re.compile(r"\s+(?:comes|will\s+come|came|is\s+coming|is\s+to\s+come)\s+(?:mainly\s+|largely\s+|mostly\s+)?"
+                            r"from\s+")
 _IT_OBJ_RE = re.compile(r"it\b")
 # "a fuel-cell project funded by X", "in a deal bankrolled by X": an unnamed thing is funded
 _INDEFINITE_FUNDED_RE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:project|deal|study|program|programme|"
@@ -263,6 +269,16 @@ class FundingRules(ClauseReading):
                     self._emit("PARTICIPATES_IN", target.key, p.key, s, e, 0.7)
         if self._may(_PAYS_WORDS):
             self._pays_for(ms, s, e)
+        if self._may(("come from", "comes from", "came from", "coming from")):
+            for fm in _FUNDING_FOR_RE.finditer(self.text, s, e):     # "Funding for P comes from X"
+                p = self._after(ms, fm.end(), ORG_LIKE | {"Program"}, max_gap=0)
+                cm = _COMES_FROM_RE.match(self.text, p[-1].end, e) if p else None
+                giver = self._after(ms, cm.end(), ORGISH, max_gap=0) if cm else []
+                for g in giver:
+                    if g.key != p[0].key and (g.kind != "Region" or
+                                              self._region_level(g.key) not in {"country", "group", None}):
+                        self._emit("FUNDS", g.key, self._program_ref(p[0]) if p[0].ref and p[0].kind == "Program"
+                                   else p[0].key, s, e, 0.75)
         money = [x for x in find_money(sent)] if self._digit else []     # every amount has a digit
         # "..., with North Jeolla Province adding 800 million won"
         for wm in (_WITH_THE_RE.finditer(sent) if money else ()):

@@ -30,7 +30,9 @@ _RUNS_RE = re.compile(r"\b(?:organi[sz]es|runs|oversees|manages|administers|coor
                       r"(?:will|to)\s+(?:organi[sz]e|run|oversee|manage|administer|coordinate|host|operate)|"
                       r"(?:has|have|had)\s+(?:also\s+|long\s+|jointly\s+)?(?:run|overseen|managed|administered|"
                       r"coordinated|operated|organi[sz]ed|introduced|created|established)|ran|oversaw|operated|managed|"
-                      r"administered|introduced|introduces|unveiled|unveils|created|creates|established|establishes)\s+",
+                      r"administered|introduced|introduces|unveiled|unveils|created|creates|established|establishes|"
+                      r"(?:is|are)\s+(?:now\s+)?(?:running|operating|overseeing|managing|organi[sz]ing|administering|"
+                      r"coordinating))\s+",
                       re.I)
 _RUNS_WORDS = ("organi", "run", "ran ", "oversee", "oversaw", "manage", "administer", "coordinate", "host", "operate",
                "introduc", "unveil", "creat", "establish")

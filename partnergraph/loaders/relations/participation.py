@@ -35,7 +35,8 @@ PARTICIPATE_RE = re.compile(
     r"\b(?:selected|chosen|picked|designated|named|tapped)\b[^.;]{0,120}?\b(?:for|to\s+(?:perform|carry\s+out|run|lead|"
     r"operate|conduct|implement|host|join)|as)\b|\bdesignation\s+as\b|\bparticipat(?:e|es|ed|ing)\s+in\b|"
     r"\btak(?:e|es|ing)\s+part\s+in\b|\btook\s+part\s+in\b|\bjoin(?:s|ed)?\b|\boperat(?:e|es|ing)\b|"
-    r"\b(?:is|are|was|were|became|become|has\s+become)\s+(?:also\s+|now\s+|already\s+)?(?:a\s+|an\s+)?"
+    r"\b(?:is|are|was|were|became|become|has\s+become|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)\s+"
+    r"(?:also\s+|now\s+|already\s+)?(?:a\s+|an\s+)?"
     r"(?:(?:founding|core|full|new|key)\s+)?"
     r"(?:part|members?|participants?)\s+(?:of|in)\b|"
     r"\blaunch(?:es|ed|ing)?\b|\bcarr(?:y|ies|ied)\s+out\b|\bperform(?:s|ed|ing)?\b|\bimplement(?:s|ed|ing)?\b|"
@@ -106,6 +107,9 @@ _PART_INCLUDE_RE = re.compile(r"(?:['’]s\s+(?:(?:participating|member)\s+" + _
                               r"includes|are|were)\s+(?:the\s+)?")
 _PART_OF_INCLUDE_RE = re.compile(r"\b(?:(?:[Pp]articipating|[Mm]ember)\s+" + _MEMBER_NOUNS + r"|[Pp]articipants|[Mm]embers)"
                                  r"\s+(?:of|in)\s+(?:the\s+)?")
+# "P now has 12 member universities, including A and B"
+_HAS_MEMBERS_RE = re.compile(r"\s+(?:now\s+)?(?:has|have|had|counts|includes)\s+(?:\w+\s+){0,2}?(?:member|participating|"
+                             r"partner)\s+" + _MEMBER_NOUNS + r",?\s+(?:including|such\s+as)\s+(?:the\s+)?")
 _INCLUDE_AFTER_RE = re.compile(r"\s+(?:include|included|includes|are|were)\s+(?:the\s+)?")
 # "A will launch / run / offer P with B (and C)": B runs P with A, so both take part in it
 _RUN_WITH_VERB_RE = re.compile(r"\b(?:launch(?:es|ed|ing)?|run(?:s|ning)?|ran|operat(?:e|es|ed|ing)|offer(?:s|ed|ing)?|"
@@ -119,7 +123,9 @@ _UNDER_WORK_RE = re.compile(r"['’]s\s+[\w\s-]{0,30}?\b(?:projects?|work|resear
                             r"activities|efforts|plans?)\s+under\s+")
 _OWNER_END_RE = re.compile(r"(?:['’]s)?")
 _APPOSITIVE_PART_RE = re.compile(r",\s+(?:a|an|one\s+of\s+the|among\s+the)\s+[\w\s-]{0,40}?\b(?:participants?|members?|"
-                                 r"recipients?|beneficiar(?:y|ies)|winners?)\s+(?:in|of|under)\s+")
+                                 r"recipients?|beneficiar(?:y|ies)|winners?|(?:participating|member)\s+(?:school|"
+                                 r"universit(?:y|ies)|hospital|institution|compan(?:y|ies)|firm|partner)s?)\s+"
+                                 r"(?:in|of|under)\s+")
 _OPEN_PAREN_RE = re.compile(r"\s*\(\s*")
 # "P, in which A is one of the lead universities / a participant / a member"
 _IN_WHICH_RE = re.compile(r"[^.;]{0,40}?,\s+in\s+which\s+(?:the\s+)?")
@@ -329,7 +335,7 @@ class ParticipationRules(ClauseReading):
         for p in ms:
             if p.kind != "Program" or self._in_quote(p.start):
                 continue
-            im = _PART_INCLUDE_RE.match(self.text, p.end, e)
+            im = _PART_INCLUDE_RE.match(self.text, p.end, e) or _HAS_MEMBERS_RE.match(self.text, p.end, e)
             if im is None:
                 om = _PART_OF_INCLUDE_RE.search(self.text, max(s, p.start - 60), p.start)
                 im = _INCLUDE_AFTER_RE.match(self.text, p.end, e) if om and om.end() == p.start else None
@@ -399,7 +405,7 @@ class ParticipationRules(ClauseReading):
                 owner = next((m for m in reversed(ms) if m.end <= um.start() + 2 and m.kind in ORG_LIKE), None)
                 if owner and not owner.ref and _OWNER_END_RE.fullmatch(self.text, owner.end, um.start() + 2):
                     self._emit("PARTICIPATES_IN", owner.key, p.key, s, e, 0.7)
-        if self._may(("participant", "member", "recipient", "beneficiar", "winner")):
+        if self._may(("participa", "member", "recipient", "beneficiar", "winner")):
             for i, m in enumerate(ms):       # "A, a participant in P," / "A, one of the recipients of P"
                 am = _APPOSITIVE_PART_RE.match(self.text, m.end, e) if m.kind in ORG_LIKE else None
                 p = next((p for p in progs if am and p.start >= am.end() and
