@@ -46,10 +46,10 @@ _BACKREF_RE = re.compile(
     r"(?P<w>university|universities|district|city|province|county|hospital|ministry|agency|institute|"
     r"school|college|consortium|project|program|programme|initiative|institutions|organizations|"
     r"organisations|company|foundation|council|center|centre|sides|parties|"
-    r"alliance|cluster|academy|fellowship|lab|laboratory)\b", re.I)
+    r"alliance|cluster|academy|fellowship|lab|laboratory|track|scholarship|hub|schools|hospitals)\b", re.I)
 # the head nouns of program and lab names: "the alliance" is the latest name with that word
 _HEAD_NOUNS = {"alliance": "alliance", "cluster": "cluster", "academy": "academy", "fellowship": "fellowship",
-               "lab": "lab", "laboratory": "laborator"}
+               "lab": "lab", "laboratory": "laborator", "track": "track", "scholarship": "scholarship", "hub": "hub"}
 # the gazetteer's levels of a place that "the city" / "the province" may refer back to
 _PLACE_LEVELS = {"city": ("city", "metropolitan_city", "special_city"), "province": ("province",),
                  "county": ("county",), "district": ("district",)}
@@ -60,7 +60,7 @@ _PLACE_LEVELS = {"city": ("city", "metropolitan_city", "special_city"), "provinc
 _BACKREF_WORDS = ("universit", "district", "city", "province", "county", "hospital", "ministry", "agency",
                   "institut", "school", "college", "consortium", "project", "program", "initiative",
                   "organi", "company", "foundation", "council", "center", "centre", "sides", "parties",
-                  "alliance", "cluster", "academy", "fellowship", "lab")
+                  "alliance", "cluster", "academy", "fellowship", "lab", "track", "scholarship", "hub")
 
 # The patterns and words from here on are shared by several rule families.  Their
 # modules bind them as ``_X_RE = base._X_RE``, not ``from .base import _X_RE``: CPython
@@ -205,8 +205,10 @@ class ExtractorCore:
                                           {"Program", "Institute", "University"}, pred=has)
             elif w == "consortium":
                 key = self._latest(b.start(), {"Program"}, pred=lambda m: self._consortium(m.key))
-            elif w in {"institutions", "organizations", "organisations", "universities", "sides", "parties"} \
-                    and self._last_mou:
+            elif w in {"schools", "hospitals"} and not ("two" in b.group().lower() or "both" in b.group().lower()):
+                continue             # "the three schools": no pair (see participation._counted_group)
+            elif w in {"institutions", "organizations", "organisations", "universities", "sides", "parties",
+                       "schools", "hospitals"} and self._last_mou:
                 a, c = self._last_mou
                 out.append(M(b.start(), b.end(), a, self.ents[a].kind, True))
                 out.append(M(b.start(), b.end(), c, self.ents[c].kind, True))
