@@ -307,3 +307,33 @@ def test_program_has_member_universities_including():
 def test_ministry_is_running_the_program():
     rels = rels_of("The Ministry of Education is running the Coastal Talent Program.")
     assert ("Ministry of Education", "Coastal Talent Program") in pairs(rels, "ORGANIZES")
+
+
+def test_the_track_refers_to_the_program_named_track():
+    rels = rels_of("Hallasan National University and Orlen Technical University launched the Hallasan-Orlen Joint "
+                   "Degree Track in March. The Jeju Free Economic Zone Authority will support the track with "
+                   "KRW 2 billion over three years.")
+    assert ("Jeju Free Economic Zone Authority", "Hallasan-Orlen Joint Degree Track") in pairs(rels, "FUNDS")
+
+
+def test_the_program_which_the_two_schools_will_run_jointly():
+    rels = rels_of("Hallasan National University signed an agreement with Orlen Technical University on Monday. "
+                   "The Coastal Data Dual Degree Program will start in 2026. The program, which the two schools will "
+                   "run jointly, targets engineers.")
+    got = pairs(rels, "PARTICIPATES_IN")
+    assert ("Hallasan National University", "Coastal Data Dual Degree Program") in got
+    assert ("Orlen Technical University", "Coastal Data Dual Degree Program") in got
+
+
+def test_will_add_money_for_the_program_named_later():
+    rels = rels_of("Hanbit Semiconductor Co. has donated 1 billion won to the Jeju Dream Scholarship. The donor met "
+                   "students on Monday. The gift is its largest. The Hallasan Alumni Association will add 300 million "
+                   "won raised from graduates, bringing new money for the scholarship to 1.3 billion won.")
+    assert ("Hallasan Alumni Association", "Jeju Dream Scholarship") in pairs(rels, "FUNDS")
+
+
+def test_while_clause_adds_money_only_to_what_its_own_sentence_funded():
+    rels = rels_of("Under the Coastal Talent Program, Namhae University was granted 8 billion won last year. "
+                   "The Ministry of Science and ICT will provide 9 billion won for the laboratory, while Gwangju "
+                   "Metropolitan City will chip in 4 billion won for a testing facility.")
+    assert not any(a.startswith("Gwangju") for a, b in pairs(rels, "FUNDS"))

@@ -53,7 +53,7 @@ RECEIVE_RE = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|get(?:
                         r"(?:was|were|be|been)\s+(?:awarded|granted|allocated|given))\b", re.I)
 INVEST_RE = re.compile(r"\b(?:invest(?:s|ed|ing)?|provid(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|"
                        r"set(?:s|ting)?\s+aside|earmark(?:s|ed)?|budget(?:s|ed)|put(?:s|ting)?|award(?:s|ed)?|"
-                       r"inject(?:s|ed)?|pour(?:s|ed)?|chip(?:s|ped|ping)?\s+in|"
+                       r"inject(?:s|ed)?|pour(?:s|ed)?|chip(?:s|ped|ping)?\s+in|adds|will\s+add|would\s+add|"
                        r"allocat(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|grant(?:s|ed)?|pledg(?:e|es|ed)|"
                        r"commit(?:s|ted)?|spend(?:s)?|fund(?:s|ed)?)\b", re.I)
 _WITH_AMOUNT_RE = re.compile(r"[^.;,]{0,30}?\bwith\s+(?:a\s+total\s+of\s+|up\s+to\s+)?")
@@ -107,6 +107,7 @@ _SUPPORT_WORDS = ("support", "back", "bankroll", "paying for", "pays for", "paid
 # the verbs of a giver whose target may be what the sentence before funded (INVEST_RE's
 # first three letters): contribute, pledge, set aside, earmark, commit, add
 _MORE_MONEY_VERBS = frozenset({"con", "ple", "set", "ear", "com", "chi", "put"})
+_ADD_VERBS = frozenset({"add", "wil", "wou"})       # "adds", "will add": only to a program named after the amount
 _INVEST_TARGET_RE = re.compile(r"(?:[^.;]|\.(?=\d)){0,40}?\b(?:to|in|into|for|toward|towards|on)\s+")   # "($3.2 million) to"
 _UNIT_NOUNS = r"(?P<noun>lab|laboratory|center|centre|institute|academy|cluster|program|programme|scholarship|hub|consortium)\b"
 _UNIT_NOUN_RE = re.compile(r"(?:(?:equip|fund|support|build|expand|run|operate|launch|furnish)\s+)?(?:the|its|their)\s+"
@@ -411,13 +412,18 @@ class FundingRules(ClauseReading):
                         obj = self._after(ms, v.end(), ORG_LIKE | {"Program"}, max_gap=0)
                         if obj and _OBJ_AMOUNT_RE.fullmatch(self.text, obj[-1].end, s + amt.start):
                             key = obj[0].key
+                    if key is None and not tgt and v.group()[:3].lower() in _MORE_MONEY_VERBS | _ADD_VERBS:
+                        # "will add N raised from graduates, bringing new money for the program to N2"
+                        later = next((m for m in ms if m.start >= s + amt.end and m.kind == "Program" and
+                                      self.text[m.start - 4:m.start] in ("for ", " to ", "into")), None)
+                        key = (self._program_ref(later) if later.ref else later.key) if later else None
                     if key is None and not tgt and v.group()[:3].lower() in _MORE_MONEY_VERBS and \
                             not any(m.start >= s + amt.end and not m.ref and m.kind in ORG_LIKE and
                                     "," not in self.text[s + amt.end:m.start] for m in ms):
                         # "Sejong has pledged N for patient transport", "X is contributing an additional
                         # N to equip a dry room": no target named (no organisation after the amount in its clause), what the
                         # sentence before funded
-                        key = self._funded_before(s, {m.key for m in subj})
+                        key = self._funded_before(s, {m.key for m in subj}, same_sentence=k > 0)
                     if key:
                         each = _EACH_RE.search(self.text, subj[-1].end, s + amt.start)
                         for g in (subj if each else subj[:1]):       # "A and B will each contribute N"
@@ -463,14 +469,17 @@ class FundingRules(ClauseReading):
                 self._emit("FUNDS", subj[0].key, key, s, e, 0.7)
                 return
 
-    def _funded_before(self, s: int, givers) -> str | None:
-        """What the sentence before this one (at ``s``) funded (``_last_money``), where that is not
-        one of ``givers``; else the latest program named in the two sentences before."""
+    def _funded_before(self, s: int, givers, same_sentence: bool = False) -> str | None:
+        """What this sentence (at ``s``) or the one before funded (``_last_money``), where that is
+        not one of ``givers``; else the latest program named in the two sentences before
+        (``same_sentence``: only what this sentence funded)."""
         for r in reversed(self.out):     # "X will fund P, while the city will chip in N": P
             if r.evidence.start != s:
                 break
             if r.type == "FUNDS" and r.target not in givers:
                 return r.target
+        if same_sentence:                # a "while" clause: only what its own sentence funded
+            return None
         i = bisect_left(self._sent_starts, s)
         if self._last_money is not None:
             target, ls, _ = self._last_money

@@ -13,7 +13,7 @@ import re
 
 from ..resolve import ORG_LIKE
 from . import base, clauses
-from .base import ORGISH, _OWNER_KINDS, lower_twinned
+from .base import M, ORGISH, _OWNER_KINDS, lower_twinned
 from .clauses import ClauseReading
 
 # bound by assignment, not imported by name: see base.py
@@ -92,8 +92,13 @@ class OrganizingRules(ClauseReading):
         which = self._may(_WHICH_RAN_WORDS)
         its = self._may(("its ",))
         for i, p in enumerate(ms):
-            if p.kind != "Program" or p.ref or self._in_quote(p.start):
+            if p.kind != "Program" or self._in_quote(p.start):
                 continue
+            if p.ref:                # "The program, which the two schools will run jointly": the latest program
+                if which and _WHICH_RAN_RE.match(self.text, p.end, e):
+                    p = M(p.start, p.end, self._program_ref(p), "Program", True)
+                else:
+                    continue
             im = _ITS_RE.search(self.text, max(s, p.start - 20), p.start) if its else None
             if im and i and ms[i - 1].end <= im.start() and ms[i - 1].kind in _OWNER_KINDS:
                 # "..., the ministry said, making the city the latest winner of its P": the
