@@ -60,7 +60,7 @@ _PLACE_LEVELS = {"city": ("city", "metropolitan_city", "special_city"), "provinc
 _BACKREF_WORDS = ("universit", "district", "city", "province", "county", "hospital", "ministry", "agency",
                   "institut", "school", "college", "consortium", "project", "program", "initiative",
                   "organi", "company", "foundation", "council", "center", "centre", "sides", "parties",
-                  "alliance", "cluster", "academy", "fellowship", "lab", "track", "scholarship", "hub")
+                  "alliance", "cluster", "academy", "fellowship", " lab", "track", "scholarship", "hub")
 
 # The patterns and words from here on are shared by several rule families.  Their
 # modules bind them as ``_X_RE = base._X_RE``, not ``from .base import _X_RE``: CPython
@@ -151,10 +151,10 @@ class ExtractorCore:
         for b in self._finditer(_BACKREF_RE, s, e):
             w = b.group("w").lower()
             # inside a name?  every mention that starts at or before it: the furthest end
-            if self._max_end[bisect_right(self._starts, b.start())] > b.start():
+            i = bisect_right(self._starts, b.start())
+            if self._max_end[i] > b.start():
                 continue
             # the start of a name: "The University of Ulsan", "the Academy of ..."
-            i = bisect_right(self._starts, b.start())
             if i < len(self._starts) and self._starts[i] < b.end():
                 continue
             key = None

@@ -119,8 +119,8 @@ PAYS_RE = re.compile(r"\b(?:bankrolls|bankrolled|funds|funded|finances|financed|
                      r"(?:is|are|will\s+be)\s+(?:funding|financing|sponsoring|bankrolling|subsidi[sz]ing|paying\s+for)|"
                      r"(?:has|have|had)\s+(?:funded|financed|bankrolled|sponsored|paid\s+for))\s+"
                      r"(?:(?:most|much|part|all|half|the\s+bulk|some)\s+of\s+)?", re.I)
-_PAYS_WORDS = ("bankroll", "funds", "funded", "funding", "financ", "sponsor", "underwrites", "subsidi", "pays for",
-               "paid for", "paying for", "will fund", "will pay for")
+_PAYS_WORDS = ("bankroll", "funds ", "funded ", "is funding", "are funding", "be funding", "financ", "sponsor",
+               "underwrites", "subsidi", "pays for", "paid for", "paying for", "will fund", "will pay for")
 # "Funding for P comes from X"
 _FUNDING_FOR_RE = re.compile(r"\b(?:[Ff]unding|[Mm]oney|[Ss]upport|[Ff]inancing)\s+for\s+")
 _COMES_FROM_RE = re.compile(r"\s+(?:comes|will\s+come|came|is\s+coming|is\s+to\s+come)\s+(?:mainly\s+|largely\s+|mostly\s+)?"
@@ -294,7 +294,7 @@ class FundingRules(ClauseReading):
                 if target:
                     self._emit("FUNDS", who[0].key, target, s, e, 0.75, **dict(lead[0].attrs(), **self._period(s, e)))
                     money = [x for x in money if s + x.start < who[-1].end]
-        if money and self._may(_GIFT_WORDS):
+        if money and self._has(("'s ", "’s ")) and self._may(_GIFT_WORDS):
             self._possessive_gift(ms, s, e, money)
         if money and self._may(("which",)) and self._program_gives(ms, s, e, money):
             return

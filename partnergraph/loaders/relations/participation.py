@@ -479,11 +479,12 @@ class ParticipationRules(ClauseReading):
                 self._emit("PARTICIPATES_IN", a.key, prog, s, e, 0.7)
             if grp:
                 return
-        if self._may(("selected", "chosen", "picked", "named", "designated")) and \
-                not any(m.kind == "Program" for m in ms):
-            grp = self._subject(ms, s)
-            sm = _ALSO_SELECTED_RE.match(self.text, grp[-1].end, e) if grp else None
-            prog = self._listed_program(s, None) if sm and not self._in_quote(sm.start()) else None
+        sm = _ALSO_SELECTED_RE.search(self.text, s, e) if self._may(("selected", "chosen", "picked", "named",
+                                                                      "designated")) else None
+        if sm and not any(m.kind == "Program" for m in ms):
+            grp = self._subject(ms, s, before=sm.start())
+            prog = self._listed_program(s, None) if grp and grp[-1].end == sm.start() and \
+                not self._in_quote(sm.start()) else None
             for a in grp if prog else ():
                 if a.kind in ORG_LIKE:
                     self._emit("PARTICIPATES_IN", a.key, prog, s, e, 0.65)
