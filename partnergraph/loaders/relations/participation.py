@@ -213,7 +213,7 @@ class ParticipationRules(ClauseReading):
             self._which_joined(ms, progs, s, e)
         if progs and self._may(("one of", "among")):
             self._one_of_projects(ms, progs, s, e)
-        if (progs or prog_refs) and self._has(_BRINGS_WORDS):
+        if ms[0].kind == "Program" and self._has(_BRINGS_WORDS):     # the program is the subject
             self._brings_together(ms, s, e)
         self._listed(ms, s, e)
         if self._may(_MEMBERS_WORDS):        # every pattern of _formed_with names the group
