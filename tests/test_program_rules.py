@@ -199,7 +199,8 @@ def test_program_which_a_city_joined():
 
 def test_its_program_after_the_ministry():
     rels = rels_of("The Ministry of SMEs and Startups will give 3 billion won to a robot project in Changwon, the "
-                   "ministry said, making the southern port city the latest winner of its Regional Robot Cluster Program.")
+                   "ministry said, making the southern port city the latest winner of its Regional Robot Cluster "
+                   "Program.")
     assert ("Ministry of SMEs and Startups", "Regional Robot Cluster Program") in pairs(rels, "ORGANIZES")
 
 

@@ -10,6 +10,13 @@ funded, kept as ``_last_money``).  Amounts come from money.find_money, periods f
 sentence (``_period``).  "A will receive N from P" (P a program) also makes A take part
 in P; ``_government_funders`` also adds the joint applicants' PARTICIPATES_IN (see
 participation._applied_with), as both run after the last sentence.
+
+Giving with no amount ("the ministry bankrolls most of it", "X pays for it", "X is
+sponsoring P", "the funding for P comes from X"), "X's N grant will cover Y", "funded by
+X, which is putting in N", "..., while the city will chip in N" (a second giver in a
+"while" clause), and a giver's amount with no target named ("Sejong has pledged N for
+patient transport"; "Of that amount, N will go to SMC"): what the sentence (or the one
+before) funded, kept by ``_funded_before``.
 """
 from __future__ import annotations
 

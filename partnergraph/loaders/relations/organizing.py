@@ -3,9 +3,11 @@
 "P, organized/run/hosted by A and B" (a place that acts is its local government), "the
 Ministry of Education's P" and "P, the ministry's scheme" (a ministry, agency or local
 government's program is one it runs), "P, which the province launched (together with
-X)", "the agency oversees / runs P".  "P, which KAIST and POSTECH will run jointly" makes
-the universities take part in P (PARTICIPATES_IN) instead.  Other ORGANIZES come from
-the participation rules, where a government launches or selects (participation.py).
+X)", "the agency oversees / runs / has run / is running / introduced P", "KIAT, which
+operates P", "the ministry said, ... the latest winner of its P".  "P (or "the
+program"), which KAIST and POSTECH will run jointly" makes the universities take part in
+P (PARTICIPATES_IN) instead.  Other ORGANIZES come from the participation rules, where a
+government launches or selects (participation.py).
 """
 from __future__ import annotations
 

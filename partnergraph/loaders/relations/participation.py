@@ -6,7 +6,11 @@ a selection), "the agency chose A as one of N recipients under its P", consortiu
 members ("formed in collaboration with", "Joined by A, ...", "the P consortium comprising
 A, B and C"), "P's participating universities include A and B", "A will launch P with B",
 "an agreement with B to set up P", "A, which applied jointly with B" (B takes part in
-what A takes part in, read once the document is done), "A's projects under P".
+what A takes part in, read once the document is done), "A's projects under P", "P
+(, organized by X,) brings together / comprises / has selected A, B and C", "Among this
+year's winners are A and B", "A, B and C were also selected.", "the three schools will
+take part in P" (the list of three in the sentence before), "X is one of 27 projects in
+P", "P, which Busan joined", "the cluster will be anchored by A".
 
 Where the one who launches or selects is a ministry, agency or local government, the
 same triggers say that it runs P: those rules emit ORGANIZES here (the ORGANIZES rules of
