@@ -46,14 +46,22 @@ _BACKREF_RE = re.compile(
     r"\b(?:the|this|its|their|both|our)\s+(?:(?:two|three|four|participating|partner|affiliated)\s+)?"
     r"(?P<w>university|universities|district|city|province|county|hospital|ministry|agency|institute|"
     r"school|college|consortium|project|program|programme|initiative|institutions|organizations|"
-    r"organisations|company|foundation|council|center|centre|sides|parties)\b", re.I)
+    r"organisations|company|foundation|council|center|centre|sides|parties|"
+    r"alliance|cluster|academy|fellowship|lab|laboratory|track|scholarship|hub|schools|hospitals)\b", re.I)
+# the head nouns of program and lab names: "the alliance" is the latest name with that word
+_HEAD_NOUNS = {"alliance": "alliance", "cluster": "cluster", "academy": "academy", "fellowship": "fellowship",
+               "lab": "lab", "laboratory": "laborator", "track": "track", "scholarship": "scholarship", "hub": "hub"}
+# the gazetteer's levels of a place that "the city" / "the province" may refer back to
+_PLACE_LEVELS = {"city": ("city", "metropolitan_city", "special_city"), "province": ("province",),
+                 "county": ("county",), "district": ("district",)}
 # Words that every match of a trigger contains (lower-cased): the substring tests of
 # _may / _has before a trigger regex.  Where folds_differ(text), the lower-case tests are
 # skipped (all pass) and the triggers run as written: see casefold.  Each family keeps
 # the words of its own triggers.
 _BACKREF_WORDS = ("universit", "district", "city", "province", "county", "hospital", "ministry", "agency",
                   "institut", "school", "college", "consortium", "project", "program", "initiative",
-                  "organi", "company", "foundation", "council", "center", "centre", "sides", "parties")
+                  "organi", "company", "foundation", "council", "center", "centre", "sides", "parties",
+                  "alliance", "cluster", "academy", "fellowship", " lab", "track", "scholarship", "hub")
 
 # The patterns and words from here on are shared by several rule families.  Their
 # modules bind them as ``_X_RE = base._X_RE``, not ``from .base import _X_RE``: CPython
@@ -145,15 +153,26 @@ class ExtractorCore:
         for b in self._finditer(_BACKREF_RE, s, e):
             w = b.group("w").lower()
             # inside a name?  every mention that starts at or before it: the furthest end
-            if self._max_end[bisect_right(self._starts, b.start())] > b.start():
+            i = bisect_right(self._starts, b.start())
+            if self._max_end[i] > b.start():
+                continue
+            # the start of a name: "The University of Ulsan", "the Academy of ..."
+            if i < len(self._starts) and self._starts[i] < b.end():
                 continue
             key = None
             if w in {"university", "school", "college"}:
                 key = self.main_org if self.main_org and self.ents[self.main_org].kind == "University" else \
                     self._latest(b.start(), {"University"})
             elif w in {"district", "city", "province", "county"}:
+                # "the province": a place the gazetteer knows as one (North Gyeongsang Province)
+                levels = _PLACE_LEVELS[w]
+                # first the latest place called so ("Ulsan Metropolitan City", "Gangwon Province")
                 key = self._latest(b.start(), {"LocalGovernment", "Region"},
-                                   pred=lambda m: self.ents[m.key].kind == "LocalGovernment" or w in m.key)
+                                   pred=lambda m: any(w in n.lower() for n in [self.ents[m.key].name] +
+                                                      self.ents[m.key].aliases))
+                key = key or self._latest(b.start(), {"LocalGovernment", "Region"},
+                                   pred=lambda m: self.ents[m.key].kind == "LocalGovernment" or w in m.key or
+                                   self._region_level(m.key) in levels)
                 key = key or self._latest(b.start(), {"LocalGovernment"})
             elif w == "hospital":
                 key = self._latest(b.start(), {"Hospital"})
@@ -178,10 +197,20 @@ class ExtractorCore:
                 key = self._latest(b.start(), {"Company"})
             elif w in {"project", "program", "programme", "initiative"}:
                 key = self._latest(b.start(), {"Program"}, pred=lambda m: not self._consortium(m.key))
+            elif w in _HEAD_NOUNS:
+                # "the alliance", "the academy", "the lab": the latest program or institute
+                # whose name has that word (none where no such name came before)
+                h = _HEAD_NOUNS[w]
+                has = lambda m: h in self.ents[m.key].name.lower()     # noqa: E731
+                key = self._latest(b.start(), {"Institute"}, pred=has) if h.startswith("lab") else None
+                key = key or self._latest(b.start(), {"Program", "Institute"} if h != "academy" else
+                                          {"Program", "Institute", "University"}, pred=has)
             elif w == "consortium":
                 key = self._latest(b.start(), {"Program"}, pred=lambda m: self._consortium(m.key))
-            elif w in {"institutions", "organizations", "organisations", "universities", "sides", "parties"} \
-                    and self._last_mou:
+            elif w in {"schools", "hospitals"} and not ("two" in b.group().lower() or "both" in b.group().lower()):
+                continue             # "the three schools": no pair (see participation._counted_group)
+            elif w in {"institutions", "organizations", "organisations", "universities", "sides", "parties",
+                       "schools", "hospitals"} and self._last_mou:
                 a, c = self._last_mou
                 out.append(M(b.start(), b.end(), a, self.ents[a].kind, True))
                 out.append(M(b.start(), b.end(), c, self.ents[c].kind, True))

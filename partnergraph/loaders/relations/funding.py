@@ -10,6 +10,13 @@ funded, kept as ``_last_money``).  Amounts come from money.find_money, periods f
 sentence (``_period``).  "A will receive N from P" (P a program) also makes A take part
 in P; ``_government_funders`` also adds the joint applicants' PARTICIPATES_IN (see
 participation._applied_with), as both run after the last sentence.
+
+Giving with no amount ("the ministry bankrolls most of it", "X pays for it", "X is
+sponsoring P", "the funding for P comes from X"), "X's N grant will cover Y", "funded by
+X, which is putting in N", "..., while the city will chip in N" (a second giver in a
+"while" clause), and a giver's amount with no target named ("Sejong has pledged N for
+patient transport"; "Of that amount, N will go to SMC"): what the sentence (or the one
+before) funded, kept by ``_funded_before``.
 """
 from __future__ import annotations
 
@@ -28,6 +35,7 @@ _POSSESSIVE_GAP_RE = base._POSSESSIVE_GAP_RE
 _POSSESSIVE_ONLY_RE = base._POSSESSIVE_ONLY_RE
 _POSSESSIVE_OWNER_GAP_RE = base._POSSESSIVE_OWNER_GAP_RE
 _CLAUSE_RE = clauses._CLAUSE_RE
+_PASSIVE_GAP_RE = base._PASSIVE_GAP_RE
 
 GOV_WORDS = re.compile(r"^\s*(?:the\s+)?(?:national|central|korean|state|federal)?\s*government\b|^\s*(?:the\s+)?state\b", re.I)
 _UNDER_RE = re.compile(r"\bunder\s+")
@@ -37,7 +45,7 @@ _PASSIVE_MONEY_RE = re.compile(r"\s+(?:will\s+be|would\s+be|is|was|are|were|has\
                                r"(?:in|into|to|for|on)\s+")
 _PASSIVE_MONEY_WORDS = ("invested", "allocated", "provided", "spent", "earmarked", "granted", "given", "set aside")
 _BY_WORD_RE = re.compile(r"\bby\s+(?!\d)")
-_OBJ_AMOUNT_RE = re.compile(r"\s+(?:with\s+)?(?:a\s+total\s+of\s+|up\s+to\s+|about\s+|around\s+|nearly\s+)?")
+_OBJ_AMOUNT_RE = re.compile(r"\s+(?:with\s+)?(?:a\s+total\s+of\s+|up\s+to\s+|about\s+|around\s+|nearly\s+|an?\s+)?")
 _EACH_RE = re.compile(r"\beach\b")
 # between a place and its verb: "Ulsan Metropolitan City will", "Jeonbuk State (전북특별자치도) will"
 _PLACE_ACTS_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?[a-z\s]{0,25}")
@@ -46,19 +54,33 @@ _WHICH_PROVIDES_RE = re.compile(r",\s+which\s+(?:will\s+|would\s+)?(?:provides?|
                                 r"(?:(?:funding|grants?|support|subsidies)\s+)?(?:(?:totaling|totalling|worth|of)\s+)?")
 FUND_BY_RE = re.compile(r"\b(?:(?:supported|funded|sponsored|financed|backed|bankrolled|subsidi[sz]ed|"
                         r"underwritten)\s+(?:jointly\s+|financially\s+)?by|with\s+(?:the\s+)?(?:financial\s+)?"
-                        r"(?:support|funding|grants?|sponsorship)\s+(?:of|from))\b", re.I)
+                        r"(?:support|funding|grants?|sponsorship)\s+(?:of|from)|(?:funded|financed|paid\s+for)\s+"
+                        r"(?:through|via))\b", re.I)        # "financed through a N grant from X"
 RECEIVE_RE = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|get(?:s)?|got|obtain(?:s|ed)?|"
                         r"(?:was|were|be|been)\s+(?:awarded|granted|allocated|given))\b", re.I)
 INVEST_RE = re.compile(r"\b(?:invest(?:s|ed|ing)?|provid(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|"
                        r"set(?:s|ting)?\s+aside|earmark(?:s|ed)?|budget(?:s|ed)|put(?:s|ting)?|award(?:s|ed)?|"
-                       r"inject(?:s|ed)?|pour(?:s|ed)?|"
+                       r"inject(?:s|ed)?|pour(?:s|ed)?|chip(?:s|ped|ping)?\s+in|adds|will\s+add|would\s+add|"
                        r"allocat(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|grant(?:s|ed)?|pledg(?:e|es|ed)|"
                        r"commit(?:s|ted)?|spend(?:s)?|fund(?:s|ed)?)\b", re.I)
 _WITH_AMOUNT_RE = re.compile(r"[^.;,]{0,30}?\bwith\s+(?:a\s+total\s+of\s+|up\s+to\s+)?")
+# "X's $3 million grant will cover / fund / go to Y"
+_GIFT_OWNER_GAP_RE = re.compile(r"['’]s\s+(?:new\s+|additional\s+|latest\s+)?")
+_GIFT_COVERS_RE = re.compile(r"\s+(?:\([^()]{0,40}\)\s+)?(?:research\s+)?(?:grant|donation|gift|investment|contribution|"
+                             r"endowment|funding|sponsorship|pledge)\s+(?:will\s+|would\s+|is\s+to\s+)?(?:also\s+)?"
+                             r"(?:cover|covers|fund|funds|support|supports|pay\s+for|pays\s+for|go\s+to|goes\s+to|"
+                             r"finance|finances|bankroll|bankrolls)\s+")
+_GIFT_WORDS = ("grant", "donation", "gift", "investment", "contribution", "endowment", "funding", "sponsorship",
+               "pledge")
+_WHILE_RE = re.compile(r",\s+while\s+")
+_WHICH_PUTS_RE = re.compile(r"(?:\s*\([^()]{0,40}\))?,\s+which\s+(?:is\s+|will\s+be\s+|has\s+been\s+|will\s+)?"
+                            r"(?:putting\s+in|put\s+in|providing|provide|contributing|contribute|investing|invest)\s+")
 _WITH_THE_RE = re.compile(r"\bwith\s+(?:the\s+)?")
 _ADDING_RE = re.compile(r"\s+(?:add|adding|contribut\w+|provid\w+|put(?:ting)?\s+up|chipping\s+in|"
                         r"offer\w*|invest\w*)\s+(?:another\s+|an\s+additional\s+)?")
-_FROM_RE = re.compile(r"\s*(?:in\s+[\w\s]{0,30}?funds?(?:ing)?\s+)?from\s+")
+# "N from X", "N in matching funds from X", "N in support from X", "N will come from X"
+_FROM_RE = re.compile(r"\s*(?:in\s+[\w\s]{0,30}?(?:funds?|funding|support|backing|grants?)\s+|"
+                      r"(?:will|would|is\s+to|are\s+to|is\s+set\s+to)\s+come\s+)?from\s+")
 _FROM_WORD_RE = re.compile(r"\bfrom\s")
 # right after an amount received: "was awarded 2 billion won (about $1.5 million) by the ministry"
 _BY_AFTER_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:a\s+year\s+|annually\s+|in\s+\w+\s+)?"
@@ -73,6 +95,9 @@ _SHARE_BEFORE_RE = re.compile(r"\bthe\s+(?:remaining|rest\s+of|remainder|balance
 _GIVER_PREP_RE = re.compile(r"\b(?:with|by|from|of|at|to|in|for|into|under|via|through|than|on)\s+(?:the\s+|its\s+)?$")
 _SHARE_WORDS = ("of that", "of this", "of the total", "of the sum", "of it", "remaining", "the rest", "remainder",
                 "balance")
+# a share's recipient: "Of that amount, N will go to SMC"
+_GOES_TO_RE = re.compile(r"\s+(?:will\s+go|would\s+go|goes|went|is\s+to\s+go|will\s+be\s+given|is\s+earmarked|"
+                         r"will\s+be\s+earmarked|has\s+been\s+earmarked)\s+(?:to|for)\s+(?:the\s+)?")
 _PERIOD_KEYS = frozenset({"start_year", "end_year", "years"})
 _BUDGET_OF_RE = re.compile(r"\b(?:has|had|have|with)\s+(?:a|an)\s+(?:total\s+|annual\s+|combined\s+|overall\s+)?"
                            r"budget\s+of\s+")
@@ -86,19 +111,41 @@ _SUPPORT_WITH_RE = re.compile(r"\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?|bank
 _SUPPORT_AMOUNT_RE = re.compile(r"(?:\s+with\s+|,\s+(?:allocating|providing|spending|contributing|investing)\s+)"
                                 r"(?:a\s+total\s+of\s+|up\s+to\s+|about\s+|around\s+|nearly\s+)?")
 _SUPPORT_WORDS = ("support", "back", "bankroll", "paying for", "pays for", "paid for", "pay for")
-_INVEST_TARGET_RE = re.compile(r"[^.;]{0,40}?\b(?:to|in|into|for|toward|towards|on)\s+")
+# the verbs of a giver whose target may be what the sentence before funded (INVEST_RE's
+# first three letters): contribute, pledge, set aside, earmark, commit, add
+_MORE_MONEY_VERBS = frozenset({"con", "ple", "set", "ear", "com", "chi", "put"})
+_ADD_VERBS = frozenset({"add", "wil", "wou"})       # "adds", "will add": only to a program named after the amount
+_INVEST_TARGET_RE = re.compile(r"(?:[^.;]|\.(?=\d)){0,40}?\b(?:to|in|into|for|toward|towards|on)\s+")   # "($3.2 million) to"
 _UNIT_NOUNS = r"(?P<noun>lab|laboratory|center|centre|institute|academy|cluster|program|programme|scholarship|hub|consortium)\b"
 _UNIT_NOUN_RE = re.compile(r"(?:(?:equip|fund|support|build|expand|run|operate|launch|furnish)\s+)?(?:the|its|their)\s+"
                            r"(?:new\s+|joint\s+)?" + _UNIT_NOUNS)
 _OWNED_NOUN_RE = re.compile(r"(?:['’]s)?\s+(?:new\s+|joint\s+)?" + _UNIT_NOUNS)
-_FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankrolled", "subsidi", "underwritten",
-                  "funding", "grant")
+# "The ministry bankrolls most of it", "X pays for it", "X funds the P": active, no amount needed
+PAYS_RE = re.compile(r"\b(?:bankrolls|bankrolled|funds|funded|finances|financed|sponsors|sponsored|underwrites|"
+                     r"subsidi[sz]es|pays\s+for|paid\s+for|will\s+(?:fund|finance|bankroll|sponsor|pay\s+for|subsidi[sz]e)|"
+                     r"(?:is|are|will\s+be)\s+(?:funding|financing|sponsoring|bankrolling|subsidi[sz]ing|paying\s+for)|"
+                     r"(?:has|have|had)\s+(?:funded|financed|bankrolled|sponsored|paid\s+for))\s+"
+                     r"(?:(?:most|much|part|all|half|the\s+bulk|some)\s+of\s+)?", re.I)
+_PAYS_WORDS = ("bankroll", "funds ", "funded ", "is funding", "are funding", "be funding", "financ", "sponsor",
+               "underwrites", "subsidi", "pays for", "paid for", "paying for", "will fund", "will pay for")
+# "Funding for P comes from X"
+_FUNDING_FOR_RE = re.compile(r"\b(?:[Ff]unding|[Mm]oney|[Ss]upport|[Ff]inancing)\s+for\s+")
+_COMES_FROM_RE = re.compile(r"\s+(?:comes|will\s+come|came|is\s+coming|is\s+to\s+come)\s+(?:mainly\s+|largely\s+|mostly\s+)?"
+                            r"from\s+")
+_IT_OBJ_RE = re.compile(r"it\b")
+# "a fuel-cell project funded by X", "in a deal bankrolled by X": an unnamed thing is funded
+_INDEFINITE_FUNDED_RE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:project|deal|study|program|programme|"
+                                   r"initiative|effort|grant|scheme|venture|trial)\s+$", re.I)
+_FUND_BY_WORDS = ("support", "funded", "sponsor", "financed", "backed", "bankroll", "subsidi", "underwritten",
+                  "funding", "grant", "funds", "pays for", "paid for", "finances", "underwrites")
 
-lower_twinned(FUND_BY_RE, RECEIVE_RE, INVEST_RE)
+lower_twinned(FUND_BY_RE, RECEIVE_RE, INVEST_RE, PAYS_RE)
 
 
 class FundingRules(ClauseReading):
     """The FUNDS rules."""
+
+    _last_giver: str | None = None       # who gave the amount of _last_money (where a FUNDS said so)
 
     def _program_target(self, ms, s, pos) -> str | None:
         t = next((m for m in reversed(ms) if m.end <= pos and m.kind == "Program"), None)
@@ -115,6 +162,7 @@ class FundingRules(ClauseReading):
         for r in self.out[n0:]:          # what a later "Of that amount, ..." splits
             if r.type == "FUNDS" and "amount" in r.attrs:
                 self._last_money = (r.target, s, {k: v for k, v in r.attrs.items() if k in _PERIOD_KEYS})
+                self._last_giver = r.source
         if self._digit and self._may(("budget",)):
             bm = _BUDGET_OF_RE.search(self.text, s, e)
             prog = next((m for m in reversed(ms) if m.kind == "Program" and m.end <= bm.start()), None) if bm else None
@@ -142,6 +190,13 @@ class FundingRules(ClauseReading):
             prev_end = s + mo.end
             giver = next((m for m in reversed(ms) if a <= m.start and m.end <= b and m.kind in ORGISH
                           and m.key != target and not _GIVER_PREP_RE.search(self.text, a, m.start)), None)
+            gm = _GOES_TO_RE.match(self.text, s + mo.end, e) if giver is None and self._last_giver else None
+            rc = self._after(ms, gm.end(), ORG_LIKE | {"Program"}, max_gap=0)[:1] if gm else []
+            if rc and rc[0].key not in (target, self._last_giver) and not self._in_quote(mo.start + s):
+                # "Of that amount, N will go to SMC": who gave the whole funds SMC with N
+                self._emit("FUNDS", self._last_giver, rc[0].key, s, e, 0.7, **self._money_attrs(mo, s, e))
+                done = True
+                continue
             if giver is None or self._in_quote(mo.start + s):
                 continue
             key = self._place_ref(giver)
@@ -175,13 +230,20 @@ class FundingRules(ClauseReading):
             if self._in_quote(t.start()):
                 continue
             target = next((m for m in reversed(ms) if m.end <= t.start() and m.kind in {"Program"} | ORG_LIKE), None)
-            if target is not None and self.text[t.start():t.start() + 4].lower() == "with" and \
-                    target.kind != "Program" and self._after_preposition(s, target.start):
+            if target is not None and (self.text[t.start():t.start() + 4].lower() == "with" or
+                                       self.text[t.start() - 2:t.start()] == ", ") and \
+                    target.kind != "Program" and \
+                    self._after_preposition(s, next(m.start for m in ms if m.key == target.key)):
+                # "A will set up X at B (BB), backed by a grant from C": the subject A, not B
                 # "A will build X with B, with funding from C": A is funded, not the partner B
                 subj = self._subject(self._after_dateline(ms, s, t.start()), s, before=t.start())
                 target = subj[0] if subj and subj[0].kind in ORG_LIKE else target
             if target is None and _IT_RE.match(self.text, s, e):
                 target = self._previous_subject(s)       # "It has run a center since 2017 with funding from X"
+            im = _INDEFINITE_FUNDED_RE.search(self.text, max(s, t.start() - 60), t.start())
+            if im and (target is None or target.end <= im.start() and
+                       self.text[target.end:im.start()].strip() not in {"", ","}):
+                continue           # "Song led a fuel-cell project funded by X" ("P, a project funded by X" is P)
             if target is None:     # "The collaboration is supported by X": the latest program, or the article's subject
                 key = self._latest(s, {"Program"}, pred=lambda m: not self._consortium(m.key)) or \
                     self._latest(s, {"Program"}) or self.main_org
@@ -199,8 +261,9 @@ class FundingRules(ClauseReading):
                 given = find_money(self.text[t.end():gm.end()]) if self._digit else []
                 if given:
                     amount = self._money_attrs(given[0], s, e)
-            elif len(funders) == 1:    # "funded by X with 5 billion won"
-                wm = _WITH_AMOUNT_RE.match(self.text[funders[-1].end:e])
+            elif len(funders) == 1:    # "funded by X with 5 billion won" / ", which is putting in N"
+                wm = _WITH_AMOUNT_RE.match(self.text[funders[-1].end:e]) or \
+                    _WHICH_PUTS_RE.match(self.text[funders[-1].end:e])
                 given = find_money(self.text[funders[-1].end + wm.end():e]) if wm and self._digit else []
                 if given and given[0].start == 0:
                     amount = dict(given[0].attrs(), **self._period(s, e))
@@ -212,6 +275,18 @@ class FundingRules(ClauseReading):
                           _POSSESSIVE_OWNER_GAP_RE.fullmatch(self.text, um.end(), m.start)), None)
                 if p and p.key != target.key and (target.kind != "Program" or self._consortium(target.key)):
                     self._emit("PARTICIPATES_IN", target.key, p.key, s, e, 0.7)
+        if self._may(_PAYS_WORDS):
+            self._pays_for(ms, s, e)
+        if self._may(("come from", "comes from", "came from", "coming from")):
+            for fm in _FUNDING_FOR_RE.finditer(self.text, s, e):     # "Funding for P comes from X"
+                p = self._after(ms, fm.end(), ORG_LIKE | {"Program"}, max_gap=0)
+                cm = _COMES_FROM_RE.match(self.text, p[-1].end, e) if p else None
+                giver = self._after(ms, cm.end(), ORGISH, max_gap=0) if cm else []
+                for g in giver:
+                    if g.key != p[0].key and (g.kind != "Region" or
+                                              self._region_level(g.key) not in {"country", "group", None}):
+                        self._emit("FUNDS", g.key, self._program_ref(p[0]) if p[0].ref and p[0].kind == "Program"
+                                   else p[0].key, s, e, 0.75)
         money = [x for x in find_money(sent)] if self._digit else []     # every amount has a digit
         # "..., with North Jeolla Province adding 800 million won"
         for wm in (_WITH_THE_RE.finditer(sent) if money else ()):
@@ -226,6 +301,8 @@ class FundingRules(ClauseReading):
                 if target:
                     self._emit("FUNDS", who[0].key, target, s, e, 0.75, **dict(lead[0].attrs(), **self._period(s, e)))
                     money = [x for x in money if s + x.start < who[-1].end]
+        if money and self._has(("'s ", "’s ")) and self._may(_GIFT_WORDS):
+            self._possessive_gift(ms, s, e, money)
         if money and self._may(("which",)) and self._program_gives(ms, s, e, money):
             return
         from_parts = []
@@ -306,34 +383,120 @@ class FundingRules(ClauseReading):
         if self._may(_SUPPORT_WORDS) and self._supports_with(ms, s, e, money):
             return
         v = self._search(INVEST_RE, s, e)
-        if v and not self._in_quote(v.start()):
-            amt = next((x for x in money if s + x.start > v.start()), None)
-            subj = [m for m in self._clause_subject(ms, s, v.start()) if m.kind in ORG_LIKE or
-                    (m.kind == "Region" and _PLACE_ACTS_RE.fullmatch(self.text, m.end, v.start()))] or \
-                self._government_subject(s, v.start())     # a place gives only as the verb's own subject
-            if amt and subj:
-                tm = _INVEST_TARGET_RE.match(self.text[s + amt.end:e])
-                pos = s + amt.end + tm.end() if tm else e
-                tgt = self._after(ms, pos, ORG_LIKE | {"Program"}, max_gap=2) if tm else []
-                # "to CNU's new institute", "to equip the lab", "into the center's test beds"
-                noun = self._unit_noun(pos, e, tgt[0].end if tgt else None) if tm else None
-                if tgt and not noun:         # "to PNU's Hyowon Scholarship Program": what PNU has
-                    owned = next((m for m in ms if m.start > tgt[0].end and m.kind in ORG_LIKE | {"Program"}), None)
-                    if owned and _POSSESSIVE_ONLY_RE.fullmatch(self.text, tgt[0].end, owned.start) and \
-                            (self.text[tgt[0].end:tgt[0].end + 1] in ("'", "’") or
-                             self.text[tgt[0].end - 2:tgt[0].end] in {"'s", "’s"}):
-                        tgt = [owned]
-                key = noun or (tgt[0].key if tgt else None)
-                if key and tgt and not noun and tgt[0].ref and tgt[0].kind == "Program":
-                    key = self._program_ref(tgt[0])          # "for the initiative"
-                if key is None:              # "X will provide Y with N", "X funds Y with N"
-                    obj = self._after(ms, v.end(), ORG_LIKE | {"Program"}, max_gap=0)
-                    if obj and _OBJ_AMOUNT_RE.fullmatch(self.text, obj[-1].end, s + amt.start):
-                        key = obj[0].key
-                if key:
-                    each = _EACH_RE.search(self.text, subj[-1].end, s + amt.start)
-                    for g in (subj if each else subj[:1]):       # "A and B will each contribute N"
-                        self._emit("FUNDS", g.key, key, s, e, 0.75, **self._money_attrs(amt, s, e))
+        if v and self.text.startswith(" by ", v.end()):    # "P will be funded by X, while the city chips in N"
+            v = self._search(INVEST_RE, v.end(), e)
+        vs = [v] if v else []
+        if v and self._may((" while ",)):    # "A will invest N1 in P, while B will chip in N2": B's verb too
+            wm = _WHILE_RE.search(self.text, v.end(), e)
+            later = self._search(INVEST_RE, wm.end(), e) if wm else None
+            if later:
+                vs.append(later)
+        for k, v in enumerate(vs):
+            if v and not self._in_quote(v.start()):
+                amt = next((x for x in money if s + x.start > v.start()), None)
+                subj = [m for m in self._clause_subject(ms, s, v.start()) if m.kind in ORG_LIKE or
+                        (m.kind == "Region" and _PLACE_ACTS_RE.fullmatch(self.text, m.end, v.start()))] or \
+                    self._government_subject(s, v.start())     # a place gives only as the verb's own subject
+                if k:                # the "while" clause's own subject ("while the city will chip in")
+                    subj = [m for m in self._after(ms, wm.end(), ORGISH, max_gap=0) if m.end <= v.start() and
+                            (m.kind != "Region" or self._region_level(m.key) not in {"country", "group", None})]
+                if amt and subj:
+                    tm = _INVEST_TARGET_RE.match(self.text[s + amt.end:e])
+                    pos = s + amt.end + tm.end() if tm else e
+                    tgt = self._after(ms, pos, ORG_LIKE | {"Program"}, max_gap=2) if tm else []
+                    # "to CNU's new institute", "to equip the lab", "into the center's test beds"
+                    noun = self._unit_noun(pos, e, tgt[0].end if tgt else None) if tm else None
+                    if tgt and not noun:         # "to PNU's Hyowon Scholarship Program": what PNU has
+                        owned = next((m for m in ms if m.start > tgt[0].end and m.kind in ORG_LIKE | {"Program"}), None)
+                        if owned and _POSSESSIVE_ONLY_RE.fullmatch(self.text, tgt[0].end, owned.start) and \
+                                (self.text[tgt[0].end:tgt[0].end + 1] in ("'", "’") or
+                                 self.text[tgt[0].end - 2:tgt[0].end] in {"'s", "’s"}):
+                            tgt = [owned]
+                    key = noun or (tgt[0].key if tgt else None)
+                    if key and tgt and not noun and tgt[0].ref and tgt[0].kind == "Program":
+                        key = self._program_ref(tgt[0])          # "for the initiative"
+                    if key is None:              # "X will provide Y with N", "X funds Y with N"
+                        obj = self._after(ms, v.end(), ORG_LIKE | {"Program"}, max_gap=0)
+                        if obj and _OBJ_AMOUNT_RE.fullmatch(self.text, obj[-1].end, s + amt.start):
+                            key = obj[0].key
+                    if key is None and not tgt and v.group()[:3].lower() in _MORE_MONEY_VERBS | _ADD_VERBS:
+                        # "will add N raised from graduates, bringing new money for the program to N2"
+                        later = next((m for m in ms if m.start >= s + amt.end and m.kind == "Program" and
+                                      self.text[m.start - 4:m.start] in ("for ", " to ", "into")), None)
+                        key = (self._program_ref(later) if later.ref else later.key) if later else None
+                    if key is None and not tgt and v.group()[:3].lower() in _MORE_MONEY_VERBS and \
+                            not any(m.start >= s + amt.end and not m.ref and m.kind in ORG_LIKE and
+                                    "," not in self.text[s + amt.end:m.start] for m in ms):
+                        # "Sejong has pledged N for patient transport", "X is contributing an additional
+                        # N to equip a dry room": no target named (no organisation after the amount in its clause), what the
+                        # sentence before funded
+                        key = self._funded_before(s, {m.key for m in subj}, same_sentence=k > 0)
+                    if key:
+                        each = _EACH_RE.search(self.text, subj[-1].end, s + amt.start)
+                        for g in (subj if each else subj[:1]):       # "A and B will each contribute N"
+                            self._emit("FUNDS", g.key, key, s, e, 0.75, **self._money_attrs(amt, s, e))
+
+    def _possessive_gift(self, ms, s, e, money):
+        """"LG AI Research's $3 million grant will cover the lab's first three years": the owner
+        of the grant funds what it covers."""
+        for mo in money:
+            a = s + mo.start
+            g = next((m for m in reversed(ms) if m.end <= a), None)
+            if g is None or g.kind not in ORG_LIKE or not _GIFT_OWNER_GAP_RE.fullmatch(self.text, g.end, a):
+                continue
+            gm = _GIFT_COVERS_RE.match(self.text, s + mo.end, e)
+            tgt = self._after(ms, gm.end(), ORG_LIKE | {"Program"}, max_gap=0) if gm else []
+            if tgt and tgt[0].key != g.key and not self._in_quote(a):
+                key = self._program_ref(tgt[0]) if tgt[0].ref and tgt[0].kind == "Program" else tgt[0].key
+                self._emit("FUNDS", g.key, key, s, e, 0.7, **self._money_attrs(mo, s, e))
+
+    def _pays_for(self, ms, s, e):
+        """"The Ministry of Education bankrolls most of it", "The ministry pays for it", "X funds
+        the P": the clause's subject funds the program ("it": the program the sentence or the
+        sentence before names first)."""
+        for t in self._finditer(PAYS_RE, s, e):
+            if self._in_quote(t.start()) or self.text[t.end():t.end() + 3] == "by ":
+                continue
+            subj = [m for m in self._clause_subject(ms, s, t.start()) if m.kind in ORG_LIKE and
+                    not _PASSIVE_GAP_RE.search(self.text, m.end, t.start())] or self._government_subject(s, t.start())
+            if not subj:
+                continue
+            if _IT_OBJ_RE.match(self.text, t.end(), e):
+                prog = next((m for m in ms if m.kind == "Program" and m.end <= subj[0].start), None)
+                if prog is None:
+                    before = self._sentence_before(s)
+                    prev = self._subject(self._mentions_in(*before), before[0]) if before else []
+                    prog = prev[0] if prev and prev[0].kind == "Program" else None
+                key = (self._program_ref(prog) if prog.ref else prog.key) if prog else None
+            else:
+                obj = self._after(ms, t.end(), ORG_LIKE | {"Program"}, max_gap=0)
+                key = (self._program_ref(obj[0]) if obj[0].ref and obj[0].kind == "Program" else obj[0].key) \
+                    if obj else None
+            if key and key != subj[0].key:
+                self._emit("FUNDS", subj[0].key, key, s, e, 0.7)
+                return
+
+    def _funded_before(self, s: int, givers, same_sentence: bool = False) -> str | None:
+        """What this sentence (at ``s``) or the one before funded (``_last_money``), where that is
+        not one of ``givers``; else the latest program named in the two sentences before
+        (``same_sentence``: only what this sentence funded)."""
+        for r in reversed(self.out):     # "X will fund P, while the city will chip in N": P
+            if r.evidence.start != s:
+                break
+            if r.type == "FUNDS" and r.target not in givers:
+                return r.target
+        if same_sentence:                # a "while" clause: only what its own sentence funded
+            return None
+        i = bisect_left(self._sent_starts, s)
+        if self._last_money is not None:
+            target, ls, _ = self._last_money
+            if ls < s and bisect_left(self._sent_starts, ls) == i - 1:
+                return target if target not in givers else None
+        if i == 0:
+            return None
+        prog = next((m for m in reversed(self._mentions_in(self._sent_starts[max(0, i - 2)], s))
+                     if m.kind == "Program"), None)
+        return prog.key if prog and prog.key not in givers else None
 
     def _supports_with(self, ms, s, e, money) -> bool:
         """"X will support P with N over three years", "X is paying for P, allocating N annually"."""

@@ -6,7 +6,11 @@ a selection), "the agency chose A as one of N recipients under its P", consortiu
 members ("formed in collaboration with", "Joined by A, ...", "the P consortium comprising
 A, B and C"), "P's participating universities include A and B", "A will launch P with B",
 "an agreement with B to set up P", "A, which applied jointly with B" (B takes part in
-what A takes part in, read once the document is done), "A's projects under P".
+what A takes part in, read once the document is done), "A's projects under P", "P
+(, organized by X,) brings together / comprises / has selected A, B and C", "Among this
+year's winners are A and B", "A, B and C were also selected.", "the three schools will
+take part in P" (the list of three in the sentence before), "X is one of 27 projects in
+P", "P, which Busan joined", "the cluster will be anchored by A".
 
 Where the one who launches or selects is a ministry, agency or local government, the
 same triggers say that it runs P: those rules emit ORGANIZES here (the ORGANIZES rules of
@@ -20,7 +24,7 @@ from bisect import bisect_left
 
 from ..resolve import ORG_LIKE
 from . import base, clauses
-from .base import M, _OWNER_KINDS, lower_twinned
+from .base import M, ORGISH, _OWNER_KINDS, lower_twinned
 from .clauses import ClauseReading
 
 # bound by assignment, not imported by name: see base.py
@@ -35,11 +39,12 @@ PARTICIPATE_RE = re.compile(
     r"\b(?:selected|chosen|picked|designated|named|tapped)\b[^.;]{0,120}?\b(?:for|to\s+(?:perform|carry\s+out|run|lead|"
     r"operate|conduct|implement|host|join)|as)\b|\bdesignation\s+as\b|\bparticipat(?:e|es|ed|ing)\s+in\b|"
     r"\btak(?:e|es|ing)\s+part\s+in\b|\btook\s+part\s+in\b|\bjoin(?:s|ed)?\b|\boperat(?:e|es|ing)\b|"
-    r"\b(?:is|are|was|were|became|become|has\s+become)\s+(?:also\s+|now\s+|already\s+)?(?:a\s+|an\s+)?"
+    r"\b(?:is|are|was|were|became|become|has\s+become|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)\s+"
+    r"(?:also\s+|now\s+|already\s+)?(?:a\s+|an\s+)?"
     r"(?:(?:founding|core|full|new|key)\s+)?"
     r"(?:part|members?|participants?)\s+(?:of|in)\b|"
     r"\blaunch(?:es|ed|ing)?\b|\bcarr(?:y|ies|ied)\s+out\b|\bperform(?:s|ed|ing)?\b|\bimplement(?:s|ed|ing)?\b|"
-    r"\b(?:(?<!illion\s)(?<!\d\s)won|wins|win|awarded)\b", re.I)       # "1 billion won" is money
+    r"\b(?:(?<!illion\s)(?<!\d\s)won|wins|win|awarded)\b|\bsign(?:s|ed)?\s+(?:on\s+to|up\s+for)\b", re.I)  # "1 billion won" is money
 MEMBERS_RE = re.compile(r"\b(?:consortium|alliance|coalition|network|group|team)\W{0,3}\s*(?:—|–|-|,|\()?\s*"
                         r"(?:comprising|consisting\s+of|composed\s+of|made\s+up\s+of|that\s+includes|including|"
                         r"which\s+includes|of)\s", re.I)
@@ -51,9 +56,37 @@ _LIST_RE = re.compile(r"\s*(?:(?:The|These|Those)\s+(?:other\s+)?(?P<n>two|three
                       r"\s+(?:the\s+)?")
 # "Universities selected in the first two rounds, including A and B, ..."
 # "The winners are A's Center X and B's Center Y": a selection list with no count
-_WINNERS_LIST_RE = re.compile(r"\s*(?:The|This\s+year's|Last\s+year's)\s+(?:new\s+)?(?:winners|recipients|"
+_WINNERS_LIST_RE = re.compile(r"\s*(?:Among\s+(?:the|this\s+year['’]s|last\s+year['’]s)|The|This\s+year['’]s|"
+                              r"Last\s+year['’]s)\s+(?:new\s+)?(?:winners|recipients|"
                               r"selected\s+(?:universities|schools|centers|institutions|hospitals|teams|projects))\s+"
                               r"(?:are|were|include|included)\s+(?:the\s+)?")
+# "A, B in Daegu and C were also selected.": a list chosen, the program named before
+_ALSO_SELECTED_RE = re.compile(r"\s+(?:were|was|have\s+been|has\s+been)\s+(?:also\s+)?(?:selected|chosen|picked|named|"
+                               r"designated)(?:\s+as\s+well)?\s*[.,]")
+# "P (, organized by X,) brings together A, B and C"; "The alliance comprises A and B"
+_BRINGS_RE = re.compile(r"\b(?:brings|brought|bring|will\s+bring)\s+together\s+(?:the\s+)?|"
+                        r"\b(?:comprises|comprised|consists\s+of|consisted\s+of|is\s+made\s+up\s+of|"
+                        r"is\s+composed\s+of|groups|includes|included|will\s+include|has\s+selected|selected|"
+                        r"chose|has\s+chosen)\s+(?:the\s+)?")
+_BRINGS_WORDS = ("together", "compris", "consist", "made up", "composed", "groups", "include", "selected", "chose")
+# "the three schools", "all four hospitals": a list named in the sentence before
+_COUNTED_RE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Aa]ll|[Tt]hose)\s+(?P<n>two|three|four|five|six|seven|eight)\s+"
+                         r"(?:schools|universities|hospitals|institutions|companies|firms|partners|organizations)\b")
+_COUNTED_WORDS = ("schools", "universities", "hospitals", "institutions", "companies", "firms", "partners",
+                  "organizations")
+# "A received N as one of the universities chosen for P": A is chosen
+_ONE_OF_THE_RE = re.compile(r"\b(?:one\s+of|among)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:universities|schools|hospitals|"
+                            r"institutions|companies|firms|teams|centers|projects)\s+$")
+# "The academy is one of 27 projects in the first year of the P": a project of P
+_ONE_OF_PROJECTS_RE = re.compile(r"\s+(?:is|was|are|were)\s+(?:also\s+)?(?:one\s+of|among)\s+(?:the\s+)?"
+                                 r"(?:\w+\s+){0,3}?(?:projects|programs|participants|members|recipients|winners|"
+                                 r"teams|consortia)\s+(?:in|of|under|for|selected\s+for|chosen\s+for|funded\s+by)\s+")
+_ANCHORED_RE = re.compile(r"\s+(?:will\s+be|is|was|are|were|has\s+been|to\s+be)\s+anchored\s+by\s+(?:the\s+)?")
+# "P, which Busan joined in February"
+_WHICH_OBJ_RE = re.compile(r",\s+which\s+(?:the\s+)?")
+_JOINED_VERB_RE = re.compile(r"\s+(?:also\s+|later\s+|first\s+)?(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:joined|entered|"
+                             r"signed\s+up\s+for|took\s+part\s+in|takes\s+part\s+in|participates\s+in|"
+                             r"participated\s+in)\b")
 _OWNER_POSS_RE = re.compile(r"['’]s\s+(?:new\s+)?")
 _SELECTED_INCL_RE = re.compile(r"\b(?:[Uu]niversities|[Ss]chools|[Ii]nstitutions|[Hh]ospitals|[Cc]olleges|[Pp]articipants|"
                                r"[Rr]ecipients)\s+(?:(?:already|previously|newly)\s+)?(?:selected|chosen|picked|named|"
@@ -76,7 +109,11 @@ _MEMBER_NOUNS = r"(?:universities|schools|institutions|hospitals|companies|firms
 _PART_INCLUDE_RE = re.compile(r"(?:['’]s\s+(?:(?:participating|member)\s+" + _MEMBER_NOUNS + r"|members|participants|"
                               r"partners)|\s+(?:participating|member)\s+" + _MEMBER_NOUNS + r")\s+(?:include|included|"
                               r"includes|are|were)\s+(?:the\s+)?")
-_PART_OF_INCLUDE_RE = re.compile(r"\b(?:[Pp]articipating|[Mm]ember)\s+" + _MEMBER_NOUNS + r"\s+(?:of|in)\s+(?:the\s+)?")
+_PART_OF_INCLUDE_RE = re.compile(r"\b(?:(?:[Pp]articipating|[Mm]ember)\s+" + _MEMBER_NOUNS + r"|[Pp]articipants|[Mm]embers)"
+                                 r"\s+(?:of|in)\s+(?:the\s+)?")
+# "P now has 12 member universities, including A and B"
+_HAS_MEMBERS_RE = re.compile(r"\s+(?:now\s+)?(?:has|have|had|counts|includes)\s+(?:\w+\s+){0,2}?(?:member|participating|"
+                             r"partner)\s+" + _MEMBER_NOUNS + r",?\s+(?:including|such\s+as)\s+(?:the\s+)?")
 _INCLUDE_AFTER_RE = re.compile(r"\s+(?:include|included|includes|are|were)\s+(?:the\s+)?")
 # "A will launch / run / offer P with B (and C)": B runs P with A, so both take part in it
 _RUN_WITH_VERB_RE = re.compile(r"\b(?:launch(?:es|ed|ing)?|run(?:s|ning)?|ran|operat(?:e|es|ed|ing)|offer(?:s|ed|ing)?|"
@@ -90,7 +127,9 @@ _UNDER_WORK_RE = re.compile(r"['’]s\s+[\w\s-]{0,30}?\b(?:projects?|work|resear
                             r"activities|efforts|plans?)\s+under\s+")
 _OWNER_END_RE = re.compile(r"(?:['’]s)?")
 _APPOSITIVE_PART_RE = re.compile(r",\s+(?:a|an|one\s+of\s+the|among\s+the)\s+[\w\s-]{0,40}?\b(?:participants?|members?|"
-                                 r"recipients?|beneficiar(?:y|ies)|winners?)\s+(?:in|of|under)\s+")
+                                 r"recipients?|beneficiar(?:y|ies)|winners?|(?:participating|member)\s+(?:school|"
+                                 r"universit(?:y|ies)|hospital|institution|compan(?:y|ies)|firm|partner)s?)\s+"
+                                 r"(?:in|of|under)\s+")
 _OPEN_PAREN_RE = re.compile(r"\s*\(\s*")
 # "P, in which A is one of the lead universities / a participant / a member"
 _IN_WHICH_RE = re.compile(r"[^.;]{0,40}?,\s+in\s+which\s+(?:the\s+)?")
@@ -99,6 +138,7 @@ _ONE_OF_RE = re.compile(r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:one
                         r"hospitals|participating)\b")
 # active voice: "the ministry selected / chose / named A (as ...) for / under P"
 _SELECTS_RE = re.compile(r"\b(?:selected|chose|picked|named|designated|tapped)\s+", re.I)
+_WHICH_CLAUSE_GAP_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s+which\s+[^,;()]{0,100},\s+")
 _SELECTS_WORDS = ("selected", "chose", "picked", "named", "designated", "tapped")
 _SELECTION_WORDS = ("select", "chose", "chosen", "pick", "named", "participa", "take part", "taking part",
                     "took part", "winner", "recipient", "member", "designat")
@@ -108,11 +148,13 @@ _SEMI_OR_BY_RE = re.compile(r"[;]|\bby\b")
 _PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "named", "tapped", "participat", "part", "join",
                       "operat",
                       "member",
-                      "launch", "carr", "perform", "implement", "won", "win", "awarded")
+                      "launch", "carr", "perform", "implement", "won", "win", "awarded", "signed on", "signed up",
+                      "signs on", "signs up", "sign on", "sign up")
 _JOIN_WORDS = ("participat", "part in", "join", "member")
 _JOIN_TRIGGER_RE = re.compile(r"participat|tak|took|join|(?:is|are|was|were|bec|has)\b", re.I)
 # what the rules of _participates need where no program is named (besides _MEMBERS_WORDS)
-_LIST_GATE_WORDS = ("including", "applied", "competed", "bid ")
+_LIST_GATE_WORDS = ("including", "applied", "competed", "bid ", "winners", "recipients", "selected", "chosen",
+                    "picked", "designated")
 _LIST_START_RE = re.compile(r"\s*(?:The|These|Those|They)\s")
 _MEMBERS_WORDS = ("consortium", "alliance", "coalition", "network", "group", "team")
 
@@ -142,10 +184,15 @@ class ParticipationRules(ClauseReading):
             if self._may(("it ",)):          # "..., and it is one of the five schools taking part in P"
                 it = self._it_subject(ms, s, t.start())
                 subj = [it] if it and it.key != target.key else subj
+            if not subj and self._may(_COUNTED_WORDS):   # "Under the pact, the three schools will join P"
+                subj = [m for m in self._counted_group(s, t.start()) if m.key != target.key]
             if subj and t.group()[:3].lower() in {"sel", "cho", "pic", "des", "nam", "tap"} and \
-                    not _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
+                    not _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()) and \
+                    not _ONE_OF_THE_RE.search(self.text, subj[-1].end, t.start()):
                 continue          # "The ministry selected A for P": the selector takes no part (_selects)
             runs = t.group()[:4].lower() in {"laun", "oper", "impl"}
+            if runs and any(t.end() <= m.start < target.start for m in ms):
+                continue          # "KIAT operates the program ... picked P": what is run is named first
             tkey = self._program_ref(target) if target.ref else target.key
             if tkey != target.key:
                 target = M(target.start, target.end, tkey, "Program", True)
@@ -162,8 +209,16 @@ class ParticipationRules(ClauseReading):
             members = self._after(ms, mm.end(), ORG_LIKE, max_gap=4)
             for a in members:
                 self._emit("PARTICIPATES_IN", a.key, cons, s, e, 0.85)
-        if self._may(("participating", "member")):
+        if self._may(("participa", "member")):
             self._members_include(ms, s, e)
+        if self._may(("anchored by",)):
+            self._anchored_by(ms, s, e)
+        if progs and self._may((", which",)):
+            self._which_joined(ms, progs, s, e)
+        if progs and self._may(("one of", "among")):
+            self._one_of_projects(ms, progs, s, e)
+        if ms[0].kind == "Program" and self._has(_BRINGS_WORDS):     # the program is the subject
+            self._brings_together(ms, s, e)
         self._listed(ms, s, e)
         if self._may(_MEMBERS_WORDS):        # every pattern of _formed_with names the group
             self._formed_with(ms, s, e)
@@ -188,6 +243,60 @@ class ParticipationRules(ClauseReading):
             if host:
                 self._emit("PARTICIPATES_IN", c.key, host, s, e, 0.7)
 
+    def _anchored_by(self, ms, s, e):
+        """"The cluster will be anchored by A (and B)": the program's anchors take part in it."""
+        for am in _ANCHORED_RE.finditer(self.text, s, e):
+            p = next((m for m in reversed(ms) if m.end <= am.start() and m.kind == "Program"), None)
+            if p is None or p.end != am.start() or self._in_quote(am.start()):
+                continue
+            key = self._program_ref(p) if p.ref else p.key
+            for a in self._members_at(ms, am.end()):
+                if a.key != key:
+                    self._emit("PARTICIPATES_IN", a.key, key, s, e, 0.7)
+
+    def _which_joined(self, ms, progs, s, e):
+        """"P, which Busan joined in February": the one named after "which" takes part in P."""
+        for p in progs:
+            wm = _WHICH_OBJ_RE.match(self.text, p.end, e)
+            who = self._after(ms, wm.end(), ORGISH, max_gap=0) if wm else []
+            jm = _JOINED_VERB_RE.match(self.text, who[-1].end, e) if who else None
+            if jm is None or self._in_quote(p.start):
+                continue
+            for a in who:
+                if a.key != p.key:
+                    self._emit("PARTICIPATES_IN", a.key, p.key, s, e, 0.7)
+
+    def _one_of_projects(self, ms, progs, s, e):
+        """"The academy is one of 27 projects in the first year of the P": the sentence's first
+        name (a project, a school) takes part in the program named next."""
+        a = ms[0]
+        om = _ONE_OF_PROJECTS_RE.match(self.text, a.end, e) if _ARTICLE_GAP_RE.fullmatch(self.text, s, a.start) \
+            else None
+        if om is None or self._in_quote(a.start):
+            return
+        p = next((m for m in ms if m.start >= om.end()), None)
+        if p is None or p.kind != "Program" or p.ref or p.start - om.end() > 40 or p.key == a.key:
+            return
+        if a.kind in ORG_LIKE or a.kind == "Program":
+            self._emit("PARTICIPATES_IN", a.key, p.key, s, e, 0.7)
+
+    def _counted_group(self, s: int, pos: int) -> list[M]:
+        """"the three schools" as the subject before ``pos`` (nobody named before it in the
+        sentence): the list of exactly three organisations in the sentence before."""
+        cm = _COUNTED_RE.search(self.text, s, pos)
+        before = self._sentence_before(s) if cm else None
+        if before is None or self._mentions_in(s, cm.start()):
+            return []
+        n = base._NUMBER_WORDS[cm.group("n").lower()]
+        prev = [m for m in self._mentions_in(*before) if m.kind in ORG_LIKE]
+        i = 0
+        while i < len(prev):
+            grp = self._group_from(prev, i, ORG_LIKE)
+            if len({m.key for m in grp}) == n:
+                return grp
+            i += max(1, len(grp))
+        return []
+
     def _run_with(self, ms, progs, s, e):
         """"A will launch P with B and C": B and C take part in P (and A, unless it owns P)."""
         for p in progs:
@@ -209,13 +318,28 @@ class ParticipationRules(ClauseReading):
                 if a.key != p.key:
                     self._emit("PARTICIPATES_IN", a.key, p.key, s, e, 0.7)
 
+    def _brings_together(self, ms, s, e):
+        """"The P alliance, organized by X, brings together A, B and C" / "P comprises A and B":
+        the program is the sentence's subject, and each one named takes part in it."""
+        for t in _BRINGS_RE.finditer(self.text, s, e):
+            if self._in_quote(t.start()):
+                continue
+            subj = self._subject(ms, s, before=t.start())
+            if not subj or subj[0].kind != "Program":
+                continue
+            key = self._program_ref(subj[0]) if subj[0].ref else subj[0].key
+            for a in self._members_at(ms, t.end()):
+                if a.key != key:
+                    self._emit("PARTICIPATES_IN", a.key, key, s, e, 0.75)
+            return
+
     def _members_include(self, ms, s, e):
         """"P's participating universities include A, B and C", "the program's members are A and B",
         "Participating schools in P include A and B": each one named takes part in P."""
         for p in ms:
             if p.kind != "Program" or self._in_quote(p.start):
                 continue
-            im = _PART_INCLUDE_RE.match(self.text, p.end, e)
+            im = _PART_INCLUDE_RE.match(self.text, p.end, e) or _HAS_MEMBERS_RE.match(self.text, p.end, e)
             if im is None:
                 om = _PART_OF_INCLUDE_RE.search(self.text, max(s, p.start - 60), p.start)
                 im = _INCLUDE_AFTER_RE.match(self.text, p.end, e) if om and om.end() == p.start else None
@@ -285,7 +409,7 @@ class ParticipationRules(ClauseReading):
                 owner = next((m for m in reversed(ms) if m.end <= um.start() + 2 and m.kind in ORG_LIKE), None)
                 if owner and not owner.ref and _OWNER_END_RE.fullmatch(self.text, owner.end, um.start() + 2):
                     self._emit("PARTICIPATES_IN", owner.key, p.key, s, e, 0.7)
-        if self._may(("participant", "member", "recipient", "beneficiar", "winner")):
+        if self._may(("participa", "member", "recipient", "beneficiar", "winner")):
             for i, m in enumerate(ms):       # "A, a participant in P," / "A, one of the recipients of P"
                 am = _APPOSITIVE_PART_RE.match(self.text, m.end, e) if m.kind in ORG_LIKE else None
                 p = next((p for p in progs if am and p.start >= am.end() and
@@ -315,8 +439,18 @@ class ParticipationRules(ClauseReading):
                 continue
             body = self._after_dateline(ms, s, t.start())
             subj = [m for m in self._subject(body, s, before=t.start()) if m.kind in ORG_LIKE]
-            if not subj or _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()):
-                continue
+            if not subj or _PASSIVE_GAP_RE.search(self.text, subj[-1].end, t.start()) and \
+                    not _WHICH_CLAUSE_GAP_RE.fullmatch(self.text, subj[-1].end, t.start()):
+                continue          # "A was selected" (not "KIAT, which runs P, picked A")
+            if _ARTICLE_GAP_RE.fullmatch(self.text, t.end(), prog.start):
+                # "KIAT, which operates the program, picked the X Cluster": what is picked is a
+                # project of the program named before (in the sentence or the latest one)
+                host = next((p for p in reversed(ms) if p.kind == "Program" and p.end <= t.start()), None)
+                hkey = (self._program_ref(host) if host.ref else host.key) if host else \
+                    self._latest(s, {"Program"}, exclude={prog.key})
+                if hkey and hkey != prog.key:
+                    self._emit("PARTICIPATES_IN", prog.key, hkey, s, e, 0.7)
+                    prog = M(prog.start, prog.end, hkey, "Program", True)
             for a in self._after(ms, t.end(), ORG_LIKE, max_gap=0):
                 if a.key != prog.key:
                     self._emit("PARTICIPATES_IN", a.key, prog.key, s, e, 0.7)
@@ -349,6 +483,15 @@ class ParticipationRules(ClauseReading):
                 self._emit("PARTICIPATES_IN", a.key, prog, s, e, 0.7)
             if grp:
                 return
+        sm = _ALSO_SELECTED_RE.search(self.text, s, e) if self._may(("selected", "chosen", "picked", "named",
+                                                                      "designated")) else None
+        if sm and not any(m.kind == "Program" for m in ms):
+            grp = self._subject(ms, s, before=sm.start())
+            prog = self._listed_program(s, None) if grp and grp[-1].end == sm.start() and \
+                not self._in_quote(sm.start()) else None
+            for a in grp if prog else ():
+                if a.kind in ORG_LIKE:
+                    self._emit("PARTICIPATES_IN", a.key, prog, s, e, 0.65)
         im = _SELECTED_INCL_RE.search(self.text, s, e) if self._may(("including",)) else None
         if im and not self._in_quote(im.start()):
             grp = self._members_at(ms, im.end())
