@@ -184,3 +184,9 @@ def test_pathological_lines_stay_linear() -> None:
     t = time.perf_counter()
     clean_text(line + "\n" + korean + "\n" + BODY[0])
     assert time.perf_counter() - t < 2.0
+
+
+def test_share_row_with_font_size_buttons_is_chrome() -> None:
+    # "A-" / "A+" are the font-size buttons of a share row, not a word of the article
+    assert is_boilerplate("Share  Facebook  X  Kakao  Link  Print  A-  A+")
+    assert not is_boilerplate("A")

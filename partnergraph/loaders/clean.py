@@ -70,7 +70,7 @@ _UI_LINES = frozenset("""
 _UI_WORDS = frozenset("""
 share print email e-mail facebook twitter x linkedin kakaotalk kakao naver band whatsapp telegram reddit pinterest
 instagram youtube tiktok copy link url subscribe login logout register sign in up log out menu search home top close
-comments comment prev previous next list more listen font text size a+ a- aa zoom of the scrap like tweet rss
+comments comment prev previous next list more listen font text size a+ a- a aa zoom of the scrap like tweet rss
 공유 공유하기 링크복사 주소복사 sns 인쇄 스크랩 페이스북 트위터 카카오톡 카카오스토리 네이버 밴드 블로그 링크 복사 로그인 로그아웃 회원가입
 검색 메뉴 댓글 목록 이전글 다음글 닫기 글자크기 글자 크기 확대 축소 좋아요 구독 기사 듣기 url 홈 사이트맵
 """.split())
@@ -97,7 +97,7 @@ def _is_ui(s: str) -> bool:
     return False
 
 
-_WEAK_UI_WORDS = frozenset({"of", "the", "in", "up", "text", "size", "more", "x", "like", "list", "link", "기사"})
+_WEAK_UI_WORDS = frozenset({"of", "the", "in", "up", "text", "size", "more", "x", "like", "list", "link", "a", "기사"})
 
 # ------------------------------------------------------------------ dates
 _MONTHS = {m: i for i, m in enumerate(
