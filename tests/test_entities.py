@@ -261,3 +261,44 @@ def test_unit_comma_university_and_lowercase_government():
     dept = next(e for e in x.values() if e.name.endswith("Department of Physics"))
     assert dept.parent == "ror:01an57a31"
     assert x["region:busan"].kind == "LocalGovernment"
+
+
+def test_a_hospital_named_after_its_university_does_not_bring_the_university():
+    # "X University Hospital" is the hospital's own name: the university is not said
+    es = by_id("Kyungpook National University Hospital will open a sleep clinic in Daegu next spring.\n\n"
+               "Doctors from Yonsei University College of Medicine will train its staff.\n")
+    names = {e.name for e in es.values()}
+    assert "Kyungpook National University Hospital" in names
+    assert "Kyungpook National University" not in names
+    # a college still brings its university along
+    assert "Yonsei University" in names
+
+
+def test_one_letter_syllable_in_a_korean_given_name():
+    es = ents("The pact was signed by Hanbit Institute President Song Min-a and the mayor.\n\n"
+              "Later, Lee Ji-a of the city council said the plan was sound.\n")
+    assert es["Song Min-a"].kind == "Person" and es["Lee Ji-a"].kind == "Person"
+    assert "Song Min" not in es
+
+
+def test_title_cased_hyphen_word_stays_in_a_program_name():
+    es = ents("The agency named six clinics for its Data-Driven Clinic Program this year.\n")
+    assert es["Data-Driven Clinic Program"].kind == "Program"
+
+
+def test_a_law_is_no_organisation():
+    es = ents("The zone lets firms test services that the Pharmacy Service Act would bar.\n\n"
+              "Students of the Varnaland School of Law joined.\n")
+    assert not any("Pharmacy Service" in n for n in es)
+    assert "Varnaland School of Law" in es
+
+
+def test_a_known_group_and_a_line_of_business_name_the_affiliate():
+    es = ents("Naver Health joined the project as a data partner, the city said on Monday.\n")
+    assert es["Naver Health"].kind == "Company"
+    assert "Naver" not in es
+
+
+def test_a_description_is_no_alias_of_a_university():
+    es = ents("The pact was signed at the Vietnamese university's campus in Hanoi on Monday.\n")
+    assert not any(e.kind == "University" for e in es.values())

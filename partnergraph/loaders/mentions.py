@@ -121,7 +121,8 @@ ROLE_WORDS = (r"Vice[ -]President|President|Vice[ -]Chancellor|Chancellor|Dean"
 _ROLE_LOWER = ROLE_WORDS.lower()
 
 # A person's name: 2-3 capitalised parts, Korean given names often hyphenated.
-_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
+# (a given name's second syllable may be one letter: "Song Min-a", "Lee Ji-a")
+_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?(?:\s[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?){1,2}"
 PERSON_TITLE_RE = re.compile(r"(?<![\w-])(?P<role>(?:" + ROLE_WORDS + "|" + _ROLE_LOWER + r"))\s(?P<name>" + _NAME + r")\b")
 PERSON_APPOS_RE = re.compile(
     r"(?<![\w-])(?P<name>" + _NAME + r"),\s(?:the\s|a\s|an\s)?(?P<role>(?:[A-Za-z&-]+(?:['’]s)?\s){0,3}?(?:"
@@ -138,8 +139,8 @@ KOREAN_SURNAMES = frozenset((
     "Yang Son Sohn Bae Baek Paik Heo Huh Nam Noh Roh Rho Ha Kwak Sung Seong Cha Joo Ju Woo Min Na Jin Ji Chi "
     "Eom Um Chae Won Bang Gong Kong Hyun Hyeon Yeo Byun Byeon Chu Choo Doh Seol Sul Gil Kil Pyo Wi Myung "
     "Ki Ban Wang Geum Ok Yook Yuk Maeng Tak Kook Yeom Yum Lyu Cheon Sim Shim Kye Gye Hur Koo Gu Goo").split())
-_KOREAN_NAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])(?:[a-z]{1,4} [A-Z][a-z]+-[A-Za-z][a-z]+"
-                             r"|[a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]{1,4})(?![\w-])")
+_KOREAN_NAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])(?:[a-z]{1,4} [A-Z][a-z]+-[A-Za-z][a-z]*"
+                             r"|[a-z]+-[A-Za-z][a-z]* [A-Z][a-z]{1,4})(?![\w-])")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -286,6 +287,9 @@ _TECH_ACRONYMS = {"AI", "CT", "MRI", "PET", "IT", "ICT", "EV", "EVs", "R&D", "Io
                   "STEM", "PhD", "MBA", "DNA", "RNA", "GPU", "CPU", "LNG", "SMR", "UAM", "HR", "PR", "SW", "HW",
                   "OLED", "LED", "5G", "6G", "3D", "2D", "AX", "GX", "BIM", "CCUS", "PPP"}
 _AFFILIATE_AFTER_RE = re.compile(r" ([A-Z][A-Z0-9&]{1,5})(?![\w&'’-])")
+_BUSINESS_AFTER_RE = re.compile(r" ((?:Healthcare|Health|Mobility|Bank|Pay|Cloud|Entertainment|Energy|Solutions"
+                                r"|Ventures|Capital|Insurance|Bioscience|Biosciences|Biologics|Bioepis|Chem|Brain"
+                                r"|Games|Enterprise|Investment)(?: (?:Solutions|Insurance|Services))?)(?![\w&'’-])")
 _NOT_AFFILIATE = _TECH_ACRONYMS | {"CEO", "CTO", "CFO", "COO", "CSO", "CIO", "CHO", "VP", "SVP", "EVP", "TV", "PC",
                                    "MOU", "USA", "US", "UK", "EU", "HQ", "R&D", "IPO", "KRW", "USD"}
 _DEGREE_WORDS = {"master", "masters", "master's", "bachelor", "bachelors", "bachelor's", "doctor", "doctorate"}
@@ -472,6 +476,10 @@ class MentionFinder:
                 continue
             if kinds == {"Company"}:
                 aff = _AFFILIATE_AFTER_RE.match(text, g.end)
+                if aff is None and g.end < len(text) and text[g.end] == " ":
+                    # "Kakao Healthcare", "Naver Pay": the group's name and a line of
+                    # business name the affiliate
+                    aff = _BUSINESS_AFTER_RE.match(text, g.end)
                 if aff and aff.group(1) not in _NOT_AFFILIATE and not self.gaz.lookup(aff.group(1)):
                     # "LG CNS", "CJ ENM": a group's name and an upper-case word the list does
                     # not know name an affiliate of the group, not the group
@@ -829,8 +837,9 @@ class MentionFinder:
         if not run:
             return []
         for k, (st, en, w) in enumerate(run):
-            if "-" in w and _BAD_SUFFIX_RE.search(w):
+            if "-" in w and _BAD_SUFFIX_RE.search(w) and w[w.rfind("-") + 1].islower():
                 # "X and Seoul-based Y Co.": an adjective, no part of a name, parts the run
+                # (title-cased, "Research-Driven Hospital Program", it is a word of the name)
                 return self._segments(run[:k], gaz_hits) + self._segments(run[k + 1:], gaz_hits)
         ws = [w for _, _, w in run]
         has_of, has_in = "of" in ws, "in" in ws
@@ -1067,6 +1076,9 @@ def _token_shape(toks: tuple[str, ...]) -> tuple:
     if kind is None:
         return ()
     low = [t.lower().rstrip(".") for t in toks]
+    if low[-1] in _LAW_WORDS and hi < len(low) - 1 and low[-2] not in CONNECTORS:
+        return ()        # a law named after what it governs ("the Medical Service Act") is no organisation
+        # (a "School of Law" is a school)
     # keep the head and its of/for-complement; drop words after a final head
     end_i = len(toks) - 1
     if hi < len(toks) - 1 and low[hi + 1] not in {"of", "for", "de", "du", "der", "on"} and low[hi] not in FOREIGN_UNIV_HEADS \
@@ -1080,6 +1092,9 @@ def _token_shape(toks: tuple[str, ...]) -> tuple:
     if all(t.lower() in _NO_NAME_WORDS for t in kept):
         return ()
     return kind, hi, low, end_i
+
+
+_LAW_WORDS = {"act", "acts", "law", "decree", "ordinance"}
 
 
 def _may_end_program_name(before: str) -> bool:
