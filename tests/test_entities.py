@@ -302,3 +302,24 @@ def test_a_known_group_and_a_line_of_business_name_the_affiliate():
 def test_a_description_is_no_alias_of_a_university():
     es = ents("The pact was signed at the Vietnamese university's campus in Hanoi on Monday.\n")
     assert not any(e.kind == "University" for e in es.values())
+
+
+def test_an_embassy_keeps_the_country_it_is_in():
+    es = ents("Officials from the Embassy of the Republic of Korea in Mongolia attended the signing.\n")
+    assert es["Embassy of the Republic of Korea in Mongolia"].kind == "Agency"
+
+
+def test_a_foreign_name_before_who_heads_is_a_person():
+    es = ents("The plan was welcomed by Lena Hartmann, who heads the Varnaland Science Agency.\n\n"
+              "Hanbit Robotics, which makes drones, joined too.\n")
+    assert es["Lena Hartmann"].kind == "Person"
+    assert not any(e.kind == "Person" and "Hanbit" in n for n, e in es.items())
+
+
+def test_a_ministry_name_that_lists_its_fields():
+    es = ents("Hanbit University signed an MOU with Varnaland's Ministry of Higher Education, Research and "
+              "Innovation on Monday.\n\n"
+              "The Ministry of Education, Hanbit University and KAIST will review it.\n")
+    assert es["Ministry of Higher Education, Research and Innovation"].kind == "Ministry"
+    assert "Ministry of Education" in es
+    assert not any(n.startswith("Ministry of Education,") for n in es)

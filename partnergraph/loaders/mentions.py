@@ -67,7 +67,7 @@ UNIV_HEADS = {"university", "univ", "college", "school", "academy", "department"
 HOSPITAL_HEADS = {"hospital", "hospitals", "clinic"}
 AGENCY_HEADS = {"agency", "council", "foundation", "administration", "commission", "authority", "committee",
                 "board", "bureau", "association", "federation", "society", "service", "corporation",
-                "office", "organization", "organisation", "ministry"}
+                "office", "organization", "organisation", "ministry", "embassy", "consulate"}
 INSTITUTE_HEADS = {"institute", "center", "centre", "headquarters", "laboratory", "lab", "labs",
                    "hub", "observatory", "museum", "library", "park", "technopark"}
 COMPANY_HEADS = {"co", "ltd", "inc", "corp", "company", "ag", "gmbh", "plc", "llc", "electronics", "pharmaceutical",
@@ -174,6 +174,9 @@ def _search_korean_name(text: str, pos: int) -> re.Match | None:
     return None
 
 
+# "NAME, who heads ...": what follows the name, and the name read back from the comma
+_WHO_LEADS_AFTER_RE = re.compile(r", who (?:now |also |currently )?(?:heads|leads|chairs|directs)\b")
+_NAME_AT_END_RE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Za-z][a-z]*)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]*)?){1,2})\Z")
 _KOREAN_SYLLABLE_RE = re.compile(r"(?:ch|kk|tt|pp|ss|jj|sh|[bdghjkmnprstwy])?[wy]?[aeiou]{1,2}(?:ng|[nmlkpbth])?", re.I)
 _PLACE_SUFFIXES = ("-gu", "-gun", "-si", "-dong", "-ro", "-gil", "-eup", "-myeon")
 _NAME_THEN_CAPITAL_RE = re.compile(r"\s+[A-Z]")
@@ -272,6 +275,8 @@ _NAME_POSSESSIVES = {"Children", "Women", "Men", "People", "Workers", "Veterans"
                      "Citizens", "Patients"}
 _PEOPLE_NOUNS = {"Students", "Officials", "Researchers", "Professors", "Members", "Representatives", "Executives",
                  "Doctors", "Engineers", "Leaders", "Graduates", "Employees", "Experts", "Scientists", "Staff"}
+# "Embassy of X in Y": an embassy is named by the country it is in ("in" + place stays)
+_IN_NAME_HEADS = {"Embassy", "Consulate", "Consulate-General"}
 _ON_HEADS = {"Committee", "Commission", "Council", "Conference", "Forum", "Symposium", "Task"}   # "... Committee on X"
 _TITLE_WORDS = {"Professor", "Prof", "Dr", "President", "Dean", "Director", "Chairman", "CEO", "Mr", "Ms", "Mrs"}
 _PAREN_LEAD_RE = re.compile(r"(?:(?:hereafter|hereinafter|the|or|also|simply|or simply)\s+|[\"“'‘])"
@@ -489,6 +494,8 @@ class MentionFinder:
                                  "gaz", list(g.entries)))
         people = self._people(text, sentences, ignore, _aligned_lower(text, lowered))
         people += self._korean_names(text, ignore, people)
+        if ", who " in text:
+            people += self._who_leads(text, ignore, people)
         found_starts = _sorted_starts(found)
         doc_low = _aligned_lower(text, lowered)
         low_all = doc_low if doc_low is not None else text.lower()
@@ -610,6 +617,31 @@ class MentionFinder:
                 continue
             out.append(Mention(s0, e0, name, "Person", "name"))
             pos = e0
+        return out
+
+    def _who_leads(self, text: str, ignore, people: list[Mention]) -> list[Mention]:
+        """A name of any origin before ", who heads / leads / chairs / directs" ("Anna
+        Berg, who heads the agency"): only a person heads something in a who-clause.
+        Read back from each ", who " (few) over a short window, not by a search that
+        tries every capital of the text."""
+        out: list[Mention] = []
+        i = text.find(", who ")
+        while i >= 0:
+            if _WHO_LEADS_AFTER_RE.match(text, i):
+                m = _NAME_AT_END_RE.search(text, max(0, i - 60), i)
+                if m is not None:
+                    a, b = m.span(1)
+                    name = m.group(1)
+                    first = name.split(" ", 1)[0]
+                    if _is_lead_word(first) and name.count(" ") >= 2:
+                        a += len(first) + 1          # "Professor Anna Berg": the title is no name
+                        name = text[a:b]
+                    words = name.split()
+                    if _plausible_name(name) and not any(w.lower() in _NO_NAME_WORDS for w in words) \
+                            and not any(p.start < b and a < p.end for p in people) \
+                            and not _inside(a, b, ignore) and not self.gaz.lookup(name):
+                        out.append(Mention(a, b, name, "Person", "name"))
+            i = text.find(", who ", i + 6)
         return out
 
     def _companies(self, text: str, s: int, e: int, ls: str, cues: Sequence[str] = _COMPANY_CUES) -> list[Mention]:
@@ -863,7 +895,7 @@ class MentionFinder:
                     # "the Fraunhofer Institute for Production Technology IPT of Aachen": the name
                     # ended with its acronym; "of" + a place says where it is
                     return self._segments(run[:k], gaz_hits)
-                if w == "in":
+                if w == "in" and ws[0] not in _IN_NAME_HEADS:
                     nx = run[k + 1]
                     if any(g.start == nx[0] and any(x.kind == "Region" for x in g.entries) for g in gaz_hits) or \
                             self._complete(run[k + 1:], gaz_hits) or "and" in ws[k + 1:] or "&" in ws[k + 1:]:
@@ -904,6 +936,8 @@ class MentionFinder:
         seg = seg[: end_i + 1]
         toks = toks[: end_i + 1]
         s, e = seg[0][0], seg[-1][1]
+        if kind == "Ministry" and hi == 0 and e < len(text) and text[e] == ",":
+            e = _ministry_list_end(text, e, self.gaz)
         m = Mention(s, e, text[s:e], kind, "pattern", unit=low[hi] in UNIT_HEADS)
         # an organisation named inside (parent of a unit): the first known org in the span
         if kind in {"University", "Hospital", "Institute", "Agency"}:
@@ -1095,6 +1129,28 @@ def _token_shape(toks: tuple[str, ...]) -> tuple:
 
 
 _LAW_WORDS = {"act", "acts", "law", "decree", "ordinance"}
+# "Ministry of Higher Education, Science and Innovation": the fields a ministry's name lists
+_MINISTRY_FIELDS_RE = re.compile(r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?){1,4},? and [A-Z][a-z]+(?: [A-Z][a-z]+)?(?![\w&'’-])")
+_MINISTRY_FIELD_SPLIT_RE = re.compile(r",? and |, ")
+
+
+def _ministry_list_end(text: str, e: int, gaz: Gazetteer) -> int:
+    """Where a ministry's name that goes on after a comma ends: ``e`` unless a list of
+    fields follows ("Ministry of Higher Education, Science and Innovation"), each one to
+    three capitalised words that name nothing of their own (no head word, nothing the
+    gazetteer knows: "the Ministry of Education, Hanbit University and KAIST" is a list
+    of three)."""
+    m = _MINISTRY_FIELDS_RE.match(text, e)
+    if m is None:
+        return e
+    for part in _MINISTRY_FIELD_SPLIT_RE.split(m.group()):
+        if not part:
+            continue
+        ws = part.split()
+        if any(w.lower() in _NO_NAME_WORDS or w.lower() in COMPANY_HEADS or w.lower() in LOCALGOV_HEADS
+               for w in ws) or gaz.lookup(part) or is_acronym(part):
+            return e
+    return m.end()
 
 
 def _may_end_program_name(before: str) -> bool:
