@@ -323,3 +323,10 @@ def test_a_ministry_name_that_lists_its_fields():
     assert es["Ministry of Higher Education, Research and Innovation"].kind == "Ministry"
     assert "Ministry of Education" in es
     assert not any(n.startswith("Ministry of Education,") for n in es)
+
+
+def test_a_title_with_a_complement_before_the_name():
+    es = ents("The deal was signed by Varnaland University Vice President for Global Affairs Jonas Weber "
+              "and French Ambassador to Korea Claire Dubois on Friday.\n")
+    assert es["Jonas Weber"].kind == "Person" and es["Claire Dubois"].kind == "Person"
+    assert not any("Global Affairs" in n and es[n].kind == "Person" for n in es)

@@ -174,6 +174,11 @@ def _search_korean_name(text: str, pos: int) -> re.Match | None:
     return None
 
 
+# "Vice President for International Affairs Anna Berg": the complement, then the name
+_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?"
+_COMPLEMENT_NAME_RE = re.compile(r"(?P<comp>(?:[A-Z][a-z]+\s){1,3})(?P<name>" + _NAME_WORD + r"\s" + _NAME_WORD
+                                 + r")(?![\w&'’-]|\s[A-Z]|\s(?:of|for)\s)")
+_ROLE_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + ROLE_WORDS + r")\Z")
 # "NAME, who heads ...": what follows the name, and the name read back from the comma
 _WHO_LEADS_AFTER_RE = re.compile(r", who (?:now |also |currently )?(?:heads|leads|chairs|directs)\b")
 _NAME_AT_END_RE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Za-z][a-z]*)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]*)?){1,2})\Z")
@@ -619,6 +624,29 @@ class MentionFinder:
             pos = e0
         return out
 
+    @staticmethod
+    def _title_complement_names(sent: str, s: int) -> list[Mention]:
+        """A title with a for/to complement before the name ("Vice President for
+        International Affairs Anna Berg", "German Ambassador to Korea Jan Vogt"): the
+        name is the last two capitalised words, a lower-case word or punctuation after
+        them.  Read from each " for " / " to " of the sentence (few), the title before it
+        checked on a short window."""
+        out: list[Mention] = []
+        for lit in (" for ", " to "):
+            i = sent.find(lit)
+            while i >= 0:
+                m = _COMPLEMENT_NAME_RE.match(sent, i + len(lit))
+                if m is not None:
+                    r = _ROLE_BEFORE_RE.search(sent, max(0, i - 40), i)
+                    name = m.group("name")
+                    if r is not None and _plausible_name(name) and \
+                            not any(w.lower() in _NO_NAME_WORDS for w in m.group("comp").split()[-1:]):
+                        ns = s + m.start("name")
+                        out.append(Mention(ns, ns + len(name), name, "Person", "person",
+                                           role=sent[r.start():m.start("name")].strip()))
+                i = sent.find(lit, i + 1)
+        return out
+
     def _who_leads(self, text: str, ignore, people: list[Mention]) -> list[Mention]:
         """A name of any origin before ", who heads / leads / chairs / directs" ("Anna
         Berg, who heads the agency"): only a person heads something in a who-clause.
@@ -1057,6 +1085,8 @@ class MentionFinder:
                 # "Dr." says who the person is, not what they lead: a name without a title
                 out.append(Mention(ns, ns + len(name), name, "Person", "name") if role == "Dr." else
                            Mention(ns, ns + len(name), name, "Person", "person", role=role, org_span=org))
+            if " for " in sent or " to " in sent:
+                out.extend(self._title_complement_names(sent, s))
             n_title = len(out)
             # (the apposition pattern tries a name at every capital; a quarter of the sentences
             # with a title word have no comma and space, which every match has after its name)
