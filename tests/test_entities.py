@@ -330,3 +330,8 @@ def test_a_title_with_a_complement_before_the_name():
               "and French Ambassador to Korea Claire Dubois on Friday.\n")
     assert es["Jonas Weber"].kind == "Person" and es["Claire Dubois"].kind == "Person"
     assert not any("Global Affairs" in n and es[n].kind == "Person" for n in es)
+
+
+def test_foreign_university_cities_are_places():
+    es = ents("Hanbit University will open a joint lab in Sendai and send students to Ann Arbor and Montreal.\n")
+    assert all(es[n].kind == "Region" for n in ("Sendai", "Ann Arbor", "Montreal"))
