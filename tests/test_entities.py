@@ -335,3 +335,11 @@ def test_a_title_with_a_complement_before_the_name():
 def test_foreign_university_cities_are_places():
     es = ents("Hanbit University will open a joint lab in Sendai and send students to Ann Arbor and Montreal.\n")
     assert all(es[n].kind == "Region" for n in ("Sendai", "Ann Arbor", "Montreal"))
+
+
+def test_a_branch_campus_named_by_its_city_and_acronym():
+    es = ents("Students will study at Kyung Hee University in Hanoi (KHUH), the school's branch campus.\n\n"
+              "Kyung Hee University in Seoul will also take part.\n")
+    branch = es["Kyung Hee University in Hanoi"]
+    assert branch.kind == "University" and branch.parent == es["Kyung Hee University"].id
+    assert "Kyung Hee University in Seoul" not in es

@@ -551,6 +551,8 @@ class MentionFinder:
                            for m in _NEIGHBOURHOOD_RE.finditer(text))
         pattern = [m for m in pattern if not _inside(m.start, m.end, ignore)
                    and not self.gaz.is_stopname(m.text)]
+        if " in " in text and "(" in text:
+            pattern.extend(_branch_campuses(text, found, pattern))
         if people and pattern:
             pattern = self._trim_after_people(text, pattern, people, found, found_starts)
         for m in pattern:
@@ -1181,6 +1183,30 @@ def _ministry_list_end(text: str, e: int, gaz: Gazetteer) -> int:
                for w in ws) or gaz.lookup(part) or is_acronym(part):
             return e
     return m.end()
+
+
+_BRANCH_ACRONYM_RE = re.compile(r" \(([A-Z][A-Za-z&-]{1,11})\)")
+
+
+def _branch_campuses(text: str, found: list[Mention], pattern: list[Mention]) -> list[Mention]:
+    """"Inha University in Tashkent (IUT)": a university, "in" and a known place, then an
+    acronym of the initials of the whole, place included, name a branch campus of
+    the university (whose own name is inside it).  Without such an acronym "X
+    University in Y" says only where X is."""
+    out: list[Mention] = []
+    places = {g.start: g for g in found if g.kind == "Region"}
+    for m in found + pattern:
+        if m.kind != "University" or text[m.end:m.end + 4] != " in ":
+            continue
+        g = places.get(m.end + 4)
+        if g is None:
+            continue
+        a = _BRANCH_ACRONYM_RE.match(text, g.end)
+        whole = text[m.start:g.end]
+        if a and a.group(1).upper() == "".join(w[0] for w in whole.split()
+                                                if w.lower() not in _ACRONYM_SKIP_WORDS).upper():
+            out.append(Mention(m.start, g.end, whole, "University", "pattern", parent_text=m.text, unit=True))
+    return out
 
 
 def _may_end_program_name(before: str) -> bool:
