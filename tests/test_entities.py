@@ -343,3 +343,12 @@ def test_a_branch_campus_named_by_its_city_and_acronym():
     branch = es["Kyung Hee University in Hanoi"]
     assert branch.kind == "University" and branch.parent == es["Kyung Hee University"].id
     assert "Kyung Hee University in Seoul" not in es
+
+
+def test_a_group_named_only_in_the_title_is_the_affiliate_the_body_names():
+    es = by_id("Hanbit University opens chip lab with Samsung support\n\n"
+               "Samsung Electronics will give the lab 2 billion won over three years.\n")
+    assert {e.name for e in es.values() if e.kind == "Company"} == {"Samsung Electronics"}
+    es = by_id("Hanbit University opens chip lab with Samsung support\n\n"
+               "Samsung Electronics will give the lab 2 billion won, and Samsung will send mentors.\n")
+    assert {"Samsung", "Samsung Electronics"} <= {e.name for e in es.values()}

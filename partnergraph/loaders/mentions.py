@@ -570,6 +570,11 @@ class MentionFinder:
                 for ks, ke in whole_word_spans(name, htext):
                     pattern.append(Mention(hs + ks, hs + ke, name, like.kind, like.how,
                                            parent_text=like.parent_text, unit=like.unit))
+        if found:
+            # (the title line too, which the headline test misses when it is not title-cased)
+            first = len(text) - len(text.lstrip())
+            nl = text.find("\n", first)
+            _headline_groups_as_affiliates(found, headline_lines + [(first, nl if nl >= 0 else len(text))])
         return _merge(found, pattern, people)
 
     # -- helpers ---------------------------------------------------------------
@@ -1183,6 +1188,24 @@ def _ministry_list_end(text: str, e: int, gaz: Gazetteer) -> int:
                for w in ws) or gaz.lookup(part) or is_acronym(part):
             return e
     return m.end()
+
+
+def _headline_groups_as_affiliates(found: list[Mention], headline_lines: list[tuple[int, int]]) -> None:
+    """A group's name said only in a headline or the title line ("... with Samsung
+    backing") where the body names one affiliate of that name ("Samsung Electronics will
+    provide ...") is that affiliate: headlines shorten names.  Changes the headline
+    mentions' entries."""
+    def in_headline(m: Mention) -> bool:
+        return any(hs <= m.start < he for hs, he in headline_lines)
+    for g in found:
+        if g.kind != "Company" or g.how != "gaz" or not in_headline(g):
+            continue
+        body = [x for x in found if x.kind == "Company" and x.how == "gaz" and x.entries and not in_headline(x)]
+        if any(x.text == g.text for x in body):
+            continue                       # the body names the group itself
+        ids = {x.entries[0].id: x for x in body if x.text.startswith(g.text + " ")}
+        if len(ids) == 1:
+            g.entries = list(next(iter(ids.values())).entries)
 
 
 _BRANCH_ACRONYM_RE = re.compile(r" \(([A-Z][A-Za-z&-]{1,11})\)")
