@@ -352,3 +352,10 @@ def test_a_group_named_only_in_the_title_is_the_affiliate_the_body_names():
     es = by_id("Hanbit University opens chip lab with Samsung support\n\n"
                "Samsung Electronics will give the lab 2 billion won, and Samsung will send mentors.\n")
     assert {"Samsung", "Samsung Electronics"} <= {e.name for e in es.values()}
+
+
+def test_a_known_university_then_of_its_country():
+    es = ents("Hanbit University and Tohoku University of Japan opened a joint lab on Monday.\n\n"
+              "The National University of Singapore will join later.\n")
+    assert "Tohoku University" in es and "Tohoku University of Japan" not in es
+    assert "National University of Singapore" in es

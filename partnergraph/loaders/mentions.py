@@ -280,6 +280,7 @@ _NAME_POSSESSIVES = {"Children", "Women", "Men", "People", "Workers", "Veterans"
                      "Citizens", "Patients"}
 _PEOPLE_NOUNS = {"Students", "Officials", "Researchers", "Professors", "Members", "Representatives", "Executives",
                  "Doctors", "Engineers", "Leaders", "Graduates", "Employees", "Experts", "Scientists", "Staff"}
+_OF_COUNTRY_KINDS = {"University", "Hospital", "Institute", "Company"}
 # "Embassy of X in Y": an embassy is named by the country it is in ("in" + place stays)
 _IN_NAME_HEADS = {"Embassy", "Consulate", "Consulate-General"}
 _ON_HEADS = {"Committee", "Commission", "Council", "Conference", "Forum", "Symposium", "Task"}   # "... Committee on X"
@@ -929,6 +930,14 @@ class MentionFinder:
                              for g in gaz_hits)):
                     # "the Fraunhofer Institute for Production Technology IPT of Aachen": the name
                     # ended with its acronym; "of" + a place says where it is
+                    return self._segments(run[:k], gaz_hits)
+                if w == "of" and \
+                        any(g.start == run[k + 1][0] and g.end == run[-1][1] and g.entries
+                            and all(x.kind == "Region" and x.level == "country" for x in g.entries)
+                            for g in gaz_hits) and \
+                        any(g.start == run[0][0] and g.end == run[k - 1][1] and g.entries
+                            and all(x.kind in _OF_COUNTRY_KINDS for x in g.entries) for g in gaz_hits):
+                    # "Tohoku University of Japan": a known name, then "of" + its country
                     return self._segments(run[:k], gaz_hits)
                 if w == "in" and ws[0] not in _IN_NAME_HEADS:
                     nx = run[k + 1]
