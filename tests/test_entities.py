@@ -359,3 +359,10 @@ def test_a_known_university_then_of_its_country():
               "The National University of Singapore will join later.\n")
     assert "Tohoku University" in es and "Tohoku University of Japan" not in es
     assert "National University of Singapore" in es
+
+
+def test_a_company_with_and_without_its_legal_suffix_is_one():
+    es = by_id("Hanbit University signed a pact with Orvane Coatings Corp. on Monday.\n\n"
+               "Students will train at Orvane Coatings' plant in Gumi, a company producing paint.\n")
+    cos = [e for e in es.values() if "Orvane" in e.name]
+    assert len(cos) == 1 and cos[0].id == "company:orvane-coatings"

@@ -333,6 +333,11 @@ class Resolver:
                     short = self._short_name(pk, mentions)
                     if short != full:
                         canon.append(f"{short} {m.text}")
+                if m.kind == "Company" and not pk:
+                    # "Hanul Energy Materials Corp." and "Hanul Energy Materials" are one company
+                    lm = _LEGAL_SUFFIX_RE.fullmatch(base)
+                    if lm:
+                        base = lm.group(1)
                 m.key = f"{m.kind.lower()}:{slug(base)}"
         # a unit said without its organisation that ends another unit's name in the
         # document is that unit ("Graduate School of Business" after "SKK Graduate
