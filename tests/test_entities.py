@@ -366,3 +366,8 @@ def test_a_company_with_and_without_its_legal_suffix_is_one():
                "Students will train at Orvane Coatings' plant in Gumi, a company producing paint.\n")
     cos = [e for e in es.values() if "Orvane" in e.name]
     assert len(cos) == 1 and cos[0].id == "company:orvane-coatings"
+
+
+def test_a_name_in_apposition_to_a_track_is_a_program():
+    es = ents("The new track, called the Hanbit Data Talent Academy, will admit 30 students a year.\n")
+    assert es["Hanbit Data Talent Academy"].kind == "Program"

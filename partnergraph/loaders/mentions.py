@@ -260,7 +260,7 @@ _PROGRAM_NAME_BEFORE_RE = re.compile(
     r"([A-Z0-9][\w&.-]*(?:['’][a-z]+)?(?:\s(?:of|for|and|&)?\s?[A-Z0-9][\w&.-]*(?:['’][a-z]+)?)*)"
     r"(?P<q>[’'”\"]?)(?P<paren>\s?\([^()]{2,120}\))?(?P<mod>\s[a-z]+)?\s$")
 # 'a dual-degree program, the "Global Dual Master ..."': a quoted name in apposition to a program noun
-_PROGRAM_NOUN_BEFORE_RE = re.compile(r"\b(?:program|programme|project|initiative|scheme|course|curriculum)"
+_PROGRAM_NOUN_BEFORE_RE = re.compile(r"\b(?:program|programme|project|initiative|scheme|course|curriculum|track)"
                                      r"(?:,\s(?:the\s)?|,?\s(?:called|named|dubbed|titled)\s(?:the\s)?)$")
 _CAPITAL_OR_DIGIT_RE = re.compile(r"[A-Z0-9]")
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
