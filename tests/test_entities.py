@@ -371,3 +371,9 @@ def test_a_company_with_and_without_its_legal_suffix_is_one():
 def test_a_name_in_apposition_to_a_track_is_a_program():
     es = ents("The new track, called the Hanbit Data Talent Academy, will admit 30 students a year.\n")
     assert es["Hanbit Data Talent Academy"].kind == "Program"
+
+
+def test_a_regulation_free_special_zone_is_a_program():
+    es = ents("The trial is the first project of the Hanbit Smart Mobility Regulation-Free Special Zone, "
+              "the city said.\n")
+    assert es["Hanbit Smart Mobility Regulation-Free Special Zone"].kind == "Program"

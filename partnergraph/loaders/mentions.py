@@ -324,7 +324,7 @@ def _head_hint_re() -> re.Pattern:
     if not _HEAD_HINT:
         heads = (PROGRAM_HEADS | HOSPITAL_HEADS | UNIV_HEADS | INSTITUTE_HEADS | AGENCY_HEADS | COMPANY_HEADS
                  | {"province", "city", "county", "district", "ministry", "center", "centre", "complex", "valley",
-                    "station"})
+                    "station", "zone"})
         by_first: dict[str, list[str]] = {}
         for h in heads:
             by_first.setdefault(h[0], []).append(h[1:])
@@ -416,8 +416,9 @@ def _head_kind(tokens: tuple[str, ...]) -> tuple[str | None, int]:
                 return k, i
     for i in range(len(low) - 1, -1, -1):
         w = low[i]
-        if w in PROGRAM_HEADS:
-            return "Program", i
+        if w in PROGRAM_HEADS or (w == "zone" and i > 1 and low[i - 1] == "special"
+                                  and low[i - 2] in ("regulation-free", "free")):
+            return "Program", i         # ("... Regulation-Free Special Zone": a designation the state grants)
         if w in HOSPITAL_HEADS or (w in {"center", "centre"} and i > 0 and low[i - 1] == "medical"):
             return "Hospital", i
         if w in UNIV_HEADS:
