@@ -377,3 +377,8 @@ def test_a_regulation_free_special_zone_is_a_program():
     es = ents("The trial is the first project of the Hanbit Smart Mobility Regulation-Free Special Zone, "
               "the city said.\n")
     assert es["Hanbit Smart Mobility Regulation-Free Special Zone"].kind == "Program"
+
+
+def test_foreign_companies_that_partner_with_universities_are_known():
+    es = ents("Hanbit University has worked with Toyota and Siemens on hydrogen engines since 2019.\n")
+    assert es["Toyota Motor Corporation"].kind == "Company" and es["Siemens"].kind == "Company"
