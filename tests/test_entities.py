@@ -382,3 +382,8 @@ def test_a_regulation_free_special_zone_is_a_program():
 def test_foreign_companies_that_partner_with_universities_are_known():
     es = ents("Hanbit University has worked with Toyota and Siemens on hydrogen engines since 2019.\n")
     assert es["Toyota Motor Corporation"].kind == "Company" and es["Siemens"].kind == "Company"
+
+
+def test_a_degree_possessive_stays_in_a_program_name():
+    es = ents("The two sides will open a Marine Robotics Master's Program at Hanbit University next year.\n")
+    assert es["Marine Robotics Master's Program"].kind == "Program"

@@ -277,7 +277,7 @@ _APPOS_ACRONYM_RE = re.compile(r",\s(?:or|(?:(?:also|better|commonly|widely)\s)?
                                r"(?P<acro>[A-Z][A-Za-z&-]{1,11})(?=[,.;:)]|\s(?!of\b|and\b|&))")
 _TITLE_BEFORE_RE = re.compile(r"(?:Professor|Prof\.|Dr\.|President|Dean|Director|Chairman|CEO|Mr\.|Ms\.|Mrs\.)\s\Z")
 _NAME_POSSESSIVES = {"Children", "Women", "Men", "People", "Workers", "Veterans", "Mothers", "Farmers", "Teachers",
-                     "Citizens", "Patients"}
+                     "Citizens", "Patients", "Master", "Bachelor"}     # ("... Master's Program")
 _PEOPLE_NOUNS = {"Students", "Officials", "Researchers", "Professors", "Members", "Representatives", "Executives",
                  "Doctors", "Engineers", "Leaders", "Graduates", "Employees", "Experts", "Scientists", "Staff"}
 _OF_COUNTRY_KINDS = {"University", "Hospital", "Institute", "Company"}
