@@ -261,3 +261,129 @@ def test_unit_comma_university_and_lowercase_government():
     dept = next(e for e in x.values() if e.name.endswith("Department of Physics"))
     assert dept.parent == "ror:01an57a31"
     assert x["region:busan"].kind == "LocalGovernment"
+
+
+def test_a_hospital_named_after_its_university_does_not_bring_the_university():
+    # "X University Hospital" is the hospital's own name: the university is not said
+    es = by_id("Kyungpook National University Hospital will open a sleep clinic in Daegu next spring.\n\n"
+               "Doctors from Yonsei University College of Medicine will train its staff.\n")
+    names = {e.name for e in es.values()}
+    assert "Kyungpook National University Hospital" in names
+    assert "Kyungpook National University" not in names
+    # a college still brings its university along
+    assert "Yonsei University" in names
+
+
+def test_one_letter_syllable_in_a_korean_given_name():
+    es = ents("The pact was signed by Hanbit Institute President Song Min-a and the mayor.\n\n"
+              "Later, Lee Ji-a of the city council said the plan was sound.\n")
+    assert es["Song Min-a"].kind == "Person" and es["Lee Ji-a"].kind == "Person"
+    assert "Song Min" not in es
+
+
+def test_title_cased_hyphen_word_stays_in_a_program_name():
+    es = ents("The agency named six clinics for its Data-Driven Clinic Program this year.\n")
+    assert es["Data-Driven Clinic Program"].kind == "Program"
+
+
+def test_a_law_is_no_organisation():
+    es = ents("The zone lets firms test services that the Pharmacy Service Act would bar.\n\n"
+              "Students of the Varnaland School of Law joined.\n")
+    assert not any("Pharmacy Service" in n for n in es)
+    assert "Varnaland School of Law" in es
+
+
+def test_a_known_group_and_a_line_of_business_name_the_affiliate():
+    es = ents("Naver Health joined the project as a data partner, the city said on Monday.\n")
+    assert es["Naver Health"].kind == "Company"
+    assert "Naver" not in es
+
+
+def test_a_description_is_no_alias_of_a_university():
+    es = ents("The pact was signed at the Vietnamese university's campus in Hanoi on Monday.\n")
+    assert not any(e.kind == "University" for e in es.values())
+
+
+def test_an_embassy_keeps_the_country_it_is_in():
+    es = ents("Officials from the Embassy of the Republic of Korea in Mongolia attended the signing.\n")
+    assert es["Embassy of the Republic of Korea in Mongolia"].kind == "Agency"
+
+
+def test_a_foreign_name_before_who_heads_is_a_person():
+    es = ents("The plan was welcomed by Lena Hartmann, who heads the Varnaland Science Agency.\n\n"
+              "Hanbit Robotics, which makes drones, joined too.\n")
+    assert es["Lena Hartmann"].kind == "Person"
+    assert not any(e.kind == "Person" and "Hanbit" in n for n, e in es.items())
+
+
+def test_a_ministry_name_that_lists_its_fields():
+    es = ents("Hanbit University signed an MOU with Varnaland's Ministry of Higher Education, Research and "
+              "Innovation on Monday.\n\n"
+              "The Ministry of Education, Hanbit University and KAIST will review it.\n")
+    assert es["Ministry of Higher Education, Research and Innovation"].kind == "Ministry"
+    assert "Ministry of Education" in es
+    assert not any(n.startswith("Ministry of Education,") for n in es)
+
+
+def test_a_title_with_a_complement_before_the_name():
+    es = ents("The deal was signed by Varnaland University Vice President for Global Affairs Jonas Weber "
+              "and French Ambassador to Korea Claire Dubois on Friday.\n")
+    assert es["Jonas Weber"].kind == "Person" and es["Claire Dubois"].kind == "Person"
+    assert not any("Global Affairs" in n and es[n].kind == "Person" for n in es)
+
+
+def test_foreign_university_cities_are_places():
+    es = ents("Hanbit University will open a joint lab in Sendai and send students to Ann Arbor and Montreal.\n")
+    assert all(es[n].kind == "Region" for n in ("Sendai", "Ann Arbor", "Montreal"))
+
+
+def test_a_branch_campus_named_by_its_city_and_acronym():
+    es = ents("Students will study at Kyung Hee University in Hanoi (KHUH), the school's branch campus.\n\n"
+              "Kyung Hee University in Seoul will also take part.\n")
+    branch = es["Kyung Hee University in Hanoi"]
+    assert branch.kind == "University" and branch.parent == es["Kyung Hee University"].id
+    assert "Kyung Hee University in Seoul" not in es
+
+
+def test_a_group_named_only_in_the_title_is_the_affiliate_the_body_names():
+    es = by_id("Hanbit University opens chip lab with Samsung support\n\n"
+               "Samsung Electronics will give the lab 2 billion won over three years.\n")
+    assert {e.name for e in es.values() if e.kind == "Company"} == {"Samsung Electronics"}
+    es = by_id("Hanbit University opens chip lab with Samsung support\n\n"
+               "Samsung Electronics will give the lab 2 billion won, and Samsung will send mentors.\n")
+    assert {"Samsung", "Samsung Electronics"} <= {e.name for e in es.values()}
+
+
+def test_a_known_university_then_of_its_country():
+    es = ents("Hanbit University and Tohoku University of Japan opened a joint lab on Monday.\n\n"
+              "The National University of Singapore will join later.\n")
+    assert "Tohoku University" in es and "Tohoku University of Japan" not in es
+    assert "National University of Singapore" in es
+
+
+def test_a_company_with_and_without_its_legal_suffix_is_one():
+    es = by_id("Hanbit University signed a pact with Orvane Coatings Corp. on Monday.\n\n"
+               "Students will train at Orvane Coatings' plant in Gumi, a company producing paint.\n")
+    cos = [e for e in es.values() if "Orvane" in e.name]
+    assert len(cos) == 1 and cos[0].id == "company:orvane-coatings"
+
+
+def test_a_name_in_apposition_to_a_track_is_a_program():
+    es = ents("The new track, called the Hanbit Data Talent Academy, will admit 30 students a year.\n")
+    assert es["Hanbit Data Talent Academy"].kind == "Program"
+
+
+def test_a_regulation_free_special_zone_is_a_program():
+    es = ents("The trial is the first project of the Hanbit Smart Mobility Regulation-Free Special Zone, "
+              "the city said.\n")
+    assert es["Hanbit Smart Mobility Regulation-Free Special Zone"].kind == "Program"
+
+
+def test_foreign_companies_that_partner_with_universities_are_known():
+    es = ents("Hanbit University has worked with Toyota and Siemens on hydrogen engines since 2019.\n")
+    assert es["Toyota Motor Corporation"].kind == "Company" and es["Siemens"].kind == "Company"
+
+
+def test_a_degree_possessive_stays_in_a_program_name():
+    es = ents("The two sides will open a Marine Robotics Master's Program at Hanbit University next year.\n")
+    assert es["Marine Robotics Master's Program"].kind == "Program"
