@@ -316,3 +316,44 @@ def test_region_based_team_from_is_no_location():
 def test_unknown_place_word_before_governor_keeps_the_province():
     rels = rels_of("North Jeolla Province will fund the program. Jeonbukdo Governor Kim Kwan-young attended.")
     assert any(t == "LEADS" and a == "Kim Kwan-young" for t, a, b in rels)
+
+
+def test_centre_which_the_university_has_operated():
+    rels = rels_of("Classes will meet at the Tidal Energy Institute, which Hanseo Valley University has operated "
+                   "on its campus since 2019.")
+    assert has(rels, "HOSTS", "Hanseo Valley University", "Tidal Energy Institute")
+
+
+def test_centre_which_the_university_will_host():
+    rels = rels_of("The Quantum Sensor Research Center, which Hanseo Valley University will host, opens in March.")
+    assert has(rels, "HOSTS", "Hanseo Valley University", "Quantum Sensor Research Center")
+
+
+def test_centre_which_is_run_by_a_hospital():
+    rels = rels_of("Patients will be seen at the Sleep Medicine Research Center, which is run by Mirae General Hospital.")
+    assert has(rels, "HOSTS", "Mirae General Hospital", "Sleep Medicine Research Center")
+
+
+def test_centre_set_up_inside_the_hospital():
+    rels = rels_of("Mirae General Hospital signed a deal with Orlen Technical University. "
+                   "A new Sleep Medicine Research Center will be set up inside the hospital.")
+    assert has(rels, "HOSTS", "Mirae General Hospital", "Sleep Medicine Research Center")
+
+
+def test_centre_built_on_a_campus_but_not_on_a_day():
+    rels = rels_of("The Tidal Energy Institute will be built on the Hanseo Valley University campus. "
+                   "The Quantum Sensor Research Center will be built on Monday near Orlen Technical University.")
+    assert has(rels, "HOSTS", "Hanseo Valley University", "Tidal Energy Institute")
+    assert not any(t == "HOSTS" and b == "Quantum Sensor Research Center" for t, a, b in rels)
+
+
+def test_it_also_hosts_a_centre():
+    rels = rels_of("Orlen Technical University is affiliated with Hanseo Valley University. "
+                   "It also hosts the Tidal Energy Institute, which trains engineers.")
+    assert has(rels, "HOSTS", "Orlen Technical University", "Tidal Energy Institute")
+
+
+def test_will_house_the_centre():
+    rels = rels_of("Hanseo Valley University and Mirae General Hospital will launch the Sleep Medicine Research Center. "
+                   "Mirae General Hospital will house the center in its east wing.")
+    assert has(rels, "HOSTS", "Mirae General Hospital", "Sleep Medicine Research Center")
