@@ -357,3 +357,67 @@ def test_will_house_the_centre():
     rels = rels_of("Hanseo Valley University and Mirae General Hospital will launch the Sleep Medicine Research Center. "
                    "Mirae General Hospital will house the center in its east wing.")
     assert has(rels, "HOSTS", "Mirae General Hospital", "Sleep Medicine Research Center")
+
+
+# -- LEADS (round 4) ------------------------------------------------------------
+
+def test_director_general_at_the_ministry():
+    rels = rels_of("The Ministry of Health and Welfare picked Mirae General Hospital for the program. "
+                   "Mirae General Hospital will lead it. "
+                   "The plan will help patients, said Kang Bo-ra, director general for health industry policy at the ministry.")
+    assert has(rels, "LEADS", "Kang Bo-ra", "Ministry of Health and Welfare")
+    assert not has(rels, "LEADS", "Kang Bo-ra", "Mirae General Hospital")
+
+
+def test_head_of_the_institute_is_the_institute_named_before():
+    rels = rels_of("Mirae General Hospital opened the Mirae Biomedical Research Institute. "
+                   "The institute will share data, said Yoon Da-eun, head of the institute.")
+    assert has(rels, "LEADS", "Yoon Da-eun", "Mirae Biomedical Research Institute")
+    assert not has(rels, "LEADS", "Yoon Da-eun", "Mirae General Hospital")
+
+
+def test_head_of_an_unnamed_division_leads_nothing():
+    rels = rels_of("Hanseo Valley University signed an MOU with Koval Robotics Inc. "
+                   "Koval Robotics Inc. was represented by Min Ju-won, head of its drone business division. "
+                   "Lee Ho-jin, head of the city's planning bureau, attended.")
+    assert not any(t == "LEADS" and a in ("Min Ju-won", "Lee Ho-jin") for t, a, b in rels)
+
+
+def test_dean_of_a_faculty_after_a_possessive():
+    rels = rels_of("Hanseo Valley University signed an MOU with Orlen Technical University. "
+                   "Lee Ho-jin, president of Hanseo Valley University, signed it with Dean Kang Bo-ra of "
+                   "Orlen Technical University's Faculty of Medicine.")
+    assert any(t == "LEADS" and a == "Kang Bo-ra" and "Faculty of Medicine" in b for t, a, b in rels)
+    assert not has(rels, "LEADS", "Kang Bo-ra", "Orlen Technical University")
+
+
+def test_professor_of_a_school_who_will_direct_the_center():
+    rels = rels_of("Hanseo Valley University opened the Coastal Robotics Center. "
+                   "Professor Kang Bo-ra of the School of Computing, who will direct the center, said it would grow.")
+    assert has(rels, "LEADS", "Kang Bo-ra", "Coastal Robotics Center")
+
+
+def test_professor_of_a_school_named_director_of_the_center():
+    rels = rels_of("Hanseo Valley University opened the Coastal Robotics Center. "
+                   "Professor Kang Bo-ra of Hanseo Valley University's School of Computing has been named director "
+                   "of the center.")
+    assert has(rels, "LEADS", "Kang Bo-ra", "Coastal Robotics Center")
+
+
+def test_dean_named_the_centers_first_director():
+    rels = rels_of("Hanseo Valley University opened the Coastal Robotics Center. "
+                   "Lee Ho-jin, dean of the Graduate School of Ocean Science, was named the center's first director.")
+    assert has(rels, "LEADS", "Lee Ho-jin", "Coastal Robotics Center")
+
+
+def test_its_director_after_a_sentence_about_the_center():
+    rels = rels_of("The Coastal Robotics Center, which is operated by Mirae General Hospital, will run the sessions. "
+                   "Its director, Kang Bo-ra, said the center had grown.")
+    assert has(rels, "LEADS", "Kang Bo-ra", "Coastal Robotics Center")
+    assert not has(rels, "LEADS", "Kang Bo-ra", "Mirae General Hospital")
+
+
+def test_the_laboratory_is_led_by():
+    rels = rels_of("Hanseo Valley University and Orlen Technical University launched the Hanseo-Orlen Joint "
+                   "Laboratory for Batteries. The laboratory is led by Professor Min Ju-won of the Department of Physics.")
+    assert has(rels, "LEADS", "Min Ju-won", "Hanseo-Orlen Joint Laboratory for Batteries")
