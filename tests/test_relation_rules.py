@@ -421,3 +421,14 @@ def test_the_laboratory_is_led_by():
     rels = rels_of("Hanseo Valley University and Orlen Technical University launched the Hanseo-Orlen Joint "
                    "Laboratory for Batteries. The laboratory is led by Professor Min Ju-won of the Department of Physics.")
     assert has(rels, "LEADS", "Min Ju-won", "Hanseo-Orlen Joint Laboratory for Batteries")
+
+
+def test_known_parent_only_inside_the_units_name_is_no_affiliation():
+    # the gazetteer knows the hospital's university; a sentence that names only the hospital
+    # does not name the university, and no other sentence does
+    rels = rels_of("The city signed an agreement with Pusan National University Hospital and Dong-A University "
+                   "Hospital on Monday.")
+    assert not pairs(rels, "AFFILIATED_WITH")
+    rels = rels_of("The city signed an agreement with Pusan National University Hospital on Monday. "
+                   "Pusan National University will send staff.")
+    assert has(rels, "AFFILIATED_WITH", "Pusan National University Hospital", "Pusan National University")

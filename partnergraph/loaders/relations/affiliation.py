@@ -209,12 +209,29 @@ class AffiliationRules(ClauseReading):
 
     def _evidence_for_pair(self, child: str, parent: str):
         pnames = [self.ents[parent].name] + self.ents[parent].aliases
+        # a parent the document never names apart from its units' names ("Pusan National
+        # University Hospital" alone names no university): named apart in the sentence
+        apart = not any(x.key == parent for x in self.ms)
         for m in self.raw_mentions:
             if m.key != child:
                 continue
             s, e = self._sentence_of(m.start)
-            sent = self.text[s:e]
-            if any(n and len(n) > 1 and n in sent for n in pnames) or any(
+            if apart:
+                spans = [(x.start, x.end) for x in self._mentions_in(s, e) if x.key == child]
+                if any(self._named_apart(n, s, e, spans) for n in pnames if n and len(n) > 1):
+                    return s, e
+                continue
+            if any(n and len(n) > 1 and n in self.text[s:e] for n in pnames) or any(
                     x.key == parent and s <= x.start < e for x in self.ms):
                 return s, e
         return None
+
+    def _named_apart(self, name: str, s: int, e: int, spans) -> bool:
+        """Is ``name`` in text[s:e] outside the spans given?"""
+        text = self.text
+        i = text.find(name, s, e)
+        while i >= 0:
+            if not any(a <= i < b for a, b in spans):
+                return True
+            i = text.find(name, i + 1, e)
+        return False
