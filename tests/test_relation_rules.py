@@ -432,3 +432,41 @@ def test_known_parent_only_inside_the_units_name_is_no_affiliation():
     rels = rels_of("The city signed an agreement with Pusan National University Hospital on Monday. "
                    "Pusan National University will send staff.")
     assert has(rels, "AFFILIATED_WITH", "Pusan National University Hospital", "Pusan National University")
+
+
+def test_which_opened_is_a_branch_of():
+    rels = rels_of("Mirae General Hospital, which opened in 2020, is a branch of Hanseo Medical Center.")
+    assert has(rels, "AFFILIATED_WITH", "Mirae General Hospital", "Hanseo Medical Center")
+
+
+def test_is_the_teaching_hospital_of():
+    rels = rels_of("Koval Hospital is the teaching hospital of Hanseo Valley University College of Medicine.")
+    assert any(t == "AFFILIATED_WITH" and a == "Koval Hospital" and "College of Medicine" in b for t, a, b in rels)
+
+
+def test_belongs_to_the_college_after_a_possessive():
+    rels = rels_of("The Hanseo Valley University School of Computing, which belongs to Hanseo Valley University's "
+                   "College of Engineering, grew.")
+    assert any(t == "AFFILIATED_WITH" and "School of Computing" in a and "College of Engineering" in b
+               for t, a, b in rels)
+
+
+def test_a_unit_of_the_college_after_a_possessive():
+    rels = rels_of("The Hanseo Valley University Department of Physics, a unit of Hanseo Valley University's "
+                   "College of Natural Sciences, was founded in 1990.")
+    assert any(t == "AFFILIATED_WITH" and "Department of Physics" in a and "College of Natural Sciences" in b
+               for t, a, b in rels)
+
+
+def test_the_flagship_hospital_affiliated_with():
+    rels = rels_of("Fellows will train at Mirae General Hospital, the flagship hospital affiliated with "
+                   "Hanseo Medical Center.")
+    assert has(rels, "AFFILIATED_WITH", "Mirae General Hospital", "Hanseo Medical Center")
+
+
+def test_hospital_run_by_a_university_but_centre_hosted():
+    rels = rels_of("Orlen Children's Hospital, which is run by Orlen Technical University, treats children. "
+                   "The Tidal Energy Institute, which is run by Orlen Technical University, opened.")
+    assert has(rels, "AFFILIATED_WITH", "Orlen Children's Hospital", "Orlen Technical University")
+    assert has(rels, "HOSTS", "Orlen Technical University", "Tidal Energy Institute")
+    assert not has(rels, "AFFILIATED_WITH", "Tidal Energy Institute", "Orlen Technical University")

@@ -25,10 +25,20 @@ _UNIT_HEAD_RE = base._UNIT_HEAD_RE
 
 AFFIL_RE = re.compile(r"\b(?:its|their)\s+affiliated\s+$|\baffiliated\s+$", re.I)
 _ITS_AFFILIATED_RE = re.compile(r"\b(?:its|their)\s+affiliated\s+$")
-_AFFILIATE_OF_RE = re.compile(r",?\s+(?:an?\s+)?(?:affiliated\s+(?:with|to)|(?:an\s+)?affiliate\s+of|"
-                              r"(?:a\s+)?(?:unit|subsidiary|branch|campus)\s+of|"
+# "X, affiliated with Y", "X, which opened in 2020, is a branch of Y", "X is the teaching
+# hospital of Y", "X, which belongs to Y", "X, the flagship hospital affiliated with Y",
+# "X, which is run by Y" (a hospital or school: a centre run by Y is Y's, HOSTS)
+_AFFILIATE_OF_RE = re.compile(r"(?:,\s(?:which|that)\s[^,;()]{1,60}?,)?,?\s+(?:(?:which|that)\s+)?"
+                              r"(?:(?:is|was|are|remains|has\s+been|have\s+been)\s+)?(?:now\s+|also\s+)?(?:an?\s+)?"
+                              r"(?:affiliated\s+(?:with|to)|(?:an\s+)?affiliate\s+of|"
+                              r"(?:a\s+)?(?:unit|subsidiary|branch|campus|part)\s+of|belongs?\s+to|"
+                              r"(?P<run>(?:run|operated|owned)\s+by)|"
                               r"(?:the|an?)\s+[a-z\s-]{0,30}?\b(?:teaching\s+hospital|research\s+arm|affiliate|"
-                              r"affiliated\s+hospital)\s+of)\s+(?:the\s+)?")
+                              r"affiliated\s+hospital)\s+of|"
+                              r"(?:the|an?)\s+[a-z\s-]{0,30}?\b(?:hospital|unit|school|college)\s+affiliated\s+with)"
+                              r"\s+(?:the\s+)?")
+_AFFIL_OF_WORDS = ("affiliate", "unit", "subsidiary", "branch", "campus", "hospital of", "arm of", "part of",
+                   "belongs to", "belong to", "run by", "operated by", "owned by")
 _ITS_N_UNITS_RE = re.compile(r"\b(?:its|their)\s(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s"
                              r"affiliated\s(?P<w>hospitals|institutes|companies)\b")
 _UNIT_WORD_KIND = {"hospitals": "Hospital", "institutes": "Institute", "companies": "Company"}
@@ -51,7 +61,8 @@ _APPOS_A_RE = re.compile(r",\s(?:an?|the)\s")
 _ARM_AFTER_RE = re.compile(r"\s(?:[a-z-]{3,20}\s)?(?:arm|affiliate|subsidiary)\b")
 # every word that one of the AFFILIATED_WITH rules needs, but "affiliat" (tested case-blind)
 _AFFIL_GATE = ("'s ", "’s ", "affiliate", "unit", "subsidiary", "branch", "campus", "hospital of", " arm",
-               " operates ", " runs ", " owns ", " oversees ")
+               " operates ", " runs ", " owns ", " oversees ", "part of", "belong", "run by", "operated by",
+               "owned by")
 _WHICH_OPERATES_RE = re.compile(r",\s(?:which|that)\s(?:operates|runs|owns|oversees)\s(?:the\s)?")
 
 
@@ -77,8 +88,7 @@ class AffiliationRules(ClauseReading):
                     self._pending_units = (owner[0].key, n, nm.group("w"), bisect_left(self._sent_starts, s))
         if self._has(("'s ", "’s ")):
             self._unit_of_possessor(ms, s, e)
-        old = self._may(("affiliat",)) or self._has(("affiliate", "unit", "subsidiary", "branch", "campus",
-                                                     "hospital of", "arm of"))
+        old = self._may(("affiliat",)) or self._has(_AFFIL_OF_WORDS)
         # "X, one of its affiliated hospitals", "X, an RDA research arm"; "X, which operates A"
         appos = old or self._has((" arm",))
         which = self._has((" operates ", " runs ", " owns ", " oversees "))
@@ -102,12 +112,22 @@ class AffiliationRules(ClauseReading):
                         self._emit("AFFILIATED_WITH", m.key, owner, s, e, 0.8)
                 post = text[m.end:e]
                 am = _AFFILIATE_OF_RE.match(post)
+                if am and am.group("run") and m.kind not in {"Hospital", "University"}:
+                    am = None    # ("a centre run by Y": HOSTS)
                 if am:
                     tgt = self._after(ms, m.end + am.end(), ORG_LIKE, max_gap=2)
                     if tgt:      # of names that start together, the longest ("X University College of Y")
                         t0 = max((x for x in ms if x.start == tgt[0].start and x.kind in ORG_LIKE and not x.ref),
                                  key=lambda x: x.end, default=tgt[0])
-                        self._emit("AFFILIATED_WITH", m.key, t0.key, s, e, 0.8)
+                        # "a unit of SKKU's College of X": the unit after the possessive
+                        k = ms.index(t0) if t0 in ms else -1
+                        if 0 <= k < len(ms) - 1 and ms[k + 1].kind in ORG_LIKE and not ms[k + 1].ref and \
+                                ms[k + 1].start - t0.end <= 3 and (text.startswith("'s ", t0.end) or
+                                                                   text.startswith("’s ", t0.end) or
+                                                                   text[t0.end - 2:t0.end] in ("'s", "’s")):
+                            t0 = ms[k + 1]
+                        if t0.key != m.key and t0.kind not in _PLACES:
+                            self._emit("AFFILIATED_WITH", m.key, t0.key, s, e, 0.8)
             if m.kind not in ORG_LIKE or m.kind in _PLACES or m.ref or not text.startswith(",", m.end):
                 continue
             if appos:
