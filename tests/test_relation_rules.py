@@ -470,3 +470,23 @@ def test_hospital_run_by_a_university_but_centre_hosted():
     assert has(rels, "AFFILIATED_WITH", "Orlen Children's Hospital", "Orlen Technical University")
     assert has(rels, "HOSTS", "Orlen Technical University", "Tidal Energy Institute")
     assert not has(rels, "AFFILIATED_WITH", "Tidal Energy Institute", "Orlen Technical University")
+
+
+# -- MOU (round 4) ---------------------------------------------------------------
+
+def test_two_titled_signers_sign_an_agreement():
+    rels = rels_of("Hanseo Valley University President Lee Ho-jin and Orlen Technical University Rector Kang Bo-ra "
+                   "signed an agreement on the project in Seoul on Monday.")
+    assert has(rels, "MOU", "Hanseo Valley University", "Orlen Technical University")
+
+
+def test_an_agreement_that_two_parties_signed():
+    rels = rels_of("The Tidal Energy Institute grew out of an agreement that Mirae General Hospital and KAIST "
+                   "signed in March.")
+    assert has(rels, "MOU", "Mirae General Hospital", "KAIST")
+
+
+def test_both_signed_agreements_with_unnamed_others():
+    rels = rels_of("Mirae General Hospital and Hanseo Medical Center have both signed training agreements "
+                   "with Indonesian hospitals in the past two years.")
+    assert not pairs(rels, "MOU")
