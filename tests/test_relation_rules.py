@@ -490,3 +490,10 @@ def test_both_signed_agreements_with_unnamed_others():
     rels = rels_of("Mirae General Hospital and Hanseo Medical Center have both signed training agreements "
                    "with Indonesian hospitals in the past two years.")
     assert not pairs(rels, "MOU")
+
+
+def test_possessive_owner_of_a_unit_is_no_party_of_its_own():
+    rels = rels_of("Koval Robotics Inc. and Hanseo Valley University's College of Engineering signed an MOU on Monday.")
+    assert has(rels, "MOU", "Koval Robotics Inc.", "Hanseo Valley University College of Engineering")
+    assert not has(rels, "MOU", "Koval Robotics Inc.", "Hanseo Valley University")
+    assert not has(rels, "MOU", "Hanseo Valley University", "Hanseo Valley University College of Engineering")
