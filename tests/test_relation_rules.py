@@ -497,3 +497,32 @@ def test_possessive_owner_of_a_unit_is_no_party_of_its_own():
     assert has(rels, "MOU", "Koval Robotics Inc.", "Hanseo Valley University College of Engineering")
     assert not has(rels, "MOU", "Koval Robotics Inc.", "Hanseo Valley University")
     assert not has(rels, "MOU", "Hanseo Valley University", "Hanseo Valley University College of Engineering")
+
+
+# -- PARTNERS_WITH (round 4) -------------------------------------------------------
+
+def test_two_open_a_joint_center():
+    rels = rels_of("Hanseo Valley University and Orlen Technical University have opened a joint research center "
+                   "for farm robots.")
+    assert has(rels, "PARTNERS_WITH", "Hanseo Valley University", "Orlen Technical University")
+
+
+def test_work_alongside():
+    rels = rels_of("Koval Robotics Inc., a venture capital firm, will work alongside Hanseo Valley University "
+                   "to screen candidate teams.")
+    assert has(rels, "PARTNERS_WITH", "Koval Robotics Inc.", "Hanseo Valley University")
+
+
+def test_which_already_works_with():
+    rels = rels_of("The digital track is being developed together with Koval Robotics Inc., which already works "
+                   "with Mirae General Hospital on cloud records.")
+    assert has(rels, "PARTNERS_WITH", "Koval Robotics Inc.", "Mirae General Hospital")
+
+
+def test_partners_after_an_apposition_as_well_as():
+    rels = rels_of("Hanseo Valley University will carry out the research together with the Korea Institute of "
+                   "Science and Technology (KIST), the state-run institute in Seoul, as well as the software company "
+                   "Koval Robotics Inc. and the chip maker SK hynix.")
+    assert has(rels, "PARTNERS_WITH", "Hanseo Valley University", "Korea Institute of Science and Technology")
+    assert has(rels, "PARTNERS_WITH", "Hanseo Valley University", "Koval Robotics Inc.")
+    assert has(rels, "PARTNERS_WITH", "Hanseo Valley University", "SK hynix")
