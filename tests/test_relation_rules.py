@@ -526,3 +526,11 @@ def test_partners_after_an_apposition_as_well_as():
     assert has(rels, "PARTNERS_WITH", "Hanseo Valley University", "Korea Institute of Science and Technology")
     assert has(rels, "PARTNERS_WITH", "Hanseo Valley University", "Koval Robotics Inc.")
     assert has(rels, "PARTNERS_WITH", "Hanseo Valley University", "SK hynix")
+
+
+def test_title_of_an_unnamed_bureau_or_an_unknown_embassy_leads_nothing():
+    rels = rels_of("Hanseo Valley University opened a lab. Hanseo Valley University will train engineers. "
+                   "Kim Seon-woo, director general of the city's future industry bureau, said the lab would grow. "
+                   "Ahn Tae-ho, ambassador of the Embassy of Korea in Orlenia, spoke.")
+    assert not any(t == "LEADS" and a in ("Kim Seon-woo", "Ahn Tae-ho") and b == "Hanseo Valley University"
+                   for t, a, b in rels)

@@ -41,6 +41,7 @@ _ADJ_GAPS = ("", "'s", "’s", "'", "’")
 # "of its fuel cell division", "of the city's planning bureau": an unnamed unit
 _UNNAMED_UNIT_RE = re.compile(r"(?:its|their|the\s[a-z]+['’]s|the)\s[a-z]")
 _SPAN_END_RE = re.compile(r"\s*")
+_APPOS_UNNAMED_RE = re.compile(r",\s(?:the\s)?[a-z][a-z\s-]{0,50}?\s(?:of|at)\s(?:its|their|the\s[a-z]+['’]s)\s[a-z]")
 # A title that names a post, not the head of an organisation.
 _NOT_LEAD_ROLE_RE = re.compile(r"(?:^|\s)(?:professor|prof\.|researcher|scientist|psychiatrist|physician|"
                                r"scholar|student|graduate|specialist)$", re.I)
@@ -49,7 +50,8 @@ _LEAD_WORDS = ("dean", "president", "director", "head", "chief", "officer", "ceo
                "minister", "leader", "investigator", "secretary", "ambassador")
 # a name that is an organisation's, not an office's: a kind word or an acronym ("Fraunhofer IPT")
 _ORG_NAME_WORD_RE = re.compile(r"\b(?:University|Institute|Cent(?:er|re)|Hospital|Foundation|Agency|Ministry|Lab|"
-                               r"Laboratory|Council|Corporation|Corp|Inc|Co|Ltd|Group|Society|Association)\b|"
+                               r"Laboratory|Council|Corporation|Corp|Inc|Co|Ltd|Group|Society|Association|Embassy|"
+                               r"Consulate|Bureau|Commission|Authority|Administration)\b|"
                                r"\b[A-Z]{2,6}\b")
 
 
@@ -212,6 +214,9 @@ class LeadershipRules(ClauseReading):
                         orgs.append(named)
                     elif not _PUBLIC_ROLE_RE.search(role):
                         continue           # an organisation named but not known: not the article's
+            if not orgs and not unknown and self.text.startswith(",", m.end) and \
+                    _APPOS_UNNAMED_RE.match(self.text, m.end, e):
+                unknown = True   # "X, director general of the city's industry bureau": no one named
             if not orgs and not unknown and (role or m.how == "person"):
                 # "President X said": the organisation the article is about (a name known
                 # from elsewhere, with no title here, leads nothing)
