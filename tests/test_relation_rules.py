@@ -534,3 +534,36 @@ def test_title_of_an_unnamed_bureau_or_an_unknown_embassy_leads_nothing():
                    "Ahn Tae-ho, ambassador of the Embassy of Korea in Orlenia, spoke.")
     assert not any(t == "LEADS" and a in ("Kim Seon-woo", "Ahn Tae-ho") and b == "Hanseo Valley University"
                    for t, a, b in rels)
+
+
+def test_who_heads_the_department():
+    rels = rels_of("Hanseo Valley University's Department of Ocean Physics will run the course. "
+                   "The course matters, said Professor Kang Bo-ra, who heads the department and will manage the project.")
+    assert any(t == "LEADS" and a == "Kang Bo-ra" and "Department of Ocean Physics" in b for t, a, b in rels)
+
+
+def test_serving_as_co_director_of_what_the_first_leads():
+    rels = rels_of("Hanseo Valley University and Orlen Technical University launched the Hanseo-Orlen Joint Laboratory "
+                   "for Batteries. The laboratory is led by Professor Min Ju-won of the Department of Physics, with "
+                   "Prof. Peter Lindqvist of Orlen Technical University serving as co-director on the Orlen side.")
+    assert has(rels, "LEADS", "Peter Lindqvist", "Hanseo-Orlen Joint Laboratory for Batteries")
+    assert not has(rels, "LEADS", "Peter Lindqvist", "Orlen Technical University")
+
+
+def test_will_house_the_academy_named_before():
+    rels = rels_of("Hanseo Valley University will open the Carbon Talent Academy next year. "
+                   "Hanseo Valley University will house the academy in its new building.")
+    assert has(rels, "HOSTS", "Hanseo Valley University", "Carbon Talent Academy")
+
+
+def test_hospital_where_a_centre_will_be_set_up():
+    rels = rels_of("The plan centers on Mirae General Hospital, the university's affiliated hospital, where a new "
+                   "Sleep Medicine Research Center will be set up to test devices.")
+    assert has(rels, "HOSTS", "Mirae General Hospital", "Sleep Medicine Research Center")
+
+
+def test_its_teaching_hospital_apposition():
+    rels = rels_of("Hanseo Valley University's Faculty of Medicine will select the fellows and its teaching hospital, "
+                   "Mirae General Hospital, will take part.")
+    assert any(t == "AFFILIATED_WITH" and a == "Mirae General Hospital" and "Faculty of Medicine" in b
+               for t, a, b in rels)

@@ -63,6 +63,7 @@ _ARM_AFTER_RE = re.compile(r"\s(?:[a-z-]{3,20}\s)?(?:arm|affiliate|subsidiary)\b
 _AFFIL_GATE = ("'s ", "’s ", "affiliate", "unit", "subsidiary", "branch", "campus", "hospital of", " arm",
                " operates ", " runs ", " owns ", " oversees ", "part of", "belong", "run by", "operated by",
                "owned by")
+_ITS_TEACHING_RE = re.compile(r"\b(?:its|their)\s(?:main\s|flagship\s|own\s|primary\s)?teaching\shospital,\s")
 _WHICH_OPERATES_RE = re.compile(r",\s(?:which|that)\s(?:operates|runs|owns|oversees)\s(?:the\s)?")
 
 
@@ -76,6 +77,15 @@ class AffiliationRules(ClauseReading):
             self._set_up_by(ms, s, e)
         if self._pending_units:
             self._listed_units(ms, s, e)
+        if "teaching hospital, " in sent:
+            # "U's Faculty of Medicine will select the fellows and its teaching hospital, H, ...":
+            # H is the unit's, the organisation named last before "its"
+            for tm in _ITS_TEACHING_RE.finditer(self.text, s, e):
+                h = next((x for x in ms if x.start >= tm.end()), None)
+                owner = next((x for x in reversed(ms) if x.end <= tm.start()), None)
+                if h and h.start == tm.end() and h.kind == "Hospital" and owner and owner.kind in ORG_LIKE \
+                        and owner.kind not in _PLACES and owner.key != h.key:
+                    self._emit("AFFILIATED_WITH", h.key, owner.key, s, e, 0.7)
         if not self._has(_AFFIL_GATE) and not self._may(("affiliat",)):
             return               # no rule below can fire (one test for the usual sentence)
         if " affiliated " in self._sent:

@@ -107,7 +107,7 @@ class RelationExtractor(LeadershipRules, MouRules, PartnerRules, ParticipationRu
                 self._hosts(ms, s, e)
             elif ms[0].ref and ms[0].kind == "Institute" and self._may(("based", "housed", "located")):
                 self._ref_housed(ms, s, e)
-            if self._may(HOUSE_REF_WORDS) and len(ms) > 1:
+            if self._may(HOUSE_REF_WORDS):
                 self._house_ref(ms, s, e)
             self._affiliated(ms, s, e)
             if len(ms) > 1 or ms[0].kind in _PLACES:      # "the Ulsan-based university": one name

@@ -49,6 +49,12 @@ _CAMPUS_AFTER_RE = re.compile(r"(?:['’]s)?\s(?:main\s|new\s|own\s)?campus\b")
 # "KRIBB will house the center": the centre named before, by a back-reference
 _HOUSE_REF_RE = re.compile(r"\s(?:will\s|would\s|also\s|now\s|is\sto\s)?(?:house|houses|host|hosts)\s")
 HOUSE_REF_WORDS = (" house", " host")
+_WHERE_BEFORE_RE = re.compile(r",\swhere\s(?:a\s|an\s|the\s)?(?:new\s)?$")
+_TO_BE_SET_UP_RE = re.compile(r"\s(?:will\sbe|is\sto\sbe|was|has\sbeen|would\sbe)\s(?:set\sup|established|built|opened|"
+                              r"housed|launched|created)\b")
+_APPOS_GAP_RE = re.compile(r",\s(?:the|an?|its)\s[^,;()]{2,60}")
+_HOUSED_KINDS = frozenset({"Institute", "Program", "University"})
+_THE_NOUN_RE = re.compile(r"the\s(?:new\s)?(?P<n>[a-z]{4,20})\b")
 
 lower_twinned(ESTABLISH_RE)
 
@@ -90,6 +96,8 @@ class HostingRules(ClauseReading):
                     if not o.ref:
                         self._emit("HOSTS", h.key, o.key, s, e, 0.75)
         self._hosts_after_name(ms, insts, s, e)
+        if ", where " in self._sent:
+            self._where_set_up(ms, insts, s, e)
         if self._has(("home to",)):      # "H is home to the X Center"; a place: where X is
             for m in insts:
                 hm = _HOME_TO_RE.search(self.text, max(s, m.start - 60), m.start)
@@ -112,8 +120,21 @@ class HostingRules(ClauseReading):
 
     def _house_ref(self, ms, s, e):
         """"H will house the center (in one of its buildings)": H hosts the centre the
-        back-reference names; H the subject, right before the verb."""
+        back-reference names; H the subject, right before the verb.  "H will house the
+        academy": the latest centre whose name ends in that word."""
         text = self.text
+        h = ms[0]
+        hm = _HOUSE_REF_RE.match(text, h.end, e) if h.kind in ORG_LIKE and h.kind not in _PLACES else None
+        if hm and _ARTICLE_GAP_RE.fullmatch(text, s, h.start) and not (len(ms) > 1 and ms[1].start <= hm.end() + 4):
+            nm = _THE_NOUN_RE.match(text, hm.end(), e)
+            if nm:
+                noun = nm.group("n").lower()
+                # (a centre, a program housed: "the academy" is either, as the resolver typed it)
+                k = self._latest(s, _HOUSED_KINDS, pred=lambda y: self.ents[y.key].name.lower().endswith(noun)) \
+                    if noun not in ("university", "hospital", "company", "ministry") else None
+                if k and k != h.key:
+                    self._emit("HOSTS", h.key, k, s, e, 0.7)
+                    return
         for i in range(1, len(ms)):
             m = ms[i]
             if not m.ref or m.kind != "Institute":
@@ -124,6 +145,23 @@ class HostingRules(ClauseReading):
             hm = _HOUSE_REF_RE.match(text, h.end, m.start)
             if hm and hm.end() == m.start and h in self._subject(ms, s, before=h.end):
                 self._emit("HOSTS", h.key, m.key, s, e, 0.7)
+
+    def _where_set_up(self, ms, insts, s, e):
+        """"H (, the university's affiliated hospital), where a new X will be set up": H
+        hosts X."""
+        text = self.text
+        for m in insts:
+            wm = _WHERE_BEFORE_RE.search(text, max(s, m.start - 30), m.start)
+            if not wm or wm.end() != m.start or not _TO_BE_SET_UP_RE.match(text, m.end, e):
+                continue
+            # the organisation before the comma, or before an apposition that ends there
+            for x in reversed([x for x in ms if x.end <= wm.start()]):
+                if x.ref or x.kind not in ORG_LIKE or x.kind in _PLACES:
+                    continue
+                gap = text[x.end:wm.start()]
+                if (gap == "" or _APPOS_GAP_RE.fullmatch(gap)) and x.key != m.key:
+                    self._emit("HOSTS", x.key, m.key, s, e, 0.7)
+                break
 
     def _ref_housed(self, ms, s, e):
         """"The center is based at H (in R)", "The institute will be housed in H's unit":

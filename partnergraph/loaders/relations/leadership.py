@@ -103,6 +103,9 @@ _POSS_LEAD_BEFORE_RE = re.compile(r"['’]s\s(?:new\s)?(?P<role>(?:[a-z][a-z\s-]
 # "Hanyang's center, headed by", "The UNIST center is directed by"
 _OWNED_UNIT_BEFORE_RE = re.compile(r"\b(?P<noun>center|centre|institute|lab|laboratory)" + r",?\s(?:(?:is|was|will\sbe|"
                                    r"would\sbe|has\sbeen|had\sbeen)\s)?(?:jointly\s|currently\s|now\s)?$")
+_SERVING_AS_RE = re.compile(r"(?:\sof\s[^,;()]{2,60}?)?\sserving\sas\s(?:the\s)?(?P<role>" + _LEAD_TITLE + r")\b"
+                            r"(?!\s(?:of|at)\s)", re.I)
+_THE_UNIT_NOUN_RE = re.compile(r"the\s(?:new\s)?(?P<n>department|school|college|faculty|division)\b")
 _THE_UNIT_RE = re.compile(r"\s*The\s(?:new\s|joint\s)?")
 _UNIT_NOUN_HEADS = {"center": ("center", "centre"), "centre": ("center", "centre"), "lab": ("lab",),
                     "laboratory": ("lab",), "institute": ("institute",)}
@@ -315,6 +318,13 @@ class LeadershipRules(ClauseReading):
                 pos = m.end + rm.end()
                 k = next((k for k, x in enumerate(ms) if x.start >= pos), None)
                 x = ms[k] if k is not None else None
+                if (x is None or x.start - pos > 4) and not self._in_quote(m.start):
+                    # "who heads the (new) department": the latest unit of that name
+                    um = _THE_UNIT_NOUN_RE.match(text, pos, e)
+                    k = self._latest(pos, {"University", "Institute", "Hospital"}, pred=lambda y: (
+                        um.group("n") in self.ents[y.key].name.lower())) if um else None
+                    if k and self.ents[k].parent:
+                        return _VERB_ROLE[rm.group("v").lower()], k
                 if x and x.start - pos <= 4 and x.kind in ORG_LIKE | {"Program"}:
                     # "who heads U's Coastal Robotics Center": the unit U has
                     nx = ms[k + 1] if k + 1 < len(ms) else None
@@ -334,6 +344,11 @@ class LeadershipRules(ClauseReading):
             named = self._named_poss(m.end, s, e)
             if named:
                 return named
+        if prev and "serving as " in low_after:
+            # "led by A of X, with B of Y serving as co-director": B leads what A leads
+            sm = _SERVING_AS_RE.match(text, m.end, e)
+            if sm:
+                return sm.group("role").strip(), prev[1]
         before = text[max(s, m.start - 90):m.start]
         low_before = before.lower()
         if m.start - s < 40 and (text.startswith("I", s) or text.startswith("Th", s)):
