@@ -567,3 +567,10 @@ def test_its_teaching_hospital_apposition():
                    "Mirae General Hospital, will take part.")
     assert any(t == "AFFILIATED_WITH" and a == "Mirae General Hospital" and "Faculty of Medicine" in b
                for t, a, b in rels)
+
+
+def test_one_of_the_institutes_of():
+    rels = rels_of("Mirae General Hospital, one of the five hospitals run by Hanseo Medical Center, opened a ward. "
+                   "Hanseo Valley University is one of the best schools in Korea.")
+    assert has(rels, "AFFILIATED_WITH", "Mirae General Hospital", "Hanseo Medical Center")
+    assert not any(t == "AFFILIATED_WITH" and a == "Hanseo Valley University" for t, a, b in rels)

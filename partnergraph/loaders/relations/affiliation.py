@@ -32,12 +32,15 @@ _AFFILIATE_OF_RE = re.compile(r"(?:,\s(?:which|that)\s[^,;()]{1,60}?,)?,?\s+(?:(
                               r"(?:(?:is|was|are|remains|has\s+been|have\s+been)\s+)?(?:now\s+|also\s+)?(?:an?\s+)?"
                               r"(?:affiliated\s+(?:with|to)|(?:an\s+)?affiliate\s+of|"
                               r"(?:a\s+)?(?:unit|subsidiary|branch|campus|part)\s+of|belongs?\s+to|"
+                              r"one\s+of\s+(?:the\s+|its\s+)?(?:\d{1,3}\s+|[a-z]{3,10}\s+)?(?:[a-z-]{3,20}\s+)?"
+                              r"(?:institutes|hospitals|units|schools|colleges|centers|centres|subsidiaries|affiliates|"
+                              r"campuses|laboratories|labs)\s+(?:of|under|run\s+by)|"
                               r"(?P<run>(?:run|operated|owned)\s+by)|"
                               r"(?:the|an?)\s+[a-z\s-]{0,30}?\b(?:teaching\s+hospital|research\s+arm|affiliate|"
                               r"affiliated\s+hospital)\s+of|"
                               r"(?:the|an?)\s+[a-z\s-]{0,30}?\b(?:hospital|unit|school|college)\s+affiliated\s+with)"
                               r"\s+(?:the\s+)?")
-_AFFIL_OF_WORDS = ("affiliate", "unit", "subsidiary", "branch", "campus", "hospital of", "arm of", "part of",
+_AFFIL_OF_WORDS = ("affiliate", "unit", "subsidiary", "branch", "campus", "hospital of", "arm of", "part of", "one of",
                    "belongs to", "belong to", "run by", "operated by", "owned by")
 _ITS_N_UNITS_RE = re.compile(r"\b(?:its|their)\s(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s"
                              r"affiliated\s(?P<w>hospitals|institutes|companies)\b")
@@ -61,7 +64,7 @@ _APPOS_A_RE = re.compile(r",\s(?:an?|the)\s")
 _ARM_AFTER_RE = re.compile(r"\s(?:[a-z-]{3,20}\s)?(?:arm|affiliate|subsidiary)\b")
 # every word that one of the AFFILIATED_WITH rules needs, but "affiliat" (tested case-blind)
 _AFFIL_GATE = ("'s ", "’s ", "affiliate", "unit", "subsidiary", "branch", "campus", "hospital of", " arm",
-               " operates ", " runs ", " owns ", " oversees ", "part of", "belong", "run by", "operated by",
+               " operates ", " runs ", " owns ", " oversees ", "part of", "one of", "belong", "run by", "operated by",
                "owned by")
 _ITS_TEACHING_RE = re.compile(r"\b(?:its|their)\s(?:main\s|flagship\s|own\s|primary\s)?teaching\shospital,\s")
 _WHICH_OPERATES_RE = re.compile(r",\s(?:which|that)\s(?:operates|runs|owns|oversees)\s(?:the\s)?")
