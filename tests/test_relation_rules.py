@@ -574,3 +574,10 @@ def test_one_of_the_institutes_of():
                    "Hanseo Valley University is one of the best schools in Korea.")
     assert has(rels, "AFFILIATED_WITH", "Mirae General Hospital", "Hanseo Medical Center")
     assert not any(t == "AFFILIATED_WITH" and a == "Hanseo Valley University" for t, a, b in rels)
+
+
+def test_became_director_of():
+    rels = rels_of("Hanseo Valley University signed a deal. Orlen Technical University agreed. "
+                   "Kang Bo-ra became director of the Tidal Energy Institute in 2023.")
+    assert has(rels, "LEADS", "Kang Bo-ra", "Tidal Energy Institute")
+    assert not has(rels, "LEADS", "Kang Bo-ra", "Hanseo Valley University")

@@ -71,7 +71,9 @@ _APPOS_LEAD_RE = re.compile(r",\s(?:the\s|an?\s)?(?P<role>(?:[a-z][a-z\s-]{0,50}
                             r"(?:\s(?:for|of)\s[a-z][a-z,&\s-]{0,50}?)?)\s(?:of|at)\s(?:the\s)?", re.I)
 _POSS_ROLE_RE = re.compile(r"(?:['’]s)?\s(?P<role>(?:[a-z][a-z\s-]{0,50}?\s)?" + _LEAD_TITLE + r")\b", re.I)
 # "X was named (the new) director of Y", "X has been appointed president of Y"
-_NAMED_TITLE_RE = re.compile(r",?\s(?:was|were|has\sbeen|have\sbeen|is|will\sbe)\s(?:named|appointed|elected)\s(?:as\s)?"
+_NAMED_TITLE_RE = re.compile(r"(?:,\swho)?,?\s(?:(?:was|were|has\sbeen|have\sbeen|is|will\sbe)\s(?:named|appointed|elected)|"
+                             r"became|becomes|will\sbecome|took\soffice\sas|took\sover\sas|serves\sas|has\sserved\sas|"
+                             r"will\sserve\sas)\s(?:as\s)?"
                              r"(?:the\s)?(?:new\s|first\s|acting\s|interim\s)?(?P<role>" + _LEAD_TITLE +
                              r")\s(?:of|at)\s", re.I)
 _NAMED_VERB_RE = re.compile(r",?\s(?:was|were|has\sbeen|have\sbeen|is|will\sbe)\s(?:named|appointed|elected)\s(?:as\s)?")
@@ -333,8 +335,9 @@ class LeadershipRules(ClauseReading):
                              or text[x.end - 2:x.end] in ("'s", "’s")):
                         x = nx
                     return _VERB_ROLE[rm.group("v").lower()], x.key
-        if "named " in low_after or "appointed " in low_after or "elected " in low_after:
-            # "X was named (the new) director of Y"
+        if "named " in low_after or "appointed " in low_after or "elected " in low_after or \
+                "bec" in low_after or " as " in low_after:
+            # "X was named (the new) director of Y", "X, who became president of Y"
             am = _NAMED_TITLE_RE.match(text, m.end, e)
             if am:
                 ms = self._sentence_ms(s, e)
