@@ -581,3 +581,10 @@ def test_became_director_of():
                    "Kang Bo-ra became director of the Tidal Energy Institute in 2023.")
     assert has(rels, "LEADS", "Kang Bo-ra", "Tidal Energy Institute")
     assert not has(rels, "LEADS", "Kang Bo-ra", "Hanseo Valley University")
+
+
+def test_co_developed_with_and_formed_an_alliance_with():
+    rels = rels_of("Hanseo Valley University co-developed the sensor with Koval Robotics Inc. last year. "
+                   "Mirae General Hospital has formed a strategic alliance with Orlen Technical University.")
+    assert has(rels, "PARTNERS_WITH", "Hanseo Valley University", "Koval Robotics Inc.")
+    assert has(rels, "PARTNERS_WITH", "Mirae General Hospital", "Orlen Technical University")

@@ -21,6 +21,9 @@ PARTNER_RE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:collaboration|cooperation|pa
                         r"jointly\s+with|together\s+with|(?:collaborat|cooperat|partner)(?:e|es|ed|ing|s)?\s+with|"
                         r"team(?:s|ed)?\s+up\s+with|join(?:s|ed)?\s+(?:hands|forces)\s+with|"
                         r"work(?:s|ed|ing)?\s+(?:closely\s+)?(?:with|alongside)|"
+                        r"co-?develop(?:s|ed|ing)?\s+(?:an?\s|the\s|its\s)?[a-z\s-]{0,40}?\bwith|"
+                        r"(?:form|forg|announc|launch|expand|deepen|establish|buil|strengthen|extend)[a-z]{0,4}\s+"
+                        r"(?:a|an|its|their|the)\s+[a-z\s-]{0,30}?\b(?:partnership|alliance)\s+with|"
                         r"co-?(?:host(?:s|ed|ing)?|organi[sz](?:e|es|ed|ing))\s+(?:an?\s|the\s)?[a-z\s-]{0,50}?\bwith|joint\s[a-z\s-]{0,40}?\b(?:project|program|programme|"
                         r"research|study|venture|laboratory|lab|course|trial)\s+with|"
                         r"(?:run|runs|ran|running|conduct|conducts|conducted|conducting|carry\s+out|carries\s+out|"
@@ -34,7 +37,7 @@ CO_VERB_RE = re.compile(r"^\s*(?:will\s+|to\s+|have\s+|has\s+|are\s+|were\s+|joi
                         r"(?:a\s|an\s|the\s|their\s)?(?:new\s|first\s)?joint)\b", re.I)
 _PARTNER_WORDS = ("collaborat", "cooperat", "partner", "conjunction", "jointly", "together", "team", "hands",
                   "forces", "work with", "works with", "worked with", "working with", "closely with", "joint ",
-                  "trial with", "trials with", "alongside", "study with", "studies with", "research with", "project with",
+                  "trial with", "trials with", "alongside", "develop", "alliance", "study with", "studies with", "research with", "project with",
                   "projects with", "track with", "tracks with", "course with", "courses with", "program with",
                   "programs with", "programme with", "programmes with", "co-host", "cohost", "co-organi", "coorgani")
 _CO_VERB_WORDS = ("launch", "host", "organi", "jointly", "join", "team", "partner", "collaborat", "cooperat",
