@@ -37,7 +37,7 @@ CO_VERB_RE = re.compile(r"^\s*(?:will\s+|to\s+|have\s+|has\s+|are\s+|were\s+|joi
                         r"(?:a\s|an\s|the\s|their\s)?(?:new\s|first\s)?joint)\b", re.I)
 _PARTNER_WORDS = ("collaborat", "cooperat", "partner", "conjunction", "jointly", "together", "team", "hands",
                   "forces", "work with", "works with", "worked with", "working with", "closely with", "joint ",
-                  "trial with", "trials with", "alongside", "develop", "alliance", "study with", "studies with", "research with", "project with",
+                  "trial with", "trials with", "alongside", "co-develop", "codevelop", "alliance", "study with", "studies with", "research with", "project with",
                   "projects with", "track with", "tracks with", "course with", "courses with", "program with",
                   "programs with", "programme with", "programmes with", "co-host", "cohost", "co-organi", "coorgani")
 _CO_VERB_WORDS = ("launch", "host", "organi", "jointly", "join", "team", "partner", "collaborat", "cooperat",
