@@ -244,7 +244,10 @@ class AffiliationRules(ClauseReading):
         pnames = [self.ents[parent].name] + self.ents[parent].aliases
         # a parent the document never names apart from its units' names ("Pusan National
         # University Hospital" alone names no university): named apart in the sentence
-        apart = not any(x.key == parent for x in self.ms)
+        named = getattr(self, "_named_keys", None)      # the keys named in the text, once
+        if named is None:
+            named = self._named_keys = {x.key for x in self.ms}
+        apart = parent not in named
         for m in self.raw_mentions:
             if m.key != child:
                 continue
