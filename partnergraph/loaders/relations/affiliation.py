@@ -101,7 +101,8 @@ class AffiliationRules(ClauseReading):
                     self._pending_units = (owner[0].key, n, nm.group("w"), bisect_left(self._sent_starts, s))
         if self._has(("'s ", "’s ")):
             self._unit_of_possessor(ms, s, e)
-        old = self._may(("affiliat",)) or self._has(_AFFIL_OF_WORDS)
+        aff = self._may(("affiliat",))
+        old = aff or self._has(_AFFIL_OF_WORDS)
         # "X, one of its affiliated hospitals", "X, an RDA research arm"; "X, which operates A"
         appos = old or self._has((" arm",))
         which = self._has((" operates ", " runs ", " owns ", " oversees "))
@@ -110,8 +111,8 @@ class AffiliationRules(ClauseReading):
         text = self.text
         for i, m in enumerate(ms):
             if old:
-                pre = text[max(s, m.start - 40):m.start]
-                if AFFIL_RE.search(pre) and m.kind in ORG_LIKE:
+                pre = text[max(s, m.start - 40):m.start] if aff else ""
+                if aff and AFFIL_RE.search(pre) and m.kind in ORG_LIKE:
                     owner = None
                     if _ITS_AFFILIATED_RE.search(pre):
                         later = [x for x in ms if x.start > m.end and x.kind in ORG_LIKE and x.key != m.key]
@@ -123,12 +124,11 @@ class AffiliationRules(ClauseReading):
                         owner = prev.key if prev and prev.kind in ORG_LIKE else None
                     if owner:
                         self._emit("AFFILIATED_WITH", m.key, owner, s, e, 0.8)
-                post = text[m.end:e]
-                am = _AFFILIATE_OF_RE.match(post)
+                am = _AFFILIATE_OF_RE.match(text, m.end, e)
                 if am and am.group("run") and m.kind not in {"Hospital", "University"}:
                     am = None    # ("a centre run by Y": HOSTS)
                 if am:
-                    tgt = self._after(ms, m.end + am.end(), ORG_LIKE, max_gap=2)
+                    tgt = self._after(ms, am.end(), ORG_LIKE, max_gap=2)
                     if tgt:      # of names that start together, the longest ("X University College of Y")
                         t0 = max((x for x in ms if x.start == tgt[0].start and x.kind in ORG_LIKE and not x.ref),
                                  key=lambda x: x.end, default=tgt[0])

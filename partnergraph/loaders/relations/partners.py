@@ -21,9 +21,6 @@ PARTNER_RE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:collaboration|cooperation|pa
                         r"jointly\s+with|together\s+with|(?:collaborat|cooperat|partner)(?:e|es|ed|ing|s)?\s+with|"
                         r"team(?:s|ed)?\s+up\s+with|join(?:s|ed)?\s+(?:hands|forces)\s+with|"
                         r"work(?:s|ed|ing)?\s+(?:closely\s+)?(?:with|alongside)|"
-                        r"co-?develop(?:s|ed|ing)?\s+(?:an?\s|the\s|its\s)?[a-z\s-]{0,40}?\bwith|"
-                        r"(?:form|forg|announc|launch|expand|deepen|establish|buil|strengthen|extend)[a-z]{0,4}\s+"
-                        r"(?:a|an|its|their|the)\s+[a-z\s-]{0,30}?\b(?:partnership|alliance)\s+with|"
                         r"co-?(?:host(?:s|ed|ing)?|organi[sz](?:e|es|ed|ing))\s+(?:an?\s|the\s)?[a-z\s-]{0,50}?\bwith|joint\s[a-z\s-]{0,40}?\b(?:project|program|programme|"
                         r"research|study|venture|laboratory|lab|course|trial)\s+with|"
                         r"(?:run|runs|ran|running|conduct|conducts|conducted|conducting|carry\s+out|carries\s+out|"
@@ -37,7 +34,7 @@ CO_VERB_RE = re.compile(r"^\s*(?:will\s+|to\s+|have\s+|has\s+|are\s+|were\s+|joi
                         r"(?:a\s|an\s|the\s|their\s)?(?:new\s|first\s)?joint)\b", re.I)
 _PARTNER_WORDS = ("collaborat", "cooperat", "partner", "conjunction", "jointly", "together", "team", "hands",
                   "forces", "work with", "works with", "worked with", "working with", "closely with", "joint ",
-                  "trial with", "trials with", "alongside", "co-develop", "codevelop", "alliance", "study with", "studies with", "research with", "project with",
+                  "trial with", "trials with", "alongside", "study with", "studies with", "research with", "project with",
                   "projects with", "track with", "tracks with", "course with", "courses with", "program with",
                   "programs with", "programme with", "programmes with", "co-host", "cohost", "co-organi", "coorgani")
 _CO_VERB_WORDS = ("launch", "host", "organi", "jointly", "join", "team", "partner", "collaborat", "cooperat",
@@ -49,7 +46,14 @@ _APPOS_MORE_RE = re.compile(r"(?:\s\([^()]{1,12}\))?,\s(?:the|an?)\s[^,;()]{3,60
 _DESCRIPTOR_GAP_RE = re.compile(r"[a-z][a-z\s-]{0,40}")
 _AND_WITH_RE = re.compile(r",?\sand\s(?:also\s)?with\s(?:the\s)?")
 
-lower_twinned(PARTNER_RE)
+# "A co-developed X with B", "A formed a strategic alliance with B": a trigger of its own,
+# run only where its words are (PARTNER_RE's scan is paid on every sentence with "with")
+ALLIANCE_RE = re.compile(r"\b(?:co-?develop(?:s|ed|ing)?\s+(?:an?\s|the\s|its\s)?[a-z\s-]{0,40}?\bwith|"
+                         r"(?:form|forg|announc|launch|expand|deepen|establish|buil|strengthen|extend)[a-z]{0,4}\s+"
+                         r"(?:a|an|its|their|the)\s+[a-z\s-]{0,30}?\b(?:partnership|alliance)\s+with)\b", re.I)
+_ALLIANCE_WORDS = ("co-develop", "codevelop", "alliance with", "partnership with")
+
+lower_twinned(PARTNER_RE, ALLIANCE_RE)
 
 
 class PartnerRules(ClauseReading):
@@ -84,8 +88,11 @@ class PartnerRules(ClauseReading):
     def _partners(self, ms, s, e):
         ms_p = None
         # every trigger ends in "with"
-        for t in (self._finditer(PARTNER_RE, s, e) if self._may(("with", "alongside")) and self._may(_PARTNER_WORDS)
-                  else ()):
+        triggers = self._finditer(PARTNER_RE, s, e) if self._may(("with", "alongside")) and self._may(_PARTNER_WORDS) \
+            else ()
+        if self._may(_ALLIANCE_WORDS):
+            triggers = sorted(list(triggers) + list(self._finditer(ALLIANCE_RE, s, e)), key=lambda t: t.start())
+        for t in triggers:
             if self._in_quote(t.start()):
                 continue
             if ms_p is None:
