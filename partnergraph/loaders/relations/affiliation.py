@@ -89,7 +89,8 @@ class AffiliationRules(ClauseReading):
                 if h and h.start == tm.end() and h.kind == "Hospital" and owner and owner.kind in ORG_LIKE \
                         and owner.kind not in _PLACES and owner.key != h.key:
                     self._emit("AFFILIATED_WITH", h.key, owner.key, s, e, 0.7)
-        if not self._has(_AFFIL_GATE) and not self._may(("affiliat",)):
+        aff = self._may(("affiliat",))
+        if not aff and not self._has(_AFFIL_GATE):
             return               # no rule below can fire (one test for the usual sentence)
         if " affiliated " in self._sent:
             # "X said that its eight affiliated hospitals ...": the eight named later
@@ -101,7 +102,6 @@ class AffiliationRules(ClauseReading):
                     self._pending_units = (owner[0].key, n, nm.group("w"), bisect_left(self._sent_starts, s))
         if self._has(("'s ", "’s ")):
             self._unit_of_possessor(ms, s, e)
-        aff = self._may(("affiliat",))
         old = aff or self._has(_AFFIL_OF_WORDS)
         # "X, one of its affiliated hospitals", "X, an RDA research arm"; "X, which operates A"
         appos = old or self._has((" arm",))
@@ -247,27 +247,33 @@ class AffiliationRules(ClauseReading):
         named = getattr(self, "_named_keys", None)      # the keys named in the text, once
         if named is None:
             named = self._named_keys = {x.key for x in self.ms}
-        apart = parent not in named
+        if parent not in named:
+            return self._named_apart(child, pnames)
         for m in self.raw_mentions:
             if m.key != child:
                 continue
             s, e = self._sentence_of(m.start)
-            if apart:
-                spans = [(x.start, x.end) for x in self._mentions_in(s, e) if x.key == child]
-                if any(self._named_apart(n, s, e, spans) for n in pnames if n and len(n) > 1):
-                    return s, e
-                continue
             if any(n and len(n) > 1 and n in self.text[s:e] for n in pnames) or any(
                     x.key == parent and s <= x.start < e for x in self.ms):
                 return s, e
         return None
 
-    def _named_apart(self, name: str, s: int, e: int, spans) -> bool:
-        """Is ``name`` in text[s:e] outside the spans given?"""
+    def _named_apart(self, child: str, pnames: list[str]):
+        """The first sentence with a mention of ``child`` where one of ``pnames`` stands
+        outside the child's own mentions (one scan of the text per name)."""
         text = self.text
-        i = text.find(name, s, e)
-        while i >= 0:
-            if not any(a <= i < b for a, b in spans):
-                return True
-            i = text.find(name, i + 1, e)
-        return False
+        spans = [(x.start, x.end) for x in self.ms if x.key == child]
+        best = None
+        for n in pnames:
+            if not n or len(n) < 2:
+                continue
+            i = text.find(n)
+            while i >= 0:
+                if not any(a <= i < b for a, b in spans):
+                    s, e = self._sentence_of(i)
+                    if any(s <= a < e for a, _ in spans):
+                        if best is None or s < best[0]:
+                            best = (s, e)
+                        break        # (the first such sentence for this name)
+                i = text.find(n, i + 1)
+        return best

@@ -88,9 +88,9 @@ class PartnerRules(ClauseReading):
     def _partners(self, ms, s, e):
         ms_p = None
         # every trigger ends in "with"
-        triggers = self._finditer(PARTNER_RE, s, e) if self._may(("with", "alongside")) and self._may(_PARTNER_WORDS) \
-            else ()
-        if self._may(_ALLIANCE_WORDS):
+        with_ = self._may(("with", "alongside"))
+        triggers = self._finditer(PARTNER_RE, s, e) if with_ and self._may(_PARTNER_WORDS) else ()
+        if with_ and self._may(_ALLIANCE_WORDS):
             triggers = sorted(list(triggers) + list(self._finditer(ALLIANCE_RE, s, e)), key=lambda t: t.start())
         for t in triggers:
             if self._in_quote(t.start()):
