@@ -40,7 +40,8 @@ _AFFILIATE_OF_RE = re.compile(r"(?:,\s(?:which|that)\s[^,;()]{1,60}?,)?,?\s+(?:(
                               r"affiliated\s+hospital)\s+of|"
                               r"(?:the|an?)\s+[a-z\s-]{0,30}?\b(?:hospital|unit|school|college)\s+affiliated\s+with)"
                               r"\s+(?:the\s+)?")
-_AFFIL_OF_WORDS = ("affiliate", "unit", "subsidiary", "branch", "campus", "hospital of", "arm of", "part of", "one of",
+_AFFIL_OF_WORDS = ("affiliate", "unit", "subsidiary", "branch", "campus", "hospital of", "arm of", "is part of",
+                   ", part of", "are part of", "was part of", "one of",
                    "belongs to", "belong to", "run by", "operated by", "owned by")
 _ITS_N_UNITS_RE = re.compile(r"\b(?:its|their)\s(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s"
                              r"affiliated\s(?P<w>hospitals|institutes|companies)\b")
@@ -64,7 +65,8 @@ _APPOS_A_RE = re.compile(r",\s(?:an?|the)\s")
 _ARM_AFTER_RE = re.compile(r"\s(?:[a-z-]{3,20}\s)?(?:arm|affiliate|subsidiary)\b")
 # every word that one of the AFFILIATED_WITH rules needs, but "affiliat" (tested case-blind)
 _AFFIL_GATE = ("'s ", "’s ", "affiliate", "unit", "subsidiary", "branch", "campus", "hospital of", " arm",
-               " operates ", " runs ", " owns ", " oversees ", "part of", "one of", "belong", "run by", "operated by",
+               " operates ", " runs ", " owns ", " oversees ", "is part of", ", part of", "are part of", "was part of",
+               "one of", "belong", "run by", "operated by",
                "owned by")
 _ITS_TEACHING_RE = re.compile(r"\b(?:its|their)\s(?:main\s|flagship\s|own\s|primary\s)?teaching\shospital,\s")
 _WHICH_OPERATES_RE = re.compile(r",\s(?:which|that)\s(?:operates|runs|owns|oversees)\s(?:the\s)?")
