@@ -316,3 +316,275 @@ def test_region_based_team_from_is_no_location():
 def test_unknown_place_word_before_governor_keeps_the_province():
     rels = rels_of("North Jeolla Province will fund the program. Jeonbukdo Governor Kim Kwan-young attended.")
     assert any(t == "LEADS" and a == "Kim Kwan-young" for t, a, b in rels)
+
+
+def test_centre_which_the_university_has_operated():
+    rels = rels_of("Classes will meet at the Tidal Energy Institute, which Hanseo Valley University has operated "
+                   "on its campus since 2019.")
+    assert has(rels, "HOSTS", "Hanseo Valley University", "Tidal Energy Institute")
+
+
+def test_centre_which_the_university_will_host():
+    rels = rels_of("The Quantum Sensor Research Center, which Hanseo Valley University will host, opens in March.")
+    assert has(rels, "HOSTS", "Hanseo Valley University", "Quantum Sensor Research Center")
+
+
+def test_centre_which_is_run_by_a_hospital():
+    rels = rels_of("Patients will be seen at the Sleep Medicine Research Center, which is run by Mirae General Hospital.")
+    assert has(rels, "HOSTS", "Mirae General Hospital", "Sleep Medicine Research Center")
+
+
+def test_centre_set_up_inside_the_hospital():
+    rels = rels_of("Mirae General Hospital signed a deal with Orlen Technical University. "
+                   "A new Sleep Medicine Research Center will be set up inside the hospital.")
+    assert has(rels, "HOSTS", "Mirae General Hospital", "Sleep Medicine Research Center")
+
+
+def test_centre_built_on_a_campus_but_not_on_a_day():
+    rels = rels_of("The Tidal Energy Institute will be built on the Hanseo Valley University campus. "
+                   "The Quantum Sensor Research Center will be built on Monday near Orlen Technical University.")
+    assert has(rels, "HOSTS", "Hanseo Valley University", "Tidal Energy Institute")
+    assert not any(t == "HOSTS" and b == "Quantum Sensor Research Center" for t, a, b in rels)
+
+
+def test_it_also_hosts_a_centre():
+    rels = rels_of("Orlen Technical University is affiliated with Hanseo Valley University. "
+                   "It also hosts the Tidal Energy Institute, which trains engineers.")
+    assert has(rels, "HOSTS", "Orlen Technical University", "Tidal Energy Institute")
+
+
+def test_will_house_the_centre():
+    rels = rels_of("Hanseo Valley University and Mirae General Hospital will launch the Sleep Medicine Research Center. "
+                   "Mirae General Hospital will house the center in its east wing.")
+    assert has(rels, "HOSTS", "Mirae General Hospital", "Sleep Medicine Research Center")
+
+
+# -- LEADS (round 4) ------------------------------------------------------------
+
+def test_director_general_at_the_ministry():
+    rels = rels_of("The Ministry of Health and Welfare picked Mirae General Hospital for the program. "
+                   "Mirae General Hospital will lead it. "
+                   "The plan will help patients, said Kang Bo-ra, director general for health industry policy at the ministry.")
+    assert has(rels, "LEADS", "Kang Bo-ra", "Ministry of Health and Welfare")
+    assert not has(rels, "LEADS", "Kang Bo-ra", "Mirae General Hospital")
+
+
+def test_head_of_the_institute_is_the_institute_named_before():
+    rels = rels_of("Mirae General Hospital opened the Mirae Biomedical Research Institute. "
+                   "The institute will share data, said Yoon Da-eun, head of the institute.")
+    assert has(rels, "LEADS", "Yoon Da-eun", "Mirae Biomedical Research Institute")
+    assert not has(rels, "LEADS", "Yoon Da-eun", "Mirae General Hospital")
+
+
+def test_head_of_an_unnamed_division_leads_nothing():
+    rels = rels_of("Hanseo Valley University signed an MOU with Koval Robotics Inc. "
+                   "Koval Robotics Inc. was represented by Min Ju-won, head of its drone business division. "
+                   "Lee Ho-jin, head of the city's planning bureau, attended.")
+    assert not any(t == "LEADS" and a in ("Min Ju-won", "Lee Ho-jin") for t, a, b in rels)
+
+
+def test_dean_of_a_faculty_after_a_possessive():
+    rels = rels_of("Hanseo Valley University signed an MOU with Orlen Technical University. "
+                   "Lee Ho-jin, president of Hanseo Valley University, signed it with Dean Kang Bo-ra of "
+                   "Orlen Technical University's Faculty of Medicine.")
+    assert any(t == "LEADS" and a == "Kang Bo-ra" and "Faculty of Medicine" in b for t, a, b in rels)
+    assert not has(rels, "LEADS", "Kang Bo-ra", "Orlen Technical University")
+
+
+def test_professor_of_a_school_who_will_direct_the_center():
+    rels = rels_of("Hanseo Valley University opened the Coastal Robotics Center. "
+                   "Professor Kang Bo-ra of the School of Computing, who will direct the center, said it would grow.")
+    assert has(rels, "LEADS", "Kang Bo-ra", "Coastal Robotics Center")
+
+
+def test_professor_of_a_school_named_director_of_the_center():
+    rels = rels_of("Hanseo Valley University opened the Coastal Robotics Center. "
+                   "Professor Kang Bo-ra of Hanseo Valley University's School of Computing has been named director "
+                   "of the center.")
+    assert has(rels, "LEADS", "Kang Bo-ra", "Coastal Robotics Center")
+
+
+def test_dean_named_the_centers_first_director():
+    rels = rels_of("Hanseo Valley University opened the Coastal Robotics Center. "
+                   "Lee Ho-jin, dean of the Graduate School of Ocean Science, was named the center's first director.")
+    assert has(rels, "LEADS", "Lee Ho-jin", "Coastal Robotics Center")
+
+
+def test_its_director_after_a_sentence_about_the_center():
+    rels = rels_of("The Coastal Robotics Center, which is operated by Mirae General Hospital, will run the sessions. "
+                   "Its director, Kang Bo-ra, said the center had grown.")
+    assert has(rels, "LEADS", "Kang Bo-ra", "Coastal Robotics Center")
+    assert not has(rels, "LEADS", "Kang Bo-ra", "Mirae General Hospital")
+
+
+def test_the_laboratory_is_led_by():
+    rels = rels_of("Hanseo Valley University and Orlen Technical University launched the Hanseo-Orlen Joint "
+                   "Laboratory for Batteries. The laboratory is led by Professor Min Ju-won of the Department of Physics.")
+    assert has(rels, "LEADS", "Min Ju-won", "Hanseo-Orlen Joint Laboratory for Batteries")
+
+
+def test_known_parent_only_inside_the_units_name_is_no_affiliation():
+    # the gazetteer knows the hospital's university; a sentence that names only the hospital
+    # does not name the university, and no other sentence does
+    rels = rels_of("The city signed an agreement with Pusan National University Hospital and Dong-A University "
+                   "Hospital on Monday.")
+    assert not pairs(rels, "AFFILIATED_WITH")
+    rels = rels_of("The city signed an agreement with Pusan National University Hospital on Monday. "
+                   "Pusan National University will send staff.")
+    assert has(rels, "AFFILIATED_WITH", "Pusan National University Hospital", "Pusan National University")
+
+
+def test_which_opened_is_a_branch_of():
+    rels = rels_of("Mirae General Hospital, which opened in 2020, is a branch of Hanseo Medical Center.")
+    assert has(rels, "AFFILIATED_WITH", "Mirae General Hospital", "Hanseo Medical Center")
+
+
+def test_is_the_teaching_hospital_of():
+    rels = rels_of("Koval Hospital is the teaching hospital of Hanseo Valley University College of Medicine.")
+    assert any(t == "AFFILIATED_WITH" and a == "Koval Hospital" and "College of Medicine" in b for t, a, b in rels)
+
+
+def test_belongs_to_the_college_after_a_possessive():
+    rels = rels_of("The Hanseo Valley University School of Computing, which belongs to Hanseo Valley University's "
+                   "College of Engineering, grew.")
+    assert any(t == "AFFILIATED_WITH" and "School of Computing" in a and "College of Engineering" in b
+               for t, a, b in rels)
+
+
+def test_a_unit_of_the_college_after_a_possessive():
+    rels = rels_of("The Hanseo Valley University Department of Physics, a unit of Hanseo Valley University's "
+                   "College of Natural Sciences, was founded in 1990.")
+    assert any(t == "AFFILIATED_WITH" and "Department of Physics" in a and "College of Natural Sciences" in b
+               for t, a, b in rels)
+
+
+def test_the_flagship_hospital_affiliated_with():
+    rels = rels_of("Fellows will train at Mirae General Hospital, the flagship hospital affiliated with "
+                   "Hanseo Medical Center.")
+    assert has(rels, "AFFILIATED_WITH", "Mirae General Hospital", "Hanseo Medical Center")
+
+
+def test_hospital_run_by_a_university_but_centre_hosted():
+    rels = rels_of("Orlen Children's Hospital, which is run by Orlen Technical University, treats children. "
+                   "The Tidal Energy Institute, which is run by Orlen Technical University, opened.")
+    assert has(rels, "AFFILIATED_WITH", "Orlen Children's Hospital", "Orlen Technical University")
+    assert has(rels, "HOSTS", "Orlen Technical University", "Tidal Energy Institute")
+    assert not has(rels, "AFFILIATED_WITH", "Tidal Energy Institute", "Orlen Technical University")
+
+
+# -- MOU (round 4) ---------------------------------------------------------------
+
+def test_two_titled_signers_sign_an_agreement():
+    rels = rels_of("Hanseo Valley University President Lee Ho-jin and Orlen Technical University Rector Kang Bo-ra "
+                   "signed an agreement on the project in Seoul on Monday.")
+    assert has(rels, "MOU", "Hanseo Valley University", "Orlen Technical University")
+
+
+def test_an_agreement_that_two_parties_signed():
+    rels = rels_of("The Tidal Energy Institute grew out of an agreement that Mirae General Hospital and KAIST "
+                   "signed in March.")
+    assert has(rels, "MOU", "Mirae General Hospital", "KAIST")
+
+
+def test_both_signed_agreements_with_unnamed_others():
+    rels = rels_of("Mirae General Hospital and Hanseo Medical Center have both signed training agreements "
+                   "with Indonesian hospitals in the past two years.")
+    assert not pairs(rels, "MOU")
+
+
+def test_possessive_owner_of_a_unit_is_no_party_of_its_own():
+    rels = rels_of("Koval Robotics Inc. and Hanseo Valley University's College of Engineering signed an MOU on Monday.")
+    assert has(rels, "MOU", "Koval Robotics Inc.", "Hanseo Valley University College of Engineering")
+    assert not has(rels, "MOU", "Koval Robotics Inc.", "Hanseo Valley University")
+    assert not has(rels, "MOU", "Hanseo Valley University", "Hanseo Valley University College of Engineering")
+
+
+# -- PARTNERS_WITH (round 4) -------------------------------------------------------
+
+def test_two_open_a_joint_center():
+    rels = rels_of("Hanseo Valley University and Orlen Technical University have opened a joint research center "
+                   "for farm robots.")
+    assert has(rels, "PARTNERS_WITH", "Hanseo Valley University", "Orlen Technical University")
+
+
+def test_work_alongside():
+    rels = rels_of("Koval Robotics Inc., a venture capital firm, will work alongside Hanseo Valley University "
+                   "to screen candidate teams.")
+    assert has(rels, "PARTNERS_WITH", "Koval Robotics Inc.", "Hanseo Valley University")
+
+
+def test_which_already_works_with():
+    rels = rels_of("The digital track is being developed together with Koval Robotics Inc., which already works "
+                   "with Mirae General Hospital on cloud records.")
+    assert has(rels, "PARTNERS_WITH", "Koval Robotics Inc.", "Mirae General Hospital")
+
+
+def test_partners_after_an_apposition_as_well_as():
+    rels = rels_of("Hanseo Valley University will carry out the research together with the Korea Institute of "
+                   "Science and Technology (KIST), the state-run institute in Seoul, as well as the software company "
+                   "Koval Robotics Inc. and the chip maker SK hynix.")
+    assert has(rels, "PARTNERS_WITH", "Hanseo Valley University", "Korea Institute of Science and Technology")
+    assert has(rels, "PARTNERS_WITH", "Hanseo Valley University", "Koval Robotics Inc.")
+    assert has(rels, "PARTNERS_WITH", "Hanseo Valley University", "SK hynix")
+
+
+def test_title_of_an_unnamed_bureau_or_an_unknown_embassy_leads_nothing():
+    rels = rels_of("Hanseo Valley University opened a lab. Hanseo Valley University will train engineers. "
+                   "Kim Seon-woo, director general of the city's future industry bureau, said the lab would grow. "
+                   "Ahn Tae-ho, ambassador of the Embassy of Korea in Orlenia, spoke.")
+    assert not any(t == "LEADS" and a in ("Kim Seon-woo", "Ahn Tae-ho") and b == "Hanseo Valley University"
+                   for t, a, b in rels)
+
+
+def test_who_heads_the_department():
+    rels = rels_of("Hanseo Valley University's Department of Ocean Physics will run the course. "
+                   "The course matters, said Professor Kang Bo-ra, who heads the department and will manage the project.")
+    assert any(t == "LEADS" and a == "Kang Bo-ra" and "Department of Ocean Physics" in b for t, a, b in rels)
+
+
+def test_serving_as_co_director_of_what_the_first_leads():
+    rels = rels_of("Hanseo Valley University and Orlen Technical University launched the Hanseo-Orlen Joint Laboratory "
+                   "for Batteries. The laboratory is led by Professor Min Ju-won of the Department of Physics, with "
+                   "Prof. Peter Lindqvist of Orlen Technical University serving as co-director on the Orlen side.")
+    assert has(rels, "LEADS", "Peter Lindqvist", "Hanseo-Orlen Joint Laboratory for Batteries")
+    assert not has(rels, "LEADS", "Peter Lindqvist", "Orlen Technical University")
+
+
+def test_will_house_the_academy_named_before():
+    rels = rels_of("Hanseo Valley University will open the Carbon Talent Academy next year. "
+                   "Hanseo Valley University will house the academy in its new building.")
+    assert has(rels, "HOSTS", "Hanseo Valley University", "Carbon Talent Academy")
+
+
+def test_hospital_where_a_centre_will_be_set_up():
+    rels = rels_of("The plan centers on Mirae General Hospital, the university's affiliated hospital, where a new "
+                   "Sleep Medicine Research Center will be set up to test devices.")
+    assert has(rels, "HOSTS", "Mirae General Hospital", "Sleep Medicine Research Center")
+
+
+def test_its_teaching_hospital_apposition():
+    rels = rels_of("Hanseo Valley University's Faculty of Medicine will select the fellows and its teaching hospital, "
+                   "Mirae General Hospital, will take part.")
+    assert any(t == "AFFILIATED_WITH" and a == "Mirae General Hospital" and "Faculty of Medicine" in b
+               for t, a, b in rels)
+
+
+def test_one_of_the_institutes_of():
+    rels = rels_of("Mirae General Hospital, one of the five hospitals run by Hanseo Medical Center, opened a ward. "
+                   "Hanseo Valley University is one of the best schools in Korea.")
+    assert has(rels, "AFFILIATED_WITH", "Mirae General Hospital", "Hanseo Medical Center")
+    assert not any(t == "AFFILIATED_WITH" and a == "Hanseo Valley University" for t, a, b in rels)
+
+
+def test_became_director_of():
+    rels = rels_of("Hanseo Valley University signed a deal. Orlen Technical University agreed. "
+                   "Kang Bo-ra became director of the Tidal Energy Institute in 2023.")
+    assert has(rels, "LEADS", "Kang Bo-ra", "Tidal Energy Institute")
+    assert not has(rels, "LEADS", "Kang Bo-ra", "Hanseo Valley University")
+
+
+def test_co_developed_with_and_formed_an_alliance_with():
+    rels = rels_of("Hanseo Valley University co-developed the sensor with Koval Robotics Inc. last year. "
+                   "Mirae General Hospital has formed a strategic alliance with Orlen Technical University.")
+    assert has(rels, "PARTNERS_WITH", "Hanseo Valley University", "Koval Robotics Inc.")
+    assert has(rels, "PARTNERS_WITH", "Mirae General Hospital", "Orlen Technical University")

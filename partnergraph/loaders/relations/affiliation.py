@@ -25,10 +25,24 @@ _UNIT_HEAD_RE = base._UNIT_HEAD_RE
 
 AFFIL_RE = re.compile(r"\b(?:its|their)\s+affiliated\s+$|\baffiliated\s+$", re.I)
 _ITS_AFFILIATED_RE = re.compile(r"\b(?:its|their)\s+affiliated\s+$")
-_AFFILIATE_OF_RE = re.compile(r",?\s+(?:an?\s+)?(?:affiliated\s+(?:with|to)|(?:an\s+)?affiliate\s+of|"
-                              r"(?:a\s+)?(?:unit|subsidiary|branch|campus)\s+of|"
+# "X, affiliated with Y", "X, which opened in 2020, is a branch of Y", "X is the teaching
+# hospital of Y", "X, which belongs to Y", "X, the flagship hospital affiliated with Y",
+# "X, which is run by Y" (a hospital or school: a centre run by Y is Y's, HOSTS)
+_AFFILIATE_OF_RE = re.compile(r"(?:,\s(?:which|that)\s[^,;()]{1,60}?,)?,?\s+(?:(?:which|that)\s+)?"
+                              r"(?:(?:is|was|are|remains|has\s+been|have\s+been)\s+)?(?:now\s+|also\s+)?(?:an?\s+)?"
+                              r"(?:affiliated\s+(?:with|to)|(?:an\s+)?affiliate\s+of|"
+                              r"(?:a\s+)?(?:unit|subsidiary|branch|campus|part)\s+of|belongs?\s+to|"
+                              r"one\s+of\s+(?:the\s+|its\s+)?(?:\d{1,3}\s+|[a-z]{3,10}\s+)?(?:[a-z-]{3,20}\s+)?"
+                              r"(?:institutes|hospitals|units|schools|colleges|centers|centres|subsidiaries|affiliates|"
+                              r"campuses|laboratories|labs)\s+(?:of|under|run\s+by)|"
+                              r"(?P<run>(?:run|operated|owned)\s+by)|"
                               r"(?:the|an?)\s+[a-z\s-]{0,30}?\b(?:teaching\s+hospital|research\s+arm|affiliate|"
-                              r"affiliated\s+hospital)\s+of)\s+(?:the\s+)?")
+                              r"affiliated\s+hospital)\s+of|"
+                              r"(?:the|an?)\s+[a-z\s-]{0,30}?\b(?:hospital|unit|school|college)\s+affiliated\s+with)"
+                              r"\s+(?:the\s+)?")
+_AFFIL_OF_WORDS = ("affiliate", "unit", "subsidiary", "branch", "campus", "hospital of", "arm of", "is part of",
+                   ", part of", "are part of", "was part of", "one of",
+                   "belongs to", "belong to", "run by", "operated by", "owned by")
 _ITS_N_UNITS_RE = re.compile(r"\b(?:its|their)\s(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s"
                              r"affiliated\s(?P<w>hospitals|institutes|companies)\b")
 _UNIT_WORD_KIND = {"hospitals": "Hospital", "institutes": "Institute", "companies": "Company"}
@@ -51,7 +65,10 @@ _APPOS_A_RE = re.compile(r",\s(?:an?|the)\s")
 _ARM_AFTER_RE = re.compile(r"\s(?:[a-z-]{3,20}\s)?(?:arm|affiliate|subsidiary)\b")
 # every word that one of the AFFILIATED_WITH rules needs, but "affiliat" (tested case-blind)
 _AFFIL_GATE = ("'s ", "’s ", "affiliate", "unit", "subsidiary", "branch", "campus", "hospital of", " arm",
-               " operates ", " runs ", " owns ", " oversees ")
+               " operates ", " runs ", " owns ", " oversees ", "is part of", ", part of", "are part of", "was part of",
+               "one of", "belong", "run by", "operated by",
+               "owned by")
+_ITS_TEACHING_RE = re.compile(r"\b(?:its|their)\s(?:main\s|flagship\s|own\s|primary\s)?teaching\shospital,\s")
 _WHICH_OPERATES_RE = re.compile(r",\s(?:which|that)\s(?:operates|runs|owns|oversees)\s(?:the\s)?")
 
 
@@ -65,7 +82,17 @@ class AffiliationRules(ClauseReading):
             self._set_up_by(ms, s, e)
         if self._pending_units:
             self._listed_units(ms, s, e)
-        if not self._has(_AFFIL_GATE) and not self._may(("affiliat",)):
+        if "teaching hospital, " in sent:
+            # "U's Faculty of Medicine will select the fellows and its teaching hospital, H, ...":
+            # H is the unit's, the organisation named last before "its"
+            for tm in _ITS_TEACHING_RE.finditer(self.text, s, e):
+                h = next((x for x in ms if x.start >= tm.end()), None)
+                owner = next((x for x in reversed(ms) if x.end <= tm.start()), None)
+                if h and h.start == tm.end() and h.kind == "Hospital" and owner and owner.kind in ORG_LIKE \
+                        and owner.kind not in _PLACES and owner.key != h.key:
+                    self._emit("AFFILIATED_WITH", h.key, owner.key, s, e, 0.7)
+        aff = self._may(("affiliat",))
+        if not aff and not self._has(_AFFIL_GATE):
             return               # no rule below can fire (one test for the usual sentence)
         if " affiliated " in self._sent:
             # "X said that its eight affiliated hospitals ...": the eight named later
@@ -77,8 +104,7 @@ class AffiliationRules(ClauseReading):
                     self._pending_units = (owner[0].key, n, nm.group("w"), bisect_left(self._sent_starts, s))
         if self._has(("'s ", "’s ")):
             self._unit_of_possessor(ms, s, e)
-        old = self._may(("affiliat",)) or self._has(("affiliate", "unit", "subsidiary", "branch", "campus",
-                                                     "hospital of", "arm of"))
+        old = aff or self._has(_AFFIL_OF_WORDS)
         # "X, one of its affiliated hospitals", "X, an RDA research arm"; "X, which operates A"
         appos = old or self._has((" arm",))
         which = self._has((" operates ", " runs ", " owns ", " oversees "))
@@ -87,8 +113,8 @@ class AffiliationRules(ClauseReading):
         text = self.text
         for i, m in enumerate(ms):
             if old:
-                pre = text[max(s, m.start - 40):m.start]
-                if AFFIL_RE.search(pre) and m.kind in ORG_LIKE:
+                pre = text[max(s, m.start - 40):m.start] if aff else ""
+                if aff and AFFIL_RE.search(pre) and m.kind in ORG_LIKE:
                     owner = None
                     if _ITS_AFFILIATED_RE.search(pre):
                         later = [x for x in ms if x.start > m.end and x.kind in ORG_LIKE and x.key != m.key]
@@ -100,14 +126,23 @@ class AffiliationRules(ClauseReading):
                         owner = prev.key if prev and prev.kind in ORG_LIKE else None
                     if owner:
                         self._emit("AFFILIATED_WITH", m.key, owner, s, e, 0.8)
-                post = text[m.end:e]
-                am = _AFFILIATE_OF_RE.match(post)
+                am = _AFFILIATE_OF_RE.match(text, m.end, e)
+                if am and am.group("run") and m.kind not in {"Hospital", "University"}:
+                    am = None    # ("a centre run by Y": HOSTS)
                 if am:
-                    tgt = self._after(ms, m.end + am.end(), ORG_LIKE, max_gap=2)
+                    tgt = self._after(ms, am.end(), ORG_LIKE, max_gap=2)
                     if tgt:      # of names that start together, the longest ("X University College of Y")
                         t0 = max((x for x in ms if x.start == tgt[0].start and x.kind in ORG_LIKE and not x.ref),
                                  key=lambda x: x.end, default=tgt[0])
-                        self._emit("AFFILIATED_WITH", m.key, t0.key, s, e, 0.8)
+                        # "a unit of SKKU's College of X": the unit after the possessive
+                        k = ms.index(t0) if t0 in ms else -1
+                        if 0 <= k < len(ms) - 1 and ms[k + 1].kind in ORG_LIKE and not ms[k + 1].ref and \
+                                ms[k + 1].start - t0.end <= 3 and (text.startswith("'s ", t0.end) or
+                                                                   text.startswith("’s ", t0.end) or
+                                                                   text[t0.end - 2:t0.end] in ("'s", "’s")):
+                            t0 = ms[k + 1]
+                        if t0.key != m.key and t0.kind not in _PLACES:
+                            self._emit("AFFILIATED_WITH", m.key, t0.key, s, e, 0.8)
             if m.kind not in ORG_LIKE or m.kind in _PLACES or m.ref or not text.startswith(",", m.end):
                 continue
             if appos:
@@ -209,12 +244,38 @@ class AffiliationRules(ClauseReading):
 
     def _evidence_for_pair(self, child: str, parent: str):
         pnames = [self.ents[parent].name] + self.ents[parent].aliases
+        # a parent the document never names apart from its units' names ("Pusan National
+        # University Hospital" alone names no university): named apart in the sentence
+        named = getattr(self, "_named_keys", None)      # the keys named in the text, once
+        if named is None:
+            named = self._named_keys = {x.key for x in self.ms}
+        if parent not in named:
+            return self._named_apart(child, pnames)
         for m in self.raw_mentions:
             if m.key != child:
                 continue
             s, e = self._sentence_of(m.start)
-            sent = self.text[s:e]
-            if any(n and len(n) > 1 and n in sent for n in pnames) or any(
+            if any(n and len(n) > 1 and n in self.text[s:e] for n in pnames) or any(
                     x.key == parent and s <= x.start < e for x in self.ms):
                 return s, e
         return None
+
+    def _named_apart(self, child: str, pnames: list[str]):
+        """The first sentence with a mention of ``child`` where one of ``pnames`` stands
+        outside the child's own mentions (one scan of the text per name)."""
+        text = self.text
+        spans = [(x.start, x.end) for x in self.ms if x.key == child]
+        best = None
+        for n in pnames:
+            if not n or len(n) < 2:
+                continue
+            i = text.find(n)
+            while i >= 0:
+                if not any(a <= i < b for a, b in spans):
+                    s, e = self._sentence_of(i)
+                    if any(s <= a < e for a, _ in spans):
+                        if best is None or s < best[0]:
+                            best = (s, e)
+                        break        # (the first such sentence for this name)
+                i = text.find(n, i + 1)
+        return best

@@ -50,6 +50,8 @@ _FRONTED_BY_RE = re.compile(r"\s*(?:Led|Joined|Supported|Backed|Funded|Organi[sz
 _SAID_THAT_RE = re.compile(r"\b(?:said|says|announced|announces|reported|stated)\s(?:on\s)?(?:[A-Z][a-z]+\s)?that\s")
 _CONTRAST_RE = re.compile(r";\s|,\s(?:while|whereas|but)\s")
 
+_UNIT_OWNER_KINDS = frozenset({"University", "Institute", "Hospital"})
+
 lower_twinned(_PREP_BEFORE)
 
 
@@ -147,12 +149,23 @@ class ClauseReading(ExtractorCore):
         text = self.text
         dm = _DATELINE_RE.match(text, s, e) if text[s:s + 1].isupper() else None
         out = []
+        skip = None
         for i, m in enumerate(ms):
             if dm and m.start < dm.end() and m.kind in _PLACES:
                 continue         # the city of the dateline ("KAIST — ..." stays a party)
             if m.kind in _PLACES and i + 1 < len(ms) and ms[i + 1].kind in ORG_LIKE and ms[i + 1].kind not in _PLACES \
                     and _POSS_GAP_RE.fullmatch(text, m.end, ms[i + 1].start) and (
                         text[m.end - 2:m.end] in ("'s", "’s") or text[m.end:m.end + 1] in ("'", "’")):
+                continue
+            if m is skip:
+                continue
+            if m.kind in _UNIT_OWNER_KINDS and not m.ref and i + 1 < len(ms) and ms[i + 1].start - m.end <= 3 \
+                    and (text.startswith("'s ", m.end) or text.startswith("’s ", m.end)) \
+                    and ms[i + 1].kind in _UNIT_OWNER_KINDS and self.ents[ms[i + 1].key].parent == m.key:
+                # "SNU's Graduate School of X": one party, the unit, named from the owner on
+                u = ms[i + 1]
+                out.append(M(m.start, u.end, u.key, u.kind, u.ref))
+                skip = u
                 continue
             if m.kind == "Region" and i and ms[i - 1].kind in ORG_LIKE and text.startswith(", ", ms[i - 1].end) \
                     and ms[i - 1].end + 2 == m.start and not (i + 1 < len(ms) and _SEP_RE.match(text[m.end:ms[i + 1].start])):

@@ -20,7 +20,7 @@ from . import participation
 from .affiliation import AffiliationRules
 from .base import _BACKREF_WORDS, _PLACES
 from .funding import FundingRules, _FUND_BY_WORDS
-from .hosting import HostingRules
+from .hosting import HOUSE_REF_WORDS, HostingRules
 from .leadership import LeadershipRules
 from .location import LocationRules
 from .mou import MouRules
@@ -108,6 +108,8 @@ class RelationExtractor(LeadershipRules, MouRules, PartnerRules, ParticipationRu
                 self._hosts(ms, s, e)
             elif ms[0].ref and ms[0].kind == "Institute" and self._may(("based", "housed", "located")):
                 self._ref_housed(ms, s, e)
+            if self._may(HOUSE_REF_WORDS):
+                self._house_ref(ms, s, e)
             self._affiliated(ms, s, e)
             if len(ms) > 1 or ms[0].kind in _PLACES:      # "the Ulsan-based university": one name
                 self._located(ms, s, e)

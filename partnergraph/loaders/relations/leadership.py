@@ -37,15 +37,21 @@ def _role_gap_re(role: str) -> re.Pattern:
     return re.compile(r"(?:['’]s)?\s+(?:(?:Senior|Executive|First|Deputy|Acting|Associate|Vice)\s+)?" + re.escape(role) + r"\s+")
 
 
+_ADJ_GAPS = ("", "'s", "’s", "'", "’")
+# "of its fuel cell division", "of the city's planning bureau": an unnamed unit
+_UNNAMED_UNIT_RE = re.compile(r"(?:its|their|the\s[a-z]+['’]s|the)\s[a-z]")
+_SPAN_END_RE = re.compile(r"\s*")
+_APPOS_UNNAMED_RE = re.compile(r",\s(?:the\s)?[a-z][a-z\s-]{0,50}?\s(?:of|at)\s(?:its|their|the\s[a-z]+['’]s)\s[a-z]")
 # A title that names a post, not the head of an organisation.
 _NOT_LEAD_ROLE_RE = re.compile(r"(?:^|\s)(?:professor|prof\.|researcher|scientist|psychiatrist|physician|"
                                r"scholar|student|graduate|specialist)$", re.I)
 _LEAD_WORDS = ("dean", "president", "director", "head", "chief", "officer", "ceo", "chair", "rector", "provost",
                "chancellor", "principal", "superintendent", "administrator", "commissioner", "governor", "mayor",
-               "minister", "leader", "investigator", "secretary")
+               "minister", "leader", "investigator", "secretary", "ambassador")
 # a name that is an organisation's, not an office's: a kind word or an acronym ("Fraunhofer IPT")
 _ORG_NAME_WORD_RE = re.compile(r"\b(?:University|Institute|Cent(?:er|re)|Hospital|Foundation|Agency|Ministry|Lab|"
-                               r"Laboratory|Council|Corporation|Corp|Inc|Co|Ltd|Group|Society|Association)\b|"
+                               r"Laboratory|Council|Corporation|Corp|Inc|Co|Ltd|Group|Society|Association|Embassy|"
+                               r"Consulate|Bureau|Commission|Authority|Administration)\b|"
                                r"\b[A-Z]{2,6}\b")
 
 
@@ -56,7 +62,7 @@ def _has_lead_word(low: str) -> bool:
     return False
 
 
-_LEAD_TITLE = (r"(?:dean|(?:vice[ -])?president|(?:co-)?director(?:-general)?|head|chief\s[a-z]{3,20}\sofficer|"
+_LEAD_TITLE = (r"(?:dean|(?:vice[ -])?president|(?:co-)?director(?:[-\s]general)?|head|ambassador|chief\s[a-z]{3,20}\sofficer|"
                r"ceo|chair(?:man|woman|person)?|rector|provost|(?:vice[ -])?chancellor|principal\sinvestigator|"
                r"principal|superintendent|administrator|commissioner|governor|mayor|minister|leader|"
                r"secretary-general)")
@@ -65,13 +71,27 @@ _APPOS_LEAD_RE = re.compile(r",\s(?:the\s|an?\s)?(?P<role>(?:[a-z][a-z\s-]{0,50}
                             r"(?:\s(?:for|of)\s[a-z][a-z,&\s-]{0,50}?)?)\s(?:of|at)\s(?:the\s)?", re.I)
 _POSS_ROLE_RE = re.compile(r"(?:['’]s)?\s(?P<role>(?:[a-z][a-z\s-]{0,50}?\s)?" + _LEAD_TITLE + r")\b", re.I)
 # "X was named (the new) director of Y", "X has been appointed president of Y"
-_NAMED_TITLE_RE = re.compile(r",?\s(?:was|were|has\sbeen|have\sbeen|is|will\sbe)\s(?:named|appointed|elected)\s(?:as\s)?"
+_NAMED_TITLE_RE = re.compile(r"(?:,\swho)?,?\s(?:(?:was|were|has\sbeen|have\sbeen|is|will\sbe)\s(?:named|appointed|elected)|"
+                             r"became|becomes|will\sbecome|took\soffice\sas|took\sover\sas|serves\sas|has\sserved\sas|"
+                             r"will\sserve\sas)\s(?:as\s)?"
                              r"(?:the\s)?(?:new\s|first\s|acting\s|interim\s)?(?P<role>" + _LEAD_TITLE +
                              r")\s(?:of|at)\s", re.I)
+_NAMED_VERB_RE = re.compile(r",?\s(?:was|were|has\sbeen|have\sbeen|is|will\sbe)\s(?:named|appointed|elected)\s(?:as\s)?")
+# "X was named the center's first director": the organisation before the title
+_POSS_TITLE_RE = re.compile(r"['’]?s?\s(?:new\s|first\s|founding\s|acting\s|interim\s)?(?P<role>" + _LEAD_TITLE + r")\b",
+                            re.I)
+# what may stand between the name and "was named": "X of KNU's School of Y", "X, dean of Y,"
+_NAMED_SKIP_RE = re.compile(r"(?:\sof\s[^,;()]{2,80}?|,\s[^,;()]{2,80}?,)(?=,?\s(?:was|were|has\sbeen|have\sbeen|is|"
+                            r"will\sbe)\s(?:named|appointed|elected)\s)")
+# "Its president, X, visited ...": the title of what the sentence before is about
+_ITS_TITLE_RE = re.compile(r"\s*(?:Its|Their)\s(?:new\s|current\s|first\s)?(?P<role>" + _LEAD_TITLE + r"),\s(?:(?:Professor|Prof\.|Dr\.?)\s)?",
+                           re.I)
 # "X, a physics professor who directs the institute"
-_WHO_LEADS_RE = re.compile(r",\s[^,;()]{0,60}?\bwho\s(?:now\s|also\s|currently\s)?(?P<v>directs|heads|leads|chairs)"
-                           r"\s", re.I)
+# "X of the School of Y, who will direct the center"
+_WHO_LEADS_RE = re.compile(r"(?:,\s[^,;()]{0,60}?|\sof\s[^,;()]{0,80}?,\s)\bwho\s(?:now\s|also\s|currently\s|will\s)?"
+                           r"(?P<v>directs|heads|leads|chairs|direct|head|lead|chair)\s", re.I)
 _VERB_ROLE = {"directs": "director", "heads": "head", "leads": "leader", "chairs": "chair",
+              "direct": "director", "head": "head", "lead": "leader", "chair": "chair",
               "directed": "director", "headed": "head", "led": "leader", "chaired": "chair"}
 # "The center is headed by (Professor) X", "It will be co-directed by Professor X"
 _LED_BY_RE = re.compile(r"\b(?P<co>co-)?(?P<v>headed|directed|led|chaired)\sby\s(?:(?:Professor|Prof\.|Dr\.?)\s)?$")
@@ -85,6 +105,10 @@ _POSS_LEAD_BEFORE_RE = re.compile(r"['’]s\s(?:new\s)?(?P<role>(?:[a-z][a-z\s-]
 # "Hanyang's center, headed by", "The UNIST center is directed by"
 _OWNED_UNIT_BEFORE_RE = re.compile(r"\b(?P<noun>center|centre|institute|lab|laboratory)" + r",?\s(?:(?:is|was|will\sbe|"
                                    r"would\sbe|has\sbeen|had\sbeen)\s)?(?:jointly\s|currently\s|now\s)?$")
+_SERVING_AS_RE = re.compile(r"(?:\sof\s[^,;()]{2,60}?)?\sserving\sas\s(?:the\s)?(?P<role>" + _LEAD_TITLE + r")\b"
+                            r"(?!\s(?:of|at)\s)", re.I)
+_THE_UNIT_NOUN_RE = re.compile(r"the\s(?:new\s)?(?P<n>department|school|college|faculty|division)\b")
+_THE_UNIT_RE = re.compile(r"\s*The\s(?:new\s|joint\s)?")
 _UNIT_NOUN_HEADS = {"center": ("center", "centre"), "centre": ("center", "centre"), "lab": ("lab",),
                     "laboratory": ("lab",), "institute": ("institute",)}
 _AND_BE_RE = re.compile(r"\sand\s(?:is|was|are|were|will\sbe|has\sbeen)\s(?:jointly\s|currently\s|now\s)?$")
@@ -128,6 +152,12 @@ class LeadershipRules(ClauseReading):
             self._person_unit(m, s, e)
             lead = self._led_by(m, s, e) if m.org_span else self._lead_stated(m, s, e, prev_target)
             prev_target = lead
+            if "named " in self._sent or "appointed " in self._sent or "elected " in self._sent:
+                later = self._named_later(m, s, e)
+                if later and (lead is None or later[1] != lead[1]):
+                    self._emit("LEADS", m.key, later[1], s, e, 0.8, role=later[0])
+                    if lead is None and not m.org_span:
+                        continue     # (not the article's organisation as well)
             if lead:
                 role, o = lead
                 if not role.lower().startswith(_PAST_ROLE):     # "X, former president of Y"
@@ -138,7 +168,8 @@ class LeadershipRules(ClauseReading):
                 inside = [x for x in self.ms if os_ <= x.start < oe and x.kind in ORG_LIKE | {"Program"}]
                 if inside:
                     k = 0        # "KAIST GSMSE": the last of adjacent names is the unit led
-                    while k + 1 < len(inside) and self.text[inside[k].end:inside[k + 1].start].strip() == "":
+                    # ("of UI's Faculty of Medicine": the unit after the possessive)
+                    while k + 1 < len(inside) and self.text[inside[k].end:inside[k + 1].start].strip() in _ADJ_GAPS:
                         k += 1
                     orgs.append(inside[k].key)
                 else:
@@ -149,6 +180,15 @@ class LeadershipRules(ClauseReading):
                         orgs.append(k)
                     elif (role and ("'s" in role or "’s" in role)) or _ORG_NAME_WORD_RE.search(self.text, os_, oe):
                         unknown = True       # ("Dean of International Affairs" names an office)
+                    else:
+                        # "head of the institute": the back-reference; "head of its fuel cell
+                        # division", "of the city's planning bureau": a unit not named, no one's head
+                        ref = next((x for x in self._sentence_ms(s, e) if x.ref and x.start == os_), None)
+                        if ref is not None and ref.kind in ORG_LIKE and \
+                                _SPAN_END_RE.fullmatch(self.text, ref.end, oe):
+                            orgs.append(ref.key)
+                        elif _UNNAMED_UNIT_RE.match(self.text, os_, oe):
+                            unknown = True
                 # "(Dean of the Department ... at GIST)": a second role in parentheses
                 pm = _SECOND_ROLE_RE.match(self.text[oe:e]) if oe < e else None
                 if pm:
@@ -179,6 +219,9 @@ class LeadershipRules(ClauseReading):
                         orgs.append(named)
                     elif not _PUBLIC_ROLE_RE.search(role):
                         continue           # an organisation named but not known: not the article's
+            if not orgs and not unknown and self.text.startswith(",", m.end) and \
+                    _APPOS_UNNAMED_RE.match(self.text, m.end, e):
+                unknown = True   # "X, director general of the city's industry bureau": no one named
             if not orgs and not unknown and (role or m.how == "person"):
                 # "President X said": the organisation the article is about (a name known
                 # from elsewhere, with no title here, leads nothing)
@@ -270,31 +313,53 @@ class LeadershipRules(ClauseReading):
                             return pm.group("role").strip(), x.key
                     if x.kind in ORG_LIKE and not x.ref:
                         break    # the first organisation after the name decides
-            if "who " in low_after:
-                rm = _WHO_LEADS_RE.match(after)
-                if rm:
-                    ms = ms if ms is not None else self._sentence_ms(s, e)
-                    pos = m.end + rm.end()
-                    k = next((k for k, x in enumerate(ms) if x.start >= pos), None)
-                    x = ms[k] if k is not None else None
-                    if x and x.start - pos <= 4 and x.kind in ORG_LIKE | {"Program"}:
-                        # "who heads U's Coastal Robotics Center": the unit U has
-                        nx = ms[k + 1] if k + 1 < len(ms) else None
-                        if nx and nx.kind in ORG_LIKE | {"Program"} and nx.start in (x.end + 1, x.end + 3) and \
-                                (text.startswith("'s ", x.end) or text.startswith("’s ", x.end)
-                                 or text[x.end - 2:x.end] in ("'s", "’s")):
-                            x = nx
-                        return _VERB_ROLE[rm.group("v").lower()], x.key
-        if "named " in low_after or "appointed " in low_after or "elected " in low_after:
-            # "X was named (the new) director of Y"
+        if "who " in low_after and (after.startswith(",") or after.startswith(" of ")):
+            rm = _WHO_LEADS_RE.match(after)
+            if rm:
+                ms = self._sentence_ms(s, e)
+                pos = m.end + rm.end()
+                k = next((k for k, x in enumerate(ms) if x.start >= pos), None)
+                x = ms[k] if k is not None else None
+                if (x is None or x.start - pos > 4) and not self._in_quote(m.start):
+                    # "who heads the (new) department": the latest unit of that name
+                    um = _THE_UNIT_NOUN_RE.match(text, pos, e)
+                    k = self._latest(pos, {"University", "Institute", "Hospital"}, pred=lambda y: (
+                        um.group("n") in self.ents[y.key].name.lower())) if um else None
+                    if k and self.ents[k].parent:
+                        return _VERB_ROLE[rm.group("v").lower()], k
+                if x and x.start - pos <= 4 and x.kind in ORG_LIKE | {"Program"}:
+                    # "who heads U's Coastal Robotics Center": the unit U has
+                    nx = ms[k + 1] if k + 1 < len(ms) else None
+                    if nx and nx.kind in ORG_LIKE | {"Program"} and nx.start in (x.end + 1, x.end + 3) and \
+                            (text.startswith("'s ", x.end) or text.startswith("’s ", x.end)
+                             or text[x.end - 2:x.end] in ("'s", "’s")):
+                        x = nx
+                    return _VERB_ROLE[rm.group("v").lower()], x.key
+        if "named " in low_after or "appointed " in low_after or "elected " in low_after or \
+                "bec" in low_after or " as " in low_after:
+            # "X was named (the new) director of Y", "X, who became president of Y"
             am = _NAMED_TITLE_RE.match(text, m.end, e)
             if am:
                 ms = self._sentence_ms(s, e)
                 x = next((x for x in ms if x.start >= am.end()), None)
                 if x and _ARTICLE_GAP_RE.fullmatch(text, am.end(), x.start) and x.kind in ORG_LIKE | {"Program"}:
                     return am.group("role").strip(), x.key
+            named = self._named_poss(m.end, s, e)
+            if named:
+                return named
+        if prev and "serving as " in low_after:
+            # "led by A of X, with B of Y serving as co-director": B leads what A leads
+            sm = _SERVING_AS_RE.match(text, m.end, e)
+            if sm:
+                return sm.group("role").strip(), prev[1]
         before = text[max(s, m.start - 90):m.start]
         low_before = before.lower()
+        if m.start - s < 40 and (text.startswith("I", s) or text.startswith("Th", s)):
+            im = _ITS_TITLE_RE.match(text, s, m.start)
+            if im and im.end() == m.start:
+                prev = self._previous_subject(s)
+                if prev is not None:
+                    return im.group("role").strip(), prev.key
         lead = self._led_by(m, s, e)
         if lead:
             return lead
@@ -323,6 +388,35 @@ class LeadershipRules(ClauseReading):
                     return m.role, hits[0]
         return None
 
+    def _named_poss(self, pos: int, s: int, e: int) -> tuple[str, str] | None:
+        """"X was named the center's first director" (Y's title) from ``pos``."""
+        nm = _NAMED_VERB_RE.match(self.text, pos, e)
+        if not nm:
+            return None
+        x = next((x for x in self._sentence_ms(s, e) if x.start >= nm.end() or x.ref and x.start >= nm.end() - 4), None)
+        if x is None or x.kind not in ORG_LIKE | {"Program"} or not (
+                x.start == nm.end() or _ARTICLE_GAP_RE.fullmatch(self.text, nm.end(), x.start)):
+            return None
+        pm = _POSS_TITLE_RE.match(self.text, x.end, e)
+        if pm and (self.text[x.end - 2:x.end] in ("'s", "’s") or self.text[x.end:x.end + 1] in "'’"):
+            return pm.group("role").strip(), x.key
+        return None
+
+    def _named_later(self, m, s: int, e: int) -> tuple[str, str] | None:
+        """"X of KNU's School of Y has been named director of the center", "X, dean of Y,
+        was named the center's first director": the post named after what X is."""
+        text = self.text
+        sk = _NAMED_SKIP_RE.match(text, m.end, min(e, m.end + 100))
+        if not sk:
+            return None
+        am = _NAMED_TITLE_RE.match(text, sk.end(), e)
+        if am:
+            x = next((x for x in self._sentence_ms(s, e) if x.start >= am.end()), None)
+            if x and _ARTICLE_GAP_RE.fullmatch(text, am.end(), x.start) and x.kind in ORG_LIKE | {"Program"}:
+                return am.group("role").strip(), x.key
+            return None
+        return self._named_poss(sk.end(), s, e)
+
     def _led_by(self, m, s: int, e: int) -> tuple[str, str] | None:
         """"Y is headed by (Professor) X" (also where X's own unit follows: "... by X of
         the Department of Radiology" leads Y, not the department)."""
@@ -350,6 +444,12 @@ class LeadershipRules(ClauseReading):
         if um and x and x.end <= um.start() and text[x.end:um.start()] in ("'s ", "’s ", " ", "' ") \
                 and x.kind in ORG_LIKE:
             k = self._unit_of(x.key, um.group("noun").lower())
+            if k:
+                return k
+        # "The laboratory is led by X" (no name before): the latest centre of that noun
+        if um and _THE_UNIT_RE.fullmatch(text, s, um.start()):
+            heads = _UNIT_NOUN_HEADS.get(um.group("noun").lower(), ())
+            k = self._latest(s, {"Institute"}, pred=lambda y: any(h in self.ents[y.key].name.lower() for h in heads))
             if k:
                 return k
         # "The center is based at H and is led by X": the sentence's subject

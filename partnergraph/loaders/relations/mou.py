@@ -26,6 +26,10 @@ MOU_RE = re.compile(r"\b(?:sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|ink(?:s|ed)?
                     r"partnership)s?\b|\b(?:MOU|MoU|memorandum|agreement|pact|accord)\b[^.;]{0,60}?\b"
                     r"(?:was|were|has been|had been)?\s*(?:signed|concluded|renewed)\b")
 _BETWEEN_RE = re.compile(r"\bbetween\s")
+_REL_SIGNED_RE = re.compile(r"\s(?:that|which)\s")
+# "with Indonesian hospitals", "with local firms": partners not named, in the plural
+_UNNAMED_OTHER_RE = re.compile(r"(?:[A-Za-z-]+\s){0,3}?(?:hospitals|universities|companies|firms|institutions|schools|"
+                               r"partners|institutes|governments|agencies)\b")
 # "The agreement, signed (on Monday) by A and B": the parties after "by"
 _SIGNED_BY_RE = re.compile(r"\b(?:signed|concluded|inked)\s(?:(?:on\s)?[A-Z][a-z]{2,8}\s|last\s[a-z]{3,9}\s|"
                            r"earlier\s[a-z]{3,9}\s|jointly\s)?by\s(?:the\s)?")
@@ -73,6 +77,17 @@ class MouRules(ClauseReading):
             elif not left:               # "A President X and B CEO Y signed the MOU": whom the signers lead
                 left = self._signers(s, cs, t.start())
             w = _WITH_RE.search(self.text[t.start():e])
+            if len(left) == 1 and not w and not by:
+                # "SKKU President X and TSAU Rector Y signed": the subject is one title's owner
+                sg = self._signers(s, cs, t.start())
+                if len(sg) >= 2:
+                    left = sg
+            # "a memorandum of understanding that A and B signed": the relative clause's subject
+            rel = _REL_SIGNED_RE.search(self.text, t.start(), t.end()) if not w and len(left) < 2 else None
+            if rel:
+                grp = [m for m in self._after(ms, rel.end()) if m.kind in ORGISH and m.end <= t.end()]
+                if len(grp) >= 2:
+                    left = grp
             right = self._after(ms, t.start() + w.end()) if w else []
             if w and not right and left:
                 # "signed agreements with five universities": named in a list that follows
@@ -88,7 +103,8 @@ class MouRules(ClauseReading):
                 # "a three-way agreement with A and B": A and B are parties to each other too
                 if len(right) >= 2 and _MULTI_PARTY_RE.search(self.text, s, t.end()):
                     pairs += [(right[i].key, right[j].key) for i in range(len(right)) for j in range(i + 1, len(right))]
-            elif len(left) >= 2:
+            elif len(left) >= 2 and not (w and _UNNAMED_OTHER_RE.match(self.text, t.start() + w.end(), e)):
+                # ("A and B have both signed agreements with Indonesian hospitals": each with others)
                 pairs = [(left[i].key, left[j].key) for i in range(len(left)) for j in range(i + 1, len(left))]
         if not pairs and ms and ("two " in self._sent or "oth " in self._sent):
             # "under an exchange agreement the two universities renewed": the sentence's two
