@@ -26,9 +26,6 @@ What the rules do, and why:
   either (DESIGN.md: never guess silently);
 * aliases in scripts other than Latin and Hangul (Thai, Chinese) are left out: the
   extractor reads English and Korean text, so they could never match;
-* an alias written as a phrase of common words (a capital on its first word only:
-  "Vietnamese university") is a description, not a name: in text it would make "the
-  Vietnamese university's campus" that one university;
 * a handful of Korean labels in the source are text fragments (a trailing particle, a
   page caption); ``LABEL_FIXES`` repairs or drops exactly those.
 
@@ -188,10 +185,6 @@ def region_of(rec: dict, index: dict[str, str | None]) -> str | None:
     return None
 
 
-# an alias that is a description: a capital on its first word only ("Vietnamese university")
-_DESCRIPTION_RE = re.compile(r"[A-Z][a-z]+(?: [a-z]+)+$")
-
-
 def clean_label(s: str) -> str | None:
     s = " ".join(s.split())
     if s in LABEL_FIXES:
@@ -233,8 +226,6 @@ def convert(rec: dict, index: dict[str, str | None]) -> dict:
         if not k or k in seen or len(k) <= 2:
             continue
         if " " not in s.strip() and s.strip().lower() in COMMON_WORD_ALIASES:
-            continue
-        if _DESCRIPTION_RE.match(s):
             continue
         seen.add(k)
         aliases.append(s)

@@ -184,19 +184,3 @@ def test_pathological_lines_stay_linear() -> None:
     t = time.perf_counter()
     clean_text(line + "\n" + korean + "\n" + BODY[0])
     assert time.perf_counter() - t < 2.0
-
-
-def test_share_row_with_font_size_buttons_is_chrome() -> None:
-    # "A-" / "A+" are the font-size buttons of a share row, not a word of the article
-    assert is_boilerplate("Share  Facebook  X  Kakao  Link  Print  A-  A+")
-    assert not is_boilerplate("A")
-
-
-def test_menu_rows_and_breadcrumbs_are_chrome() -> None:
-    assert is_boilerplate("Home | World | Business | Campus | Opinion | Sports")
-    assert is_boilerplate("Politics  Society  Foreign affairs  Defense  North Korea  Culture")
-    assert is_boilerplate("Science > Space")
-    # a row of names is no menu, nor a short pair of words
-    assert not is_boilerplate("Hanbit University  Varnaland University  Seoul National University  KAIST")
-    assert not is_boilerplate("National | Science")
-    assert not is_boilerplate("Revenue > costs for the first time in a decade, the university said.")

@@ -70,7 +70,7 @@ _UI_LINES = frozenset("""
 _UI_WORDS = frozenset("""
 share print email e-mail facebook twitter x linkedin kakaotalk kakao naver band whatsapp telegram reddit pinterest
 instagram youtube tiktok copy link url subscribe login logout register sign in up log out menu search home top close
-comments comment prev previous next list more listen font text size a+ a- a aa zoom of the scrap like tweet rss
+comments comment prev previous next list more listen font text size a+ a- aa zoom of the scrap like tweet rss
 공유 공유하기 링크복사 주소복사 sns 인쇄 스크랩 페이스북 트위터 카카오톡 카카오스토리 네이버 밴드 블로그 링크 복사 로그인 로그아웃 회원가입
 검색 메뉴 댓글 목록 이전글 다음글 닫기 글자크기 글자 크기 확대 축소 좋아요 구독 기사 듣기 url 홈 사이트맵
 """.split())
@@ -97,34 +97,7 @@ def _is_ui(s: str) -> bool:
     return False
 
 
-# Section names of a news site's menu row ("Home | National | Business | Opinion") and
-# breadcrumbs ("Social Affairs > Health"), compared lower-cased.
-_SECTION_WORDS = frozenset("""
-home national politics business economy economics finance markets industry industries policy science tech
-technology it health healthcare medicine education campus culture arts life lifestyle entertainment sports
-opinion editorials columns world international global asia north korea foreign affairs social society defense
-diplomacy environment energy regions regional local national news latest breaking features multimedia video
-videos photos podcasts events people about admissions academics research
-""".split())
-_NAV_SPLIT = re.compile(r"\s{2,}|\s[|>»/]\s")
-
-
-def _is_nav_row(s: str) -> bool:
-    """A menu row or breadcrumb: four or more short capitalised items parted by "|" or
-    wide spaces, most of them section names ("National  Politics  Social affairs
-    Defense  North Korea  Science"), or two or more parted by ">" after a section name
-    ("Science > Robotics")."""
-    items = [x for x in _NAV_SPLIT.split(s) if x.strip(_UI_STRIP)]
-    crumb = " > " in s or " » " in s
-    if len(items) < (2 if crumb else 4) or any(len(x.split()) > 3 or not x[:1].isupper() for x in items):
-        return False
-    known = sum(1 for x in items if all(w in _SECTION_WORDS or w in _UI_WORDS for w in x.lower().split()))
-    if crumb:
-        return all(w in _SECTION_WORDS for w in items[0].lower().split())
-    return known * 2 > len(items)
-
-
-_WEAK_UI_WORDS = frozenset({"of", "the", "in", "up", "text", "size", "more", "x", "like", "list", "link", "a", "기사"})
+_WEAK_UI_WORDS = frozenset({"of", "the", "in", "up", "text", "size", "more", "x", "like", "list", "link", "기사"})
 
 # ------------------------------------------------------------------ dates
 _MONTHS = {m: i for i, m in enumerate(
@@ -354,9 +327,6 @@ def _short_line_boilerplate(s: str) -> bool:
     if len(s) <= 80 and _is_ui(s):
         return True
     if len(s) <= 250 and _copyright(s):
-        return True
-    if len(s) <= 160 and ("  " in s or " | " in s or " > " in s or " » " in s) and not _sentence_end(s) \
-            and _is_nav_row(s):
         return True
     if len(s) > 120 and s.count(" ") >= 9 and _sentence_end(s):
         return _is_blob(s)      # a full sentence: none of the short-line chrome below

@@ -67,7 +67,7 @@ UNIV_HEADS = {"university", "univ", "college", "school", "academy", "department"
 HOSPITAL_HEADS = {"hospital", "hospitals", "clinic"}
 AGENCY_HEADS = {"agency", "council", "foundation", "administration", "commission", "authority", "committee",
                 "board", "bureau", "association", "federation", "society", "service", "corporation",
-                "office", "organization", "organisation", "ministry", "embassy", "consulate"}
+                "office", "organization", "organisation", "ministry"}
 INSTITUTE_HEADS = {"institute", "center", "centre", "headquarters", "laboratory", "lab", "labs",
                    "hub", "observatory", "museum", "library", "park", "technopark"}
 COMPANY_HEADS = {"co", "ltd", "inc", "corp", "company", "ag", "gmbh", "plc", "llc", "electronics", "pharmaceutical",
@@ -121,8 +121,7 @@ ROLE_WORDS = (r"Vice[ -]President|President|Vice[ -]Chancellor|Chancellor|Dean"
 _ROLE_LOWER = ROLE_WORDS.lower()
 
 # A person's name: 2-3 capitalised parts, Korean given names often hyphenated.
-# (a given name's second syllable may be one letter: "Song Min-a", "Lee Ji-a")
-_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?(?:\s[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?){1,2}"
+_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
 PERSON_TITLE_RE = re.compile(r"(?<![\w-])(?P<role>(?:" + ROLE_WORDS + "|" + _ROLE_LOWER + r"))\s(?P<name>" + _NAME + r")\b")
 PERSON_APPOS_RE = re.compile(
     r"(?<![\w-])(?P<name>" + _NAME + r"),\s(?:the\s|a\s|an\s)?(?P<role>(?:[A-Za-z&-]+(?:['’]s)?\s){0,3}?(?:"
@@ -139,8 +138,8 @@ KOREAN_SURNAMES = frozenset((
     "Yang Son Sohn Bae Baek Paik Heo Huh Nam Noh Roh Rho Ha Kwak Sung Seong Cha Joo Ju Woo Min Na Jin Ji Chi "
     "Eom Um Chae Won Bang Gong Kong Hyun Hyeon Yeo Byun Byeon Chu Choo Doh Seol Sul Gil Kil Pyo Wi Myung "
     "Ki Ban Wang Geum Ok Yook Yuk Maeng Tak Kook Yeom Yum Lyu Cheon Sim Shim Kye Gye Hur Koo Gu Goo").split())
-_KOREAN_NAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])(?:[a-z]{1,4} [A-Z][a-z]+-[A-Za-z][a-z]*"
-                             r"|[a-z]+-[A-Za-z][a-z]* [A-Z][a-z]{1,4})(?![\w-])")
+_KOREAN_NAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])(?:[a-z]{1,4} [A-Z][a-z]+-[A-Za-z][a-z]+"
+                             r"|[a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]{1,4})(?![\w-])")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -174,14 +173,6 @@ def _search_korean_name(text: str, pos: int) -> re.Match | None:
     return None
 
 
-# "Vice President for International Affairs Anna Berg": the complement, then the name
-_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?"
-_COMPLEMENT_NAME_RE = re.compile(r"(?P<comp>(?:[A-Z][a-z]+\s){1,3})(?P<name>" + _NAME_WORD + r"\s" + _NAME_WORD
-                                 + r")(?![\w&'’-]|\s[A-Z]|\s(?:of|for)\s)")
-_ROLE_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + ROLE_WORDS + r")\Z")
-# "NAME, who heads ...": what follows the name, and the name read back from the comma
-_WHO_LEADS_AFTER_RE = re.compile(r", who (?:now |also |currently )?(?:heads|leads|chairs|directs)\b")
-_NAME_AT_END_RE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Za-z][a-z]*)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]*)?){1,2})\Z")
 _KOREAN_SYLLABLE_RE = re.compile(r"(?:ch|kk|tt|pp|ss|jj|sh|[bdghjkmnprstwy])?[wy]?[aeiou]{1,2}(?:ng|[nmlkpbth])?", re.I)
 _PLACE_SUFFIXES = ("-gu", "-gun", "-si", "-dong", "-ro", "-gil", "-eup", "-myeon")
 _NAME_THEN_CAPITAL_RE = re.compile(r"\s+[A-Z]")
@@ -260,7 +251,7 @@ _PROGRAM_NAME_BEFORE_RE = re.compile(
     r"([A-Z0-9][\w&.-]*(?:['’][a-z]+)?(?:\s(?:of|for|and|&)?\s?[A-Z0-9][\w&.-]*(?:['’][a-z]+)?)*)"
     r"(?P<q>[’'”\"]?)(?P<paren>\s?\([^()]{2,120}\))?(?P<mod>\s[a-z]+)?\s$")
 # 'a dual-degree program, the "Global Dual Master ..."': a quoted name in apposition to a program noun
-_PROGRAM_NOUN_BEFORE_RE = re.compile(r"\b(?:program|programme|project|initiative|scheme|course|curriculum|track)"
+_PROGRAM_NOUN_BEFORE_RE = re.compile(r"\b(?:program|programme|project|initiative|scheme|course|curriculum)"
                                      r"(?:,\s(?:the\s)?|,?\s(?:called|named|dubbed|titled)\s(?:the\s)?)$")
 _CAPITAL_OR_DIGIT_RE = re.compile(r"[A-Z0-9]")
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
@@ -277,12 +268,9 @@ _APPOS_ACRONYM_RE = re.compile(r",\s(?:or|(?:(?:also|better|commonly|widely)\s)?
                                r"(?P<acro>[A-Z][A-Za-z&-]{1,11})(?=[,.;:)]|\s(?!of\b|and\b|&))")
 _TITLE_BEFORE_RE = re.compile(r"(?:Professor|Prof\.|Dr\.|President|Dean|Director|Chairman|CEO|Mr\.|Ms\.|Mrs\.)\s\Z")
 _NAME_POSSESSIVES = {"Children", "Women", "Men", "People", "Workers", "Veterans", "Mothers", "Farmers", "Teachers",
-                     "Citizens", "Patients", "Master", "Bachelor"}     # ("... Master's Program")
+                     "Citizens", "Patients"}
 _PEOPLE_NOUNS = {"Students", "Officials", "Researchers", "Professors", "Members", "Representatives", "Executives",
                  "Doctors", "Engineers", "Leaders", "Graduates", "Employees", "Experts", "Scientists", "Staff"}
-_OF_COUNTRY_KINDS = {"University", "Hospital", "Institute", "Company"}
-# "Embassy of X in Y": an embassy is named by the country it is in ("in" + place stays)
-_IN_NAME_HEADS = {"Embassy", "Consulate", "Consulate-General"}
 _ON_HEADS = {"Committee", "Commission", "Council", "Conference", "Forum", "Symposium", "Task"}   # "... Committee on X"
 _TITLE_WORDS = {"Professor", "Prof", "Dr", "President", "Dean", "Director", "Chairman", "CEO", "Mr", "Ms", "Mrs"}
 _PAREN_LEAD_RE = re.compile(r"(?:(?:hereafter|hereinafter|the|or|also|simply|or simply)\s+|[\"“'‘])"
@@ -298,9 +286,6 @@ _TECH_ACRONYMS = {"AI", "CT", "MRI", "PET", "IT", "ICT", "EV", "EVs", "R&D", "Io
                   "STEM", "PhD", "MBA", "DNA", "RNA", "GPU", "CPU", "LNG", "SMR", "UAM", "HR", "PR", "SW", "HW",
                   "OLED", "LED", "5G", "6G", "3D", "2D", "AX", "GX", "BIM", "CCUS", "PPP"}
 _AFFILIATE_AFTER_RE = re.compile(r" ([A-Z][A-Z0-9&]{1,5})(?![\w&'’-])")
-_BUSINESS_AFTER_RE = re.compile(r" ((?:Healthcare|Health|Mobility|Bank|Pay|Cloud|Entertainment|Energy|Solutions"
-                                r"|Ventures|Capital|Insurance|Bioscience|Biosciences|Biologics|Bioepis|Chem|Brain"
-                                r"|Games|Enterprise|Investment)(?: (?:Solutions|Insurance|Services))?)(?![\w&'’-])")
 _NOT_AFFILIATE = _TECH_ACRONYMS | {"CEO", "CTO", "CFO", "COO", "CSO", "CIO", "CHO", "VP", "SVP", "EVP", "TV", "PC",
                                    "MOU", "USA", "US", "UK", "EU", "HQ", "R&D", "IPO", "KRW", "USD"}
 _DEGREE_WORDS = {"master", "masters", "master's", "bachelor", "bachelors", "bachelor's", "doctor", "doctorate"}
@@ -324,7 +309,7 @@ def _head_hint_re() -> re.Pattern:
     if not _HEAD_HINT:
         heads = (PROGRAM_HEADS | HOSPITAL_HEADS | UNIV_HEADS | INSTITUTE_HEADS | AGENCY_HEADS | COMPANY_HEADS
                  | {"province", "city", "county", "district", "ministry", "center", "centre", "complex", "valley",
-                    "station", "zone"})
+                    "station"})
         by_first: dict[str, list[str]] = {}
         for h in heads:
             by_first.setdefault(h[0], []).append(h[1:])
@@ -416,9 +401,8 @@ def _head_kind(tokens: tuple[str, ...]) -> tuple[str | None, int]:
                 return k, i
     for i in range(len(low) - 1, -1, -1):
         w = low[i]
-        if w in PROGRAM_HEADS or (w == "zone" and i > 1 and low[i - 1] == "special"
-                                  and low[i - 2] in ("regulation-free", "free")):
-            return "Program", i         # ("... Regulation-Free Special Zone": a designation the state grants)
+        if w in PROGRAM_HEADS:
+            return "Program", i
         if w in HOSPITAL_HEADS or (w in {"center", "centre"} and i > 0 and low[i - 1] == "medical"):
             return "Hospital", i
         if w in UNIV_HEADS:
@@ -488,10 +472,6 @@ class MentionFinder:
                 continue
             if kinds == {"Company"}:
                 aff = _AFFILIATE_AFTER_RE.match(text, g.end)
-                if aff is None and g.end < len(text) and text[g.end] == " ":
-                    # "Kakao Healthcare", "Naver Pay": the group's name and a line of
-                    # business name the affiliate
-                    aff = _BUSINESS_AFTER_RE.match(text, g.end)
                 if aff and aff.group(1) not in _NOT_AFFILIATE and not self.gaz.lookup(aff.group(1)):
                     # "LG CNS", "CJ ENM": a group's name and an upper-case word the list does
                     # not know name an affiliate of the group, not the group
@@ -501,8 +481,6 @@ class MentionFinder:
                                  "gaz", list(g.entries)))
         people = self._people(text, sentences, ignore, _aligned_lower(text, lowered))
         people += self._korean_names(text, ignore, people)
-        if ", who " in text:
-            people += self._who_leads(text, ignore, people)
         found_starts = _sorted_starts(found)
         doc_low = _aligned_lower(text, lowered)
         low_all = doc_low if doc_low is not None else text.lower()
@@ -553,8 +531,6 @@ class MentionFinder:
                            for m in _NEIGHBOURHOOD_RE.finditer(text))
         pattern = [m for m in pattern if not _inside(m.start, m.end, ignore)
                    and not self.gaz.is_stopname(m.text)]
-        if " in " in text and "(" in text:
-            pattern.extend(_branch_campuses(text, found, pattern))
         if people and pattern:
             pattern = self._trim_after_people(text, pattern, people, found, found_starts)
         for m in pattern:
@@ -572,11 +548,6 @@ class MentionFinder:
                 for ks, ke in whole_word_spans(name, htext):
                     pattern.append(Mention(hs + ks, hs + ke, name, like.kind, like.how,
                                            parent_text=like.parent_text, unit=like.unit))
-        if found:
-            # (the title line too, which the headline test misses when it is not title-cased)
-            first = len(text) - len(text.lstrip())
-            nl = text.find("\n", first)
-            _headline_groups_as_affiliates(found, headline_lines + [(first, nl if nl >= 0 else len(text))])
         return _merge(found, pattern, people)
 
     # -- helpers ---------------------------------------------------------------
@@ -631,54 +602,6 @@ class MentionFinder:
                 continue
             out.append(Mention(s0, e0, name, "Person", "name"))
             pos = e0
-        return out
-
-    @staticmethod
-    def _title_complement_names(sent: str, s: int) -> list[Mention]:
-        """A title with a for/to complement before the name ("Vice President for
-        International Affairs Anna Berg", "German Ambassador to Korea Jan Vogt"): the
-        name is the last two capitalised words, a lower-case word or punctuation after
-        them.  Read from each " for " / " to " of the sentence (few), the title before it
-        checked on a short window."""
-        out: list[Mention] = []
-        for lit in (" for ", " to "):
-            i = sent.find(lit)
-            while i >= 0:
-                m = _COMPLEMENT_NAME_RE.match(sent, i + len(lit))
-                if m is not None:
-                    r = _ROLE_BEFORE_RE.search(sent, max(0, i - 40), i)
-                    name = m.group("name")
-                    if r is not None and _plausible_name(name) and \
-                            not any(w.lower() in _NO_NAME_WORDS for w in m.group("comp").split()[-1:]):
-                        ns = s + m.start("name")
-                        out.append(Mention(ns, ns + len(name), name, "Person", "person",
-                                           role=sent[r.start():m.start("name")].strip()))
-                i = sent.find(lit, i + 1)
-        return out
-
-    def _who_leads(self, text: str, ignore, people: list[Mention]) -> list[Mention]:
-        """A name of any origin before ", who heads / leads / chairs / directs" ("Anna
-        Berg, who heads the agency"): only a person heads something in a who-clause.
-        Read back from each ", who " (few) over a short window, not by a search that
-        tries every capital of the text."""
-        out: list[Mention] = []
-        i = text.find(", who ")
-        while i >= 0:
-            if _WHO_LEADS_AFTER_RE.match(text, i):
-                m = _NAME_AT_END_RE.search(text, max(0, i - 60), i)
-                if m is not None:
-                    a, b = m.span(1)
-                    name = m.group(1)
-                    first = name.split(" ", 1)[0]
-                    if _is_lead_word(first) and name.count(" ") >= 2:
-                        a += len(first) + 1          # "Professor Anna Berg": the title is no name
-                        name = text[a:b]
-                    words = name.split()
-                    if _plausible_name(name) and not any(w.lower() in _NO_NAME_WORDS for w in words) \
-                            and not any(p.start < b and a < p.end for p in people) \
-                            and not _inside(a, b, ignore) and not self.gaz.lookup(name):
-                        out.append(Mention(a, b, name, "Person", "name"))
-            i = text.find(", who ", i + 6)
         return out
 
     def _companies(self, text: str, s: int, e: int, ls: str, cues: Sequence[str] = _COMPANY_CUES) -> list[Mention]:
@@ -906,9 +829,8 @@ class MentionFinder:
         if not run:
             return []
         for k, (st, en, w) in enumerate(run):
-            if "-" in w and _BAD_SUFFIX_RE.search(w) and w[w.rfind("-") + 1].islower():
+            if "-" in w and _BAD_SUFFIX_RE.search(w):
                 # "X and Seoul-based Y Co.": an adjective, no part of a name, parts the run
-                # (title-cased, "Research-Driven Hospital Program", it is a word of the name)
                 return self._segments(run[:k], gaz_hits) + self._segments(run[k + 1:], gaz_hits)
         ws = [w for _, _, w in run]
         has_of, has_in = "of" in ws, "in" in ws
@@ -932,15 +854,7 @@ class MentionFinder:
                     # "the Fraunhofer Institute for Production Technology IPT of Aachen": the name
                     # ended with its acronym; "of" + a place says where it is
                     return self._segments(run[:k], gaz_hits)
-                if w == "of" and \
-                        any(g.start == run[k + 1][0] and g.end == run[-1][1] and g.entries
-                            and all(x.kind == "Region" and x.level == "country" for x in g.entries)
-                            for g in gaz_hits) and \
-                        any(g.start == run[0][0] and g.end == run[k - 1][1] and g.entries
-                            and all(x.kind in _OF_COUNTRY_KINDS for x in g.entries) for g in gaz_hits):
-                    # "Tohoku University of Japan": a known name, then "of" + its country
-                    return self._segments(run[:k], gaz_hits)
-                if w == "in" and ws[0] not in _IN_NAME_HEADS:
+                if w == "in":
                     nx = run[k + 1]
                     if any(g.start == nx[0] and any(x.kind == "Region" for x in g.entries) for g in gaz_hits) or \
                             self._complete(run[k + 1:], gaz_hits) or "and" in ws[k + 1:] or "&" in ws[k + 1:]:
@@ -981,8 +895,6 @@ class MentionFinder:
         seg = seg[: end_i + 1]
         toks = toks[: end_i + 1]
         s, e = seg[0][0], seg[-1][1]
-        if kind == "Ministry" and hi == 0 and e < len(text) and text[e] == ",":
-            e = _ministry_list_end(text, e, self.gaz)
         m = Mention(s, e, text[s:e], kind, "pattern", unit=low[hi] in UNIT_HEADS)
         # an organisation named inside (parent of a unit): the first known org in the span
         if kind in {"University", "Hospital", "Institute", "Agency"}:
@@ -1102,8 +1014,6 @@ class MentionFinder:
                 # "Dr." says who the person is, not what they lead: a name without a title
                 out.append(Mention(ns, ns + len(name), name, "Person", "name") if role == "Dr." else
                            Mention(ns, ns + len(name), name, "Person", "person", role=role, org_span=org))
-            if " for " in sent or " to " in sent:
-                out.extend(self._title_complement_names(sent, s))
             n_title = len(out)
             # (the apposition pattern tries a name at every capital; a quarter of the sentences
             # with a title word have no comma and space, which every match has after its name)
@@ -1157,9 +1067,6 @@ def _token_shape(toks: tuple[str, ...]) -> tuple:
     if kind is None:
         return ()
     low = [t.lower().rstrip(".") for t in toks]
-    if low[-1] in _LAW_WORDS and hi < len(low) - 1 and low[-2] not in CONNECTORS:
-        return ()        # a law named after what it governs ("the Medical Service Act") is no organisation
-        # (a "School of Law" is a school)
     # keep the head and its of/for-complement; drop words after a final head
     end_i = len(toks) - 1
     if hi < len(toks) - 1 and low[hi + 1] not in {"of", "for", "de", "du", "der", "on"} and low[hi] not in FOREIGN_UNIV_HEADS \
@@ -1173,73 +1080,6 @@ def _token_shape(toks: tuple[str, ...]) -> tuple:
     if all(t.lower() in _NO_NAME_WORDS for t in kept):
         return ()
     return kind, hi, low, end_i
-
-
-_LAW_WORDS = {"act", "acts", "law", "decree", "ordinance"}
-# "Ministry of Higher Education, Science and Innovation": the fields a ministry's name lists
-_MINISTRY_FIELDS_RE = re.compile(r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?){1,4},? and [A-Z][a-z]+(?: [A-Z][a-z]+)?(?![\w&'’-])")
-_MINISTRY_FIELD_SPLIT_RE = re.compile(r",? and |, ")
-
-
-def _ministry_list_end(text: str, e: int, gaz: Gazetteer) -> int:
-    """Where a ministry's name that goes on after a comma ends: ``e`` unless a list of
-    fields follows ("Ministry of Higher Education, Science and Innovation"), each one to
-    three capitalised words that name nothing of their own (no head word, nothing the
-    gazetteer knows: "the Ministry of Education, Hanbit University and KAIST" is a list
-    of three)."""
-    m = _MINISTRY_FIELDS_RE.match(text, e)
-    if m is None:
-        return e
-    for part in _MINISTRY_FIELD_SPLIT_RE.split(m.group()):
-        if not part:
-            continue
-        ws = part.split()
-        if any(w.lower() in _NO_NAME_WORDS or w.lower() in COMPANY_HEADS or w.lower() in LOCALGOV_HEADS
-               for w in ws) or gaz.lookup(part) or is_acronym(part):
-            return e
-    return m.end()
-
-
-def _headline_groups_as_affiliates(found: list[Mention], headline_lines: list[tuple[int, int]]) -> None:
-    """A group's name said only in a headline or the title line ("... with Samsung
-    backing") where the body names one affiliate of that name ("Samsung Electronics will
-    provide ...") is that affiliate: headlines shorten names.  Changes the headline
-    mentions' entries."""
-    def in_headline(m: Mention) -> bool:
-        return any(hs <= m.start < he for hs, he in headline_lines)
-    for g in found:
-        if g.kind != "Company" or g.how != "gaz" or not in_headline(g):
-            continue
-        body = [x for x in found if x.kind == "Company" and x.how == "gaz" and x.entries and not in_headline(x)]
-        if any(x.text == g.text for x in body):
-            continue                       # the body names the group itself
-        ids = {x.entries[0].id: x for x in body if x.text.startswith(g.text + " ")}
-        if len(ids) == 1:
-            g.entries = list(next(iter(ids.values())).entries)
-
-
-_BRANCH_ACRONYM_RE = re.compile(r" \(([A-Z][A-Za-z&-]{1,11})\)")
-
-
-def _branch_campuses(text: str, found: list[Mention], pattern: list[Mention]) -> list[Mention]:
-    """"Inha University in Tashkent (IUT)": a university, "in" and a known place, then an
-    acronym of the initials of the whole, place included, name a branch campus of
-    the university (whose own name is inside it).  Without such an acronym "X
-    University in Y" says only where X is."""
-    out: list[Mention] = []
-    places = {g.start: g for g in found if g.kind == "Region"}
-    for m in found + pattern:
-        if m.kind != "University" or text[m.end:m.end + 4] != " in ":
-            continue
-        g = places.get(m.end + 4)
-        if g is None:
-            continue
-        a = _BRANCH_ACRONYM_RE.match(text, g.end)
-        whole = text[m.start:g.end]
-        if a and a.group(1).upper() == "".join(w[0] for w in whole.split()
-                                                if w.lower() not in _ACRONYM_SKIP_WORDS).upper():
-            out.append(Mention(m.start, g.end, whole, "University", "pattern", parent_text=m.text, unit=True))
-    return out
 
 
 def _may_end_program_name(before: str) -> bool:

@@ -333,11 +333,6 @@ class Resolver:
                     short = self._short_name(pk, mentions)
                     if short != full:
                         canon.append(f"{short} {m.text}")
-                if m.kind == "Company" and not pk:
-                    # "Hanul Energy Materials Corp." and "Hanul Energy Materials" are one company
-                    lm = _LEGAL_SUFFIX_RE.fullmatch(base)
-                    if lm:
-                        base = lm.group(1)
                 m.key = f"{m.kind.lower()}:{slug(base)}"
         # a unit said without its organisation that ends another unit's name in the
         # document is that unit ("Graduate School of Business" after "SKK Graduate
@@ -597,13 +592,9 @@ class Resolver:
             pk = ent.parent
             if pk and pk not in entities:
                 pe = self.gaz.entries.get(pk)
-                # (not a company: "Samsung Electronics" names an affiliate, not the group;
-                # not a hospital called "... Hospital": "Pusan National University Hospital"
-                # is the hospital's own name, the university is not said; a medical
-                # center or health system still brings its university)
-                if pe and ent.kind != "Company" and not (ent.kind == "Hospital" and ent.name.endswith("Hospital")) \
-                        and any(n in s for n in [pe.name] + pe.acronyms
-                                for s in [ent.name] + ent.aliases if len(n) > 2):
+                # (not a company: "Samsung Electronics" names an affiliate, not the group)
+                if pe and ent.kind != "Company" and any(n in s for n in [pe.name] + pe.acronyms
+                                                        for s in [ent.name] + ent.aliases if len(n) > 2):
                     entities[pk] = Entity(id=pk, name=pe.name, kind=pe.kind,
                                           aliases=[a for a in pe.aliases + pe.acronyms if a != pe.name]
                                           + ([pe.name_ko] if pe.name_ko else []),
