@@ -125,7 +125,9 @@ class HostingRules(ClauseReading):
         text = self.text
         h = ms[0]
         hm = _HOUSE_REF_RE.match(text, h.end, e) if h.kind in ORG_LIKE and h.kind not in _PLACES else None
-        if hm and _ARTICLE_GAP_RE.fullmatch(text, s, h.start) and not (len(ms) > 1 and ms[1].start <= hm.end() + 4):
+        # (a back-reference mention right after the verb is the noun read below, not a new name)
+        if hm and _ARTICLE_GAP_RE.fullmatch(text, s, h.start) and \
+                not (len(ms) > 1 and ms[1].start <= hm.end() + 4 and not ms[1].ref):
             nm = _THE_NOUN_RE.match(text, hm.end(), e)
             if nm:
                 noun = nm.group("n").lower()
