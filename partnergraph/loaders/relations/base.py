@@ -108,6 +108,8 @@ class ExtractorCore:
                  quotes: list[tuple[int, int]], lowered: str | None = None, gaz: Gazetteer | None = None):
         self.text = text
         self.gaz = gaz                       # the Extractor's gazetteer (None: the default one)
+        self._pending_gov: list = []         # FUNDS from "the government", resolved at the end
+        self._applied_pairs: list = []       # joint applicants: they take part in what their partner does
         self._lowered = lowered              # text.lower(), where the caller has it
         self.sentences = sentences
         self.ents: dict[str, Entity] = res.entities
@@ -312,9 +314,3 @@ class ExtractorCore:
             self._period_cache = ((s, e), find_period(self.text[s:e]))
         return dict(self._period_cache[1])
 
-    _pending_gov: list
-
-    _applied_pairs: list
-
-    def __post_init__(self):  # pragma: no cover - dataclass-style hook not used
-        pass

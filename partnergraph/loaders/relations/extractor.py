@@ -124,7 +124,4 @@ def extract_relations(text, sentences, res, quotes, lowered: str | None = None,
     """The document's relations; ``lowered`` is ``text.lower()`` where the caller has it;
     ``gaz`` the gazetteer the mentions were found with (None: the default one), which the
     rules ask for places' levels and parents."""
-    rx = RelationExtractor(text, sentences, res, quotes, lowered, gaz)
-    rx._pending_gov = []
-    rx._applied_pairs = []
-    return rx.run()
+    return RelationExtractor(text, sentences, res, quotes, lowered, gaz).run()

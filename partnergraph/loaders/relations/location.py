@@ -19,7 +19,6 @@ from .clauses import ClauseReading
 # bound by assignment, not imported by name: see base.py
 _POSS_GAP_RE = base._POSS_GAP_RE
 
-LOCATED_RE = re.compile(r"^,?\s+(?:which\s+is\s+|is\s+)?(?:located|based|headquartered|situated)\s+in\s+$", re.I)
 _IN_BEFORE_RE = re.compile(r"\bin\s(?:the\s)?(?:(?:city|province|county|country)['’]s\s)?$")   # "in the city's Uichang-gu"
 # what a place's possessive locates ("Busan's Pusan National University"): not a ministry or agency
 _SITED = frozenset({"University", "Hospital", "Institute", "Company"})

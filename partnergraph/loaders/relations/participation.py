@@ -143,7 +143,6 @@ _SELECTS_WORDS = ("selected", "chose", "picked", "named", "designated", "tapped"
 _SELECTION_WORDS = ("select", "chose", "chosen", "pick", "named", "participa", "take part", "taking part",
                     "took part", "winner", "recipient", "member", "designat")
 AMONG_RE = re.compile(r"^\s*(?:Among\s+(?:them|these|those)|Of\s+(?:them|these)|One\s+of\s+(?:them|these))\b", re.I)
-PROGRAM_LINK_VERB = re.compile(r"\b(?:link|connect|align|tie)\w*\b", re.I)
 _SEMI_OR_BY_RE = re.compile(r"[;]|\bby\b")
 _PARTICIPATE_WORDS = ("selected", "chosen", "picked", "designat", "named", "tapped", "participat", "part", "join",
                       "operat",
