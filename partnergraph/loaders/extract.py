@@ -20,6 +20,7 @@ from .gazetteer import Gazetteer
 from .mentions import MentionFinder
 from .relations import extract_relations
 from .resolve import Resolver
+from .scan import finditer_at
 
 _BRACKET_LEAD = re.compile(r"(?m)^\s*\[[^\]\n]{2,80}\]")
 _PHOTO = re.compile(r"[·ㆍ]\s*photo\b|\(photo[^)]*\)|\bphoto\s*=\s*[^)\n]*", re.I)
@@ -28,27 +29,10 @@ _SPEECH = re.compile(r"“[^”]{40,}”|\"[^\"\n]{40,}\"")
 
 
 def _speech_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of ``_SPEECH.finditer(text)``, tried only at the opening quotes (found
-    by str.find): every match begins with one, and finditer, after a match, goes on
-    from its end, as here.  The scan of the whole text against the pattern's first
-    characters cost more than the finds."""
-    cands: list[int] = []
-    for c in ("“", '"'):
-        i = text.find(c)
-        while i >= 0:
-            cands.append(i)
-            i = text.find(c, i + 1)
-    cands.sort()
-    out: list[tuple[int, int]] = []
-    last = 0
-    for p in cands:
-        if p < last:
-            continue
-        m = _SPEECH.match(text, p)
-        if m is not None:
-            out.append((p, m.end()))
-            last = m.end()
-    return out
+    """The spans of ``_SPEECH.finditer(text)``, tried only at the opening quotes
+    (``scan.finditer_at``): every match begins with one.  The scan of the whole text
+    against the pattern's first characters cost more than the finds."""
+    return [m.span() for m in finditer_at(_SPEECH, text, ("“", '"'))]
 
 
 ORG_ROLE_TYPES = {"MOU", "FUNDS", "PARTNERS_WITH", "ORGANIZES", "PARTICIPATES_IN", "HOSTS"}

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..paths import SEEDS_DIR
+from .scan import finditer_at
 
 log = logging.getLogger(__name__)
 
@@ -64,19 +65,6 @@ def _acro_tok(tok: str) -> str:
     if tok.endswith(("'s", "’s")) and len(tok) > 2:
         return tok[:-2]
     return tok
-
-
-def _has_match_at(pat: re.Pattern, text: str, c: str) -> bool:
-    """Does ``pat`` match at some occurrence of the character ``c`` in ``text``?  For a
-    pattern whose every match begins with one of a few characters, ``pat.search(text)``
-    is the same as asking this of each of them: tried where they are (str.find), not at
-    every character of the text against the pattern's first class."""
-    i = text.find(c)
-    while i >= 0:
-        if pat.match(text, i):
-            return True
-        i = text.find(c, i + 1)
-    return False
 
 
 def _trie(table: dict[tuple, list[str]]) -> dict:
@@ -241,7 +229,8 @@ class Gazetteer:
         could begin right after a letter (an apostrophe tail such as "x'ab2") take
         that path."""
         cand, tricky = self._start_patterns()
-        if _has_match_at(tricky, text, "'") or _has_match_at(tricky, text, "’"):
+        # every match of ``tricky`` begins with an apostrophe: tried only at those
+        if next(finditer_at(tricky, text, ("'", "’")), None) is not None:
             return self._find_every_token(text)
         out: list[GazMatch] = []
         search = TOKEN_RE.search

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .scan import finditer_at
+
 _ABBREV = {"univ", "nat'l", "natl", "dr", "mr", "mrs", "ms", "prof", "co", "corp", "inc", "ltd",
            "st", "no", "vs", "etc", "dept", "gov", "jr", "sr", "u.s", "u.k", "e.g", "i.e", "approx",
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -59,20 +61,9 @@ def split(text: str) -> list[tuple[int, int]]:
 
 def _period_ends(line: str) -> list[re.Match]:
     """``list(_END_RE.finditer(line))`` for a line whose only sentence-end character is
-    ".": the pattern tried at each full stop (found by str.find) instead of a scan that
-    tests every character of the line against its class.  The same matches: a match
-    begins with one of the class's characters, so finditer tries in vain everywhere
-    else, and after a match it goes on from the match's end, as here."""
-    out = []
-    i = line.find(".")
-    while i >= 0:
-        m = _END_RE.match(line, i)
-        if m is None:
-            i = line.find(".", i + 1)
-        else:
-            out.append(m)
-            i = line.find(".", m.end())
-    return out
+    ".": every match begins with one of the class's characters, so the pattern is tried
+    at each full stop (``scan.finditer_at``) instead of at every character of the line."""
+    return list(finditer_at(_END_RE, line, (".",)))
 
 
 def _continues_name(line: str, pos: int) -> bool:
