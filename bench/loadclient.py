@@ -67,33 +67,31 @@ class LoadClient:
     async def get(self, path: str) -> tuple[int, bytes]:
         async with self._slots:
             conn = self._idle.pop() if self._idle else None
-            fresh = conn is None
-            if conn is None:
-                conn = _Conn(*await asyncio.open_connection(self.host, self.port))
-            try:
-                status, body, keep = await asyncio.wait_for(self._exchange(conn, path), self.timeout)
-            except (ConnectionError, asyncio.IncompleteReadError) as exc:
-                conn.close()
+            # A kept-alive connection the server closed meanwhile gets one more try, on a
+            # new connection; a new connection that fails is an error.
+            for fresh in ((False, True) if conn is not None else (True,)):
                 if fresh:
-                    raise LoadClientError(f"connection failed: {exc!r}") from exc
-                # A kept-alive connection the server closed meanwhile: once more, on a new one.
-                conn = _Conn(*await asyncio.open_connection(self.host, self.port))
+                    conn = _Conn(*await asyncio.open_connection(self.host, self.port))
+                assert conn is not None
                 try:
                     status, body, keep = await asyncio.wait_for(self._exchange(conn, path), self.timeout)
-                except (ConnectionError, asyncio.IncompleteReadError) as exc2:
+                except (ConnectionError, asyncio.IncompleteReadError) as exc:
                     conn.close()
-                    raise LoadClientError(f"connection failed: {exc2!r}") from exc2
-            except asyncio.TimeoutError as exc:
-                conn.close()
-                raise LoadClientError(f"no answer within {self.timeout} s") from exc
-            except LoadClientError:
-                conn.close()
-                raise
-            if keep:
-                self._idle.append(conn)
-            else:
-                conn.close()
-            return status, body
+                    if fresh:
+                        raise LoadClientError(f"connection failed: {exc!r}") from exc
+                    continue
+                except asyncio.TimeoutError as exc:
+                    conn.close()
+                    raise LoadClientError(f"no answer within {self.timeout} s") from exc
+                except LoadClientError:
+                    conn.close()
+                    raise
+                if keep:
+                    self._idle.append(conn)
+                else:
+                    conn.close()
+                return status, body
+            raise AssertionError("unreachable")
 
     async def _exchange(self, conn: _Conn, path: str) -> tuple[int, bytes, bool]:
         conn.writer.write(f"GET {path} HTTP/1.1\r\n{self._head}".encode("latin-1"))

@@ -139,11 +139,15 @@ class Proxy:
         except OSError:
             pass
         finally:
-            for s in (src, dst):
-                try:
-                    s.close()
-                except OSError:
-                    pass
+            Proxy._close(src, dst)
+
+    @staticmethod
+    def _close(*socks) -> None:
+        for s in socks:
+            try:
+                s.close()
+            except OSError:
+                pass
 
     def down(self) -> None:
         import socket
@@ -196,8 +200,4 @@ class CommitCutProxy(Proxy):
                     return
         except OSError:
             pass
-        for s in (client, upstream):
-            try:
-                s.close()
-            except OSError:
-                pass
+        self._close(client, upstream)
